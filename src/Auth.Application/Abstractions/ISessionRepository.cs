@@ -1,0 +1,15 @@
+using Auth.Domain.Sessions;
+
+namespace Auth.Application.Abstractions;
+
+public interface ISessionRepository
+{
+    Task<Session?> FindByIdAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The user's sessions that have neither ended nor expired at <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<Session>> ListActiveAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    void Add(Session session);
+
+    void AddRevocation(SessionRevocation revocation);
+}

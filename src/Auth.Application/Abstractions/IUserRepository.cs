@@ -1,0 +1,14 @@
+using Auth.Domain.Users;
+
+namespace Auth.Application.Abstractions;
+
+public interface IUserRepository
+{
+    Task<User?> FindByIdAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken);
+
+    Task<bool> EmailExistsAsync(string normalizedEmail, CancellationToken cancellationToken);
+
+    void Add(User user);
+}

@@ -1,0 +1,14 @@
+namespace Auth.Application.Common.Errors;
+
+/// <summary>The catalogue of every error <c>code</c> the service returns. Codes are a public contract: never rename one.</summary>
+public static class AuthErrors
+{
+    public const string ValidationFailedCode = "validation_failed";
+
+    public static readonly Error EmailTaken = new("email_taken", "An account with this email already exists.");
+
+    /// <summary>One error for unknown email and wrong password, so the API does not tell who has an account.</summary>
+    public static readonly Error InvalidCredentials = new("invalid_credentials", "The email or password is incorrect.");
+
+    public static readonly Error InvalidToken = new("invalid_token", "The access token is missing, invalid, expired or belongs to an ended session.");
+}

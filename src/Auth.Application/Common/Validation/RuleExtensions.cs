@@ -1,0 +1,27 @@
+using Auth.Domain.Users;
+using FluentValidation;
+
+namespace Auth.Application.Common.Validation;
+
+/// <summary>The contract's field rules, written once and shared by every validator that takes the field.</summary>
+public static class RuleExtensions
+{
+    public const int PasswordMinLength = 8;
+    public const int PasswordMaxLength = 128;
+
+    public static IRuleBuilderOptions<T, string> ValidEmail<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().WithMessage("Email is required.")
+            .Must(e => e.Trim().Length <= Email.MaxLength).WithMessage($"Email must be at most {Email.MaxLength} characters.")
+            .Must(Email.IsWellFormed).WithMessage("Email is not a valid address.");
+
+    /// <summary>Length only, no composition rules (NIST SP 800-63B §3.1.1.2).</summary>
+    public static IRuleBuilderOptions<T, string> ValidNewPassword<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().WithMessage("Password is required.")
+            .Length(PasswordMinLength, PasswordMaxLength)
+            .WithMessage($"Password must be {PasswordMinLength} to {PasswordMaxLength} characters.");
+
+    public static IRuleBuilderOptions<T, string> ValidDisplayName<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(n => DisplayName.Clean(n).Length > 0).WithMessage("Name is required.")
+            .Must(n => DisplayName.Clean(n).Length <= DisplayName.MaxLength).WithMessage($"Name must be at most {DisplayName.MaxLength} characters.")
+            .Must(n => !DisplayName.Clean(n).Any(char.IsControl)).WithMessage("Name must not contain control characters.");
+}

@@ -1,0 +1,20 @@
+using Auth.Application.Sessions.Common;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Auth.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Validators and the use cases' shared services. The mediator itself is added by the host, because its
+    /// source generator must run in the project that calls <c>AddMediator</c>.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
+        services.AddScoped<SessionStarter>();
+        services.AddScoped<SessionRevoker>();
+        return services;
+    }
+}

@@ -1,0 +1,7 @@
+using Auth.Application.Abstractions;
+using Auth.Application.Users;
+
+namespace Auth.Application.Sessions.Common;
+
+/// <summary>A started (or refreshed) session as the client receives it.</summary>
+public sealed record AuthResult(AccessToken AccessToken, string RefreshToken, Guid SessionId, UserView User);

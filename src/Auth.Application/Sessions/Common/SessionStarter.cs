@@ -1,0 +1,25 @@
+using Auth.Application.Abstractions;
+using Auth.Application.Common.Security;
+using Auth.Application.Users;
+using Auth.Domain.Sessions;
+using Auth.Domain.Users;
+
+namespace Auth.Application.Sessions.Common;
+
+/// <summary>Starts a session for a user who just proved who they are (signup or login) and issues its tokens.</summary>
+public sealed class SessionStarter(
+    ISessionRepository sessions,
+    IRefreshTokenGenerator refreshTokens,
+    IAccessTokenIssuer accessTokens,
+    ITokenLifetimes lifetimes)
+{
+    /// <summary>Adds the session to the unit of work; the caller commits before handing the tokens out.</summary>
+    public AuthResult Start(User user, ClientInfo client, DateTimeOffset now)
+    {
+        var refreshToken = refreshTokens.Create();
+        var session = Session.Start(user.Id, refreshToken.Hash, now, lifetimes.RefreshToken, client.Address, client.UserAgent);
+        sessions.Add(session);
+        var accessToken = accessTokens.Issue(user, session, now);
+        return new AuthResult(accessToken, refreshToken.Value, session.Id, UserView.From(user));
+    }
+}

@@ -1,0 +1,47 @@
+using Auth.Application.Abstractions;
+using Auth.Application.Common.Errors;
+using Auth.Application.Common.Results;
+using Auth.Application.Common.Security;
+using Auth.Application.Sessions.Common;
+using Auth.Domain.Users;
+using Mediator;
+
+namespace Auth.Application.Sessions.Login;
+
+public sealed class LoginHandler(
+    IUserRepository users,
+    IPasswordHasher passwordHasher,
+    SessionStarter sessionStarter,
+    IUnitOfWork unitOfWork,
+    ISecurityEventLog securityEvents,
+    TimeProvider time) : ICommandHandler<LoginCommand, Result<AuthResult>>
+{
+    public async ValueTask<Result<AuthResult>> Handle(LoginCommand command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(Email.Normalize(command.Email), cancellationToken);
+
+        // Unknown accounts are verified against a dummy hash so both failures cost the same time.
+        var verification = await passwordHasher.VerifyAsync(user?.PasswordHash, command.Password, cancellationToken);
+        if (user is null || verification == PasswordVerification.Failed)
+        {
+            securityEvents.Record(new SecurityEvent(SecurityEventType.LoginFailed, user?.Id, null, command.Client));
+            return AuthErrors.InvalidCredentials;
+        }
+
+        var now = time.GetUtcNow();
+        if (verification == PasswordVerification.SucceededRehashNeeded)
+        {
+            user.ReplacePasswordHash(await passwordHasher.HashAsync(command.Password, cancellationToken), now);
+        }
+
+        var session = sessionStarter.Start(user, command.Client, now);
+        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        if (!saved.IsSuccess)
+        {
+            return saved.Error!;
+        }
+
+        securityEvents.Record(new SecurityEvent(SecurityEventType.LoginSucceeded, user.Id, session.SessionId, command.Client));
+        return session;
+    }
+}

@@ -1,0 +1,42 @@
+using Auth.Application.Abstractions;
+using Auth.Application.Common.Errors;
+using Auth.Application.Common.Results;
+using Auth.Application.Common.Security;
+using Auth.Application.Sessions.Common;
+using Auth.Domain.Users;
+using Mediator;
+
+namespace Auth.Application.Users.RegisterUser;
+
+public sealed class RegisterUserHandler(
+    IUserRepository users,
+    IPasswordHasher passwordHasher,
+    SessionStarter sessionStarter,
+    IUnitOfWork unitOfWork,
+    ISecurityEventLog securityEvents,
+    TimeProvider time) : ICommandHandler<RegisterUserCommand, Result<AuthResult>>
+{
+    public async ValueTask<Result<AuthResult>> Handle(RegisterUserCommand command, CancellationToken cancellationToken)
+    {
+        // A cheap early answer; the unique index below is what settles a race.
+        if (await users.EmailExistsAsync(Email.Normalize(command.Email), cancellationToken))
+        {
+            return AuthErrors.EmailTaken;
+        }
+
+        var passwordHash = await passwordHasher.HashAsync(command.Password, cancellationToken);
+        var now = time.GetUtcNow();
+        var user = User.Register(command.Email, command.Name, passwordHash, now);
+        users.Add(user);
+        var session = sessionStarter.Start(user, command.Client, now);
+
+        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        if (!saved.IsSuccess)
+        {
+            return saved.Error!;
+        }
+
+        securityEvents.Record(new SecurityEvent(SecurityEventType.SignedUp, user.Id, session.SessionId, command.Client));
+        return session;
+    }
+}

@@ -1,0 +1,10 @@
+using Auth.Domain.Users;
+
+namespace Auth.Application.Users;
+
+/// <summary>What a user may see of their own account.</summary>
+public sealed record UserView(Guid Id, string Email, string Name, bool EmailConfirmed, IReadOnlyList<string> Roles, DateTimeOffset CreatedAt)
+{
+    public static UserView From(User user) =>
+        new(user.Id, user.Email, user.Name, user.EmailConfirmed, user.Roles, user.CreatedAt);
+}

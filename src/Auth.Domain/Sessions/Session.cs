@@ -1,0 +1,65 @@
+namespace Auth.Domain.Sessions;
+
+/// <summary>
+/// One sign-in on one device. Access tokens name it in their <c>sid</c> claim, so ending it ends them;
+/// its refresh token is kept only as a hash.
+/// </summary>
+public sealed class Session
+{
+    private Session(Guid id, Guid userId, string refreshTokenHash, DateTimeOffset now, DateTimeOffset expiresAt, string? clientAddress, string? userAgent)
+    {
+        Id = id;
+        UserId = userId;
+        RefreshTokenHash = refreshTokenHash;
+        CreatedAt = now;
+        LastUsedAt = now;
+        ExpiresAt = expiresAt;
+        ClientAddress = clientAddress;
+        UserAgent = userAgent;
+    }
+
+    /// <summary>Longest user agent kept; browsers send far less, anything longer is noise or abuse.</summary>
+    public const int MaxUserAgentLength = 512;
+
+    public Guid Id { get; private set; }
+
+    public Guid UserId { get; private set; }
+
+    public string RefreshTokenHash { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset LastUsedAt { get; private set; }
+
+    /// <summary>The absolute end of the session: its refresh token stops working then.</summary>
+    public DateTimeOffset ExpiresAt { get; private set; }
+
+    public string? ClientAddress { get; private set; }
+
+    public string? UserAgent { get; private set; }
+
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    public SessionEndReason? EndReason { get; private set; }
+
+    public static Session Start(Guid userId, string refreshTokenHash, DateTimeOffset now, TimeSpan lifetime, string? clientAddress, string? userAgent) =>
+        new(Guid.CreateVersion7(now), userId, refreshTokenHash, now, now + lifetime, clientAddress, Truncate(userAgent));
+
+    public bool IsActive(DateTimeOffset now) => EndedAt is null && ExpiresAt > now;
+
+    /// <summary>Ends the session once; ending an ended session keeps the first reason and time.</summary>
+    public bool End(DateTimeOffset now, SessionEndReason reason)
+    {
+        if (EndedAt is not null)
+        {
+            return false;
+        }
+
+        EndedAt = now;
+        EndReason = reason;
+        return true;
+    }
+
+    private static string? Truncate(string? value) =>
+        value is { Length: > MaxUserAgentLength } ? value[..MaxUserAgentLength] : value;
+}

@@ -1,0 +1,8 @@
+namespace Auth.Domain.Users;
+
+/// <summary>The roles a user can hold; every user holds <see cref="User"/>.</summary>
+public static class RoleNames
+{
+    public const string User = "user";
+    public const string Admin = "admin";
+}
