@@ -1,0 +1,79 @@
+using Auth.Application.Abstractions;
+using Auth.Infrastructure.Logging;
+using Auth.Infrastructure.Persistence;
+using Auth.Infrastructure.Persistence.Repositories;
+using Auth.Infrastructure.Revocation;
+using Auth.Infrastructure.Security.Passwords;
+using Auth.Infrastructure.Security.Tokens;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Auth.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ReadinessTag = "ready";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        AddPersistence(services, configuration, environment);
+        AddSecurity(services, configuration);
+        AddRevocation(services, configuration);
+        services.AddSingleton<ISecurityEventLog, SecurityEventLogger>();
+        services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: [ReadinessTag]);
+        return services;
+    }
+
+    private static void AddPersistence(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = ConnectionStrings.Resolve(configuration, database, environment);
+        if (database.Provider == DatabaseProvider.SqlServer)
+        {
+            services.AddDbContextPool<AuthDbContext, SqlServerAuthDbContext>(o =>
+                o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+        }
+        else
+        {
+            ConnectionStrings.EnsureSqliteDirectory(connectionString);
+            services.AddDbContextPool<AuthDbContext, SqliteAuthDbContext>(o => o.UseSqlite(connectionString));
+        }
+
+        services.AddScoped<IUserRepository, UserRepository>();
+        services.AddScoped<ISessionRepository, SessionRepository>();
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+    }
+
+    private static void AddSecurity(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PasswordHashingOptions>().Bind(configuration.GetSection(PasswordHashingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();
+        services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
+
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<JwtOptions>, JwtOptionsSetup>();
+        services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
+        services.AddSingleton<AccessTokenValidation>();
+        services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
+        services.AddSingleton<IRefreshTokenGenerator, RefreshTokenGenerator>();
+        services.AddSingleton<ITokenLifetimes, TokenLifetimes>();
+    }
+
+    private static void AddRevocation(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RevocationOptions>().Bind(configuration.GetSection(RevocationOptions.Section)).ValidateOnStart();
+        services.AddSingleton<InMemoryRevocationList>();
+        services.AddSingleton<IRevocationList>(sp => sp.GetRequiredService<InMemoryRevocationList>());
+        services.AddSingleton<RevocationSynchronizer>();
+        services.AddScoped<RevocationStore>();
+        services.AddHostedService<RevocationRefresher>();
+    }
+}

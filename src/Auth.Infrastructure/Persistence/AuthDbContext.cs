@@ -1,0 +1,21 @@
+using Auth.Domain.Sessions;
+using Auth.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Auth.Infrastructure.Persistence;
+
+/// <summary>
+/// The one model both providers share. Each provider has a derived context only so that it can keep its own
+/// migrations (see <see cref="SqliteAuthDbContext"/> and <see cref="SqlServerAuthDbContext"/>).
+/// </summary>
+public abstract class AuthDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<SessionRevocation> SessionRevocations => Set<SessionRevocation>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AuthDbContext).Assembly);
+}

@@ -1,0 +1,25 @@
+using Auth.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Auth.Infrastructure.Persistence.Configurations;
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public const string EmailIndexName = "IX_Users_NormalizedEmail";
+
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.ToTable("Users");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.Id).ValueGeneratedNever();
+        builder.Property(u => u.Email).HasMaxLength(Email.MaxLength).IsRequired();
+        builder.Property(u => u.NormalizedEmail).HasMaxLength(Email.MaxLength).IsRequired();
+        builder.Property(u => u.Name).HasMaxLength(DisplayName.MaxLength).IsRequired();
+        builder.Property(u => u.PasswordHash).HasMaxLength(256).IsRequired();
+        builder.PrimitiveCollection(u => u.Roles).IsRequired();
+
+        // Settles concurrent signups: exactly one insert per normalized email can win.
+        builder.HasIndex(u => u.NormalizedEmail).IsUnique().HasDatabaseName(EmailIndexName);
+    }
+}

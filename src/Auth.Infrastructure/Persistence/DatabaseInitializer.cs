@@ -1,0 +1,48 @@
+using Auth.Infrastructure.Revocation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Auth.Infrastructure.Persistence;
+
+public static partial class DatabaseInitializer
+{
+    /// <summary>
+    /// Before the first request: migrate (if configured) and load the revocation list, so a token ended before a
+    /// restart is refused by the first request after it. If the database does not answer, the service still
+    /// starts, reports not ready and refuses tokens until the background poll succeeds.
+    /// </summary>
+    public static async Task InitializeAuthDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+        try
+        {
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AuthDbContext>();
+                if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+                {
+                    await db.Database.MigrateAsync(cancellationToken);
+                }
+
+                if (db.Database.IsSqlite())
+                {
+                    // Readers do not block the writer; the setting is kept in the file.
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                }
+            }
+
+            await services.GetRequiredService<RevocationSynchronizer>().SynchronizeAsync(cancellationToken);
+        }
+#pragma warning disable CA1031 // Any failure here is reported, and readiness stays red until the poll recovers.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogInitializationFailed(logger, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Database initialization failed; the service is not ready")]
+    private static partial void LogInitializationFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+
+namespace Auth.Infrastructure.Persistence;
+
+/// <summary>Which database, and whether to migrate it at start; bound from <c>Database</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+    public const string ConnectionStringName = "Auth";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Applies pending migrations at start. Turn off where a deployment step migrates instead.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>The SQLite file used when no <c>ConnectionStrings:Auth</c> is set; relative to the content root.</summary>
+    public string SqliteFile { get; set; } = ".local/auth.db";
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options) =>
+        Enum.IsDefined(options.Provider)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail("Database:Provider must be Sqlite or SqlServer.");
+}

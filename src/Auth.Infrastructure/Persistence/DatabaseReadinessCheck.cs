@@ -1,0 +1,29 @@
+using Auth.Infrastructure.Revocation;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Auth.Infrastructure.Persistence;
+
+/// <summary>Ready when the database answers and the revocation list has been loaded from it.</summary>
+internal sealed class DatabaseReadinessCheck(AuthDbContext db, InMemoryRevocationList revocations) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return HealthCheckResult.Unhealthy("The database does not answer.");
+            }
+        }
+#pragma warning disable CA1031 // Any failure to connect means not ready.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return HealthCheckResult.Unhealthy("The database does not answer.");
+        }
+
+        return revocations.IsLoaded
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("The revocation list has not been loaded yet.");
+    }
+}

@@ -1,0 +1,20 @@
+using Auth.Application.Abstractions;
+using Auth.Domain.Sessions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Auth.Infrastructure.Persistence.Repositories;
+
+internal sealed class SessionRepository(AuthDbContext db) : ISessionRepository
+{
+    public Task<Session?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Sessions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<Session>> ListActiveAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Sessions
+            .Where(s => s.UserId == userId && s.EndedAt == null && s.ExpiresAt > now)
+            .ToListAsync(cancellationToken);
+
+    public void Add(Session session) => db.Sessions.Add(session);
+
+    public void AddRevocation(SessionRevocation revocation) => db.SessionRevocations.Add(revocation);
+}

@@ -1,0 +1,23 @@
+using Auth.Application.Abstractions;
+using Auth.Application.Common.Errors;
+using Auth.Application.Common.Results;
+using Auth.Infrastructure.Persistence.Configurations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Auth.Infrastructure.Persistence;
+
+internal sealed class UnitOfWork(AuthDbContext db) : IUnitOfWork
+{
+    public async Task<Result> SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Success;
+        }
+        catch (DbUpdateException e) when (UniqueConstraintViolation.IsOn(e, UserConfiguration.EmailIndexName, "Users.NormalizedEmail"))
+        {
+            return AuthErrors.EmailTaken;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace Auth.Infrastructure.Security.Tokens;
+
+/// <summary>Access and refresh token settings, bound from the <c>Jwt</c> section.</summary>
+public sealed class JwtOptions
+{
+    public const string Section = "Jwt";
+    public const int MinSigningKeyLength = 32;
+
+    public string Issuer { get; set; } = "auth";
+
+    public string Audience { get; set; } = "auth-clients";
+
+    /// <summary>HMAC-SHA256 secret, at least 32 characters. Prefer <see cref="SigningKeyFile"/> or an environment variable.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>A file holding the secret (a mounted secret in containers).</summary>
+    public string? SigningKeyFile { get; set; }
+
+    /// <summary>Where Development keeps the key it generates when none is configured; relative to the content root.</summary>
+    public string DevelopmentKeyDirectory { get; set; } = ".local/keys";
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>Leeway for clocks that disagree a little; kept small because revocation relies on expiry.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+}

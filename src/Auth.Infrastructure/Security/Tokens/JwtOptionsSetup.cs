@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Auth.Infrastructure.Security.Tokens;
+
+/// <summary>
+/// Resolves the signing key: configured value, else a key file, else (Development only) a key generated once into
+/// a git-ignored folder so tokens survive restarts. Nothing here is ever committed.
+/// </summary>
+internal sealed partial class JwtOptionsSetup(IHostEnvironment environment, ILogger<JwtOptionsSetup> logger) : IPostConfigureOptions<JwtOptions>
+{
+    private const string DevelopmentKeyFileName = "jwt-signing-key";
+
+    public void PostConfigure(string? name, JwtOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.SigningKey))
+        {
+            return;
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.SigningKeyFile) && File.Exists(options.SigningKeyFile))
+        {
+            options.SigningKey = File.ReadAllText(options.SigningKeyFile).Trim();
+            return;
+        }
+
+        if (environment.IsDevelopment() && string.IsNullOrWhiteSpace(options.SigningKeyFile))
+        {
+            options.SigningKey = LoadOrCreateDevelopmentKey(Path.Combine(environment.ContentRootPath, options.DevelopmentKeyDirectory));
+        }
+    }
+
+    private string LoadOrCreateDevelopmentKey(string directory)
+    {
+        var path = Path.Combine(directory, DevelopmentKeyFileName);
+        if (File.Exists(path))
+        {
+            return File.ReadAllText(path).Trim();
+        }
+
+        Directory.CreateDirectory(directory);
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
+        File.WriteAllText(path, key);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        LogGeneratedKey(path);
+        return key;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Jwt:SigningKey configured: generated a development signing key at {KeyPath}")]
+    private partial void LogGeneratedKey(string keyPath);
+}
