@@ -6,6 +6,9 @@ namespace Auth.Domain.Sessions;
 /// </summary>
 public sealed class Session
 {
+    // For EF Core: materialization sets every property.
+    private Session() => RefreshTokenHash = string.Empty;
+
     private Session(Guid id, Guid userId, string refreshTokenHash, DateTimeOffset now, DateTimeOffset expiresAt, string? clientAddress, string? userAgent)
     {
         Id = id;

@@ -6,6 +6,11 @@ namespace Auth.Domain.Sessions;
 /// </summary>
 public sealed class SessionRevocation
 {
+    // For EF Core: materialization sets every property.
+    private SessionRevocation()
+    {
+    }
+
     private SessionRevocation(Guid sessionId, DateTimeOffset revokedAt, DateTimeOffset expiresAt)
     {
         SessionId = sessionId;

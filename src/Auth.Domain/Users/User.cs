@@ -3,6 +3,13 @@ namespace Auth.Domain.Users;
 /// <summary>An account: who someone is and how they prove it.</summary>
 public sealed class User
 {
+    // For EF Core: materialization sets every property.
+    private User()
+    {
+        Email = NormalizedEmail = Name = PasswordHash = string.Empty;
+        Roles = [];
+    }
+
     private User(Guid id, string email, string name, string passwordHash, DateTimeOffset now)
     {
         Id = id;

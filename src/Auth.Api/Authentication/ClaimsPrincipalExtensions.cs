@@ -1,0 +1,12 @@
+using System.Security.Claims;
+using Auth.Infrastructure.Security.Tokens;
+
+namespace Auth.Api.Authentication;
+
+internal static class ClaimsPrincipalExtensions
+{
+    /// <summary>The token was validated, so these claims exist; their absence is a bug, not a client error.</summary>
+    public static Guid GetUserId(this ClaimsPrincipal principal) => Guid.Parse(principal.FindFirstValue(AccessTokenClaims.Subject)!);
+
+    public static Guid GetSessionId(this ClaimsPrincipal principal) => Guid.Parse(principal.FindFirstValue(AccessTokenClaims.SessionId)!);
+}

@@ -1,0 +1,48 @@
+using Auth.Api.Errors;
+using Auth.Application.Abstractions;
+using Auth.Application.Common.Errors;
+using Auth.Infrastructure.Security.Tokens;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+
+namespace Auth.Api.Authentication;
+
+/// <summary>
+/// Bearer validation: signature, algorithm, issuer, audience, type and lifetime (see
+/// <see cref="AccessTokenValidation"/>), then the session's revocation, looked up in memory. No database query.
+/// </summary>
+internal sealed class JwtBearerSetup(AccessTokenValidation validation, IRevocationList revocations)
+    : IConfigureNamedOptions<JwtBearerOptions>
+{
+    public void Configure(string? name, JwtBearerOptions options)
+    {
+        options.MapInboundClaims = false;
+        options.TokenValidationParameters = validation.Parameters;
+        options.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context =>
+            {
+                var sid = context.Principal?.FindFirst(AccessTokenClaims.SessionId)?.Value;
+                var sub = context.Principal?.FindFirst(AccessTokenClaims.Subject)?.Value;
+                if (!Guid.TryParse(sid, out var sessionId) || !Guid.TryParse(sub, out _) || revocations.IsRevoked(sessionId))
+                {
+                    context.Fail("The session has ended.");
+                }
+
+                return Task.CompletedTask;
+            },
+            OnChallenge = async context =>
+            {
+                context.HandleResponse();
+                var tokenSent = context.Request.Headers.Authorization.Count > 0;
+                context.Response.Headers.WWWAuthenticate = tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer";
+                await ProblemWriter.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, AuthErrors.InvalidToken.Code,
+                    tokenSent ? AuthErrors.InvalidToken.Message : "This endpoint needs a bearer access token.");
+            },
+            OnForbidden = context => ProblemWriter.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden,
+                ProblemCodes.Forbidden, "The access token does not allow this.").AsTask(),
+        };
+    }
+
+    public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
+}

@@ -1,0 +1,32 @@
+using Auth.Application.Sessions.Common;
+
+namespace Auth.Api.Contracts;
+
+/// <summary>The tokens of a started or refreshed session.</summary>
+public sealed record AuthResponse
+{
+    /// <example>Bearer</example>
+    public string TokenType { get; init; } = "Bearer";
+
+    /// <summary>A JWT (RFC 9068); send it as <c>Authorization: Bearer &lt;accessToken&gt;</c>.</summary>
+    /// <example>eyJhbGciOiJIUzI1NiIsInR5cCI6ImF0K2p3dCJ9.eyJzdWIiOiIuLi4ifQ.c2lnbmF0dXJl</example>
+    public required string AccessToken { get; init; }
+
+    /// <summary>Seconds until the access token expires.</summary>
+    /// <example>900</example>
+    public required int ExpiresIn { get; init; }
+
+    /// <summary>Opaque, single use; exchange it at <c>POST /auth/refresh</c> for a new pair.</summary>
+    /// <example>q3Zb0m4bJt9Yb0R2e4xq8Q0a7yK1mTn6cVwzP5uHsLg</example>
+    public required string RefreshToken { get; init; }
+
+    public required UserResponse User { get; init; }
+
+    public static AuthResponse From(AuthResult result) => new()
+    {
+        AccessToken = result.AccessToken.Token,
+        ExpiresIn = result.AccessToken.ExpiresIn,
+        RefreshToken = result.RefreshToken,
+        User = UserResponse.From(result.User),
+    };
+}

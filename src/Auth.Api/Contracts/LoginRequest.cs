@@ -1,0 +1,11 @@
+namespace Auth.Api.Contracts;
+
+/// <summary>Credentials of an existing account.</summary>
+public sealed record LoginRequest
+{
+    /// <example>ada@example.com</example>
+    public string? Email { get; init; }
+
+    /// <example>correct horse battery staple</example>
+    public string? Password { get; init; }
+}

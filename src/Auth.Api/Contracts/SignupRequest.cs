@@ -1,0 +1,17 @@
+namespace Auth.Api.Contracts;
+
+/// <summary>A new account.</summary>
+public sealed record SignupRequest
+{
+    /// <summary>Trimmed and compared case-insensitively; at most 254 characters.</summary>
+    /// <example>ada@example.com</example>
+    public string? Email { get; init; }
+
+    /// <summary>8 to 128 characters; no composition rules (NIST SP 800-63B).</summary>
+    /// <example>correct horse battery staple</example>
+    public string? Password { get; init; }
+
+    /// <summary>Display name: 1 to 100 characters after trimming, no control characters.</summary>
+    /// <example>Ada Lovelace</example>
+    public string? Name { get; init; }
+}

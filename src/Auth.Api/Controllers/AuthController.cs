@@ -1,0 +1,90 @@
+using Auth.Api.Authentication;
+using Auth.Api.Contracts;
+using Auth.Api.Errors;
+using Auth.Api.Http;
+using Auth.Application.Sessions.Login;
+using Auth.Application.Sessions.Logout;
+using Auth.Application.Users.RegisterUser;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Auth.Api.Controllers;
+
+/// <summary>Accounts and sessions: the paths of the original service, kept so its clients keep working.</summary>
+[ApiController]
+[Route("auth")]
+[Produces("application/json")]
+public sealed class AuthController(ISender sender) : ControllerBase
+{
+    private const string ProblemJson = "application/problem+json";
+
+    /// <summary>Answers <c>{"status":"ok"}</c> when the process is up.</summary>
+    [HttpGet("ping")]
+    [ProducesResponseType<PingResponse>(StatusCodes.Status200OK)]
+    public PingResponse Ping() => new("ok");
+
+    /// <summary>Creates an account and signs it in.</summary>
+    /// <remarks>Emails are unique case-insensitively; of concurrent signups with one email exactly one succeeds.</remarks>
+    /// <response code="201">The account and its first session's tokens; <c>Location</c> is <c>/auth/user</c>.</response>
+    /// <response code="400"><c>validation_failed</c>: a field breaks a rule; <c>errors</c> says which.</response>
+    /// <response code="409"><c>email_taken</c>: an account with this email exists.</response>
+    /// <response code="413"><c>payload_too_large</c>: the body is over 32 KiB.</response>
+    /// <response code="415"><c>unsupported_media_type</c>: the body is not JSON.</response>
+    [HttpPost("signup")]
+    [Consumes("application/json")]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    [ProducesResponseType<AuthResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
+    public async Task<IActionResult> Signup(SignupRequest request, CancellationToken cancellationToken)
+    {
+        var command = new RegisterUserCommand(request.Email ?? "", request.Password ?? "", request.Name ?? "", HttpContext.GetClientInfo());
+        var result = await sender.Send(command, cancellationToken);
+        return result.IsSuccess
+            ? Created("/auth/user", AuthResponse.From(result.Value))
+            : this.Problem(result.Error!);
+    }
+
+    /// <summary>Signs in with email and password and starts a session.</summary>
+    /// <remarks>An unknown email and a wrong password get the same answer, in about the same time.</remarks>
+    /// <response code="200">The new session's tokens.</response>
+    /// <response code="400"><c>validation_failed</c>: email or password missing.</response>
+    /// <response code="401"><c>invalid_credentials</c>: the email or password is wrong.</response>
+    [HttpPost("login")]
+    [Consumes("application/json")]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    [ProducesResponseType<AuthResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
+    public async Task<IActionResult> Login(LoginRequest request, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new LoginCommand(request.Email ?? "", request.Password ?? "", HttpContext.GetClientInfo()), cancellationToken);
+        return result.IsSuccess ? Ok(AuthResponse.From(result.Value)) : this.Problem(result.Error!);
+    }
+
+    /// <summary>Ends this session (or, by scope, every session or all others) at once.</summary>
+    /// <remarks>
+    /// The body is optional: none, or <c>{}</c>, means <c>local</c>. An ended session's access tokens are refused on
+    /// their very next use and its refresh token stops working.
+    /// </remarks>
+    /// <response code="204">The sessions ended.</response>
+    /// <response code="400"><c>validation_failed</c>: an unknown scope.</response>
+    /// <response code="401"><c>invalid_token</c>: no valid access token.</response>
+    [HttpPost("logout")]
+    [Authorize]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ProblemJson)]
+    public async Task<IActionResult> Logout(
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] LogoutRequest? request, CancellationToken cancellationToken)
+    {
+        var command = new LogoutCommand(User.GetUserId(), User.GetSessionId(), request?.Scope, HttpContext.GetClientInfo());
+        var result = await sender.Send(command, cancellationToken);
+        return result.IsSuccess ? NoContent() : this.Problem(result.Error!);
+    }
+}

@@ -1,0 +1,50 @@
+using Auth.Api.Authentication;
+using Auth.Api.Contracts;
+using Auth.Api.Errors;
+using Auth.Api.Http;
+using Auth.Application.Users.GetCurrentUser;
+using Auth.Application.Users.UpdateProfile;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Auth.Api.Controllers;
+
+/// <summary>The signed-in user's own account.</summary>
+[ApiController]
+[Route("auth/user")]
+[Authorize]
+[Produces("application/json")]
+public sealed class UserController(ISender sender) : ControllerBase
+{
+    private const string ProblemJson = "application/problem+json";
+
+    /// <summary>The account the access token belongs to.</summary>
+    /// <response code="200">The user.</response>
+    /// <response code="401"><c>invalid_token</c>: no valid access token, or the account no longer exists.</response>
+    [HttpGet]
+    [ProducesResponseType<UserResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ProblemJson)]
+    public async Task<IActionResult> Get(CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new GetCurrentUserQuery(User.GetUserId()), cancellationToken);
+        return result.IsSuccess ? Ok(UserResponse.From(result.Value)) : this.Problem(result.Error!);
+    }
+
+    /// <summary>Changes the display name.</summary>
+    /// <response code="200">The updated user.</response>
+    /// <response code="400"><c>validation_failed</c>: the name is empty, too long or has control characters.</response>
+    /// <response code="401"><c>invalid_token</c>: no valid access token.</response>
+    [HttpPatch]
+    [Consumes("application/json")]
+    [ProducesResponseType<UserResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
+    public async Task<IActionResult> Update(UpdateProfileRequest request, CancellationToken cancellationToken)
+    {
+        var command = new UpdateProfileCommand(User.GetUserId(), User.GetSessionId(), request.Name ?? "", HttpContext.GetClientInfo());
+        var result = await sender.Send(command, cancellationToken);
+        return result.IsSuccess ? Ok(UserResponse.From(result.Value)) : this.Problem(result.Error!);
+    }
+}

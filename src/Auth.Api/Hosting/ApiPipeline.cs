@@ -1,0 +1,42 @@
+using Auth.Api.Errors;
+using Auth.Api.Http;
+using Auth.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Auth.Api.Hosting;
+
+internal static class ApiPipeline
+{
+    public static WebApplication UseApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimit>();
+
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseSwagger();
+            app.UseSwaggerUI(o => o.DocumentTitle = "Auth API");
+        }
+
+        app.UseCors(ApiServices.CorsPolicy);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapControllers();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(DependencyInjection.ReadinessTag),
+            ResponseWriter = WriteHealthAsync,
+        });
+        return app;
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report) =>
+        report.Status == HealthStatus.Healthy
+            ? context.Response.WriteAsJsonAsync(new { status = "ok" })
+            : ProblemWriter.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ProblemCodes.NotReady,
+                "The service is not ready: the database does not answer.").AsTask();
+}

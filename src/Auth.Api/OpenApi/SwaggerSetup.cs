@@ -1,0 +1,33 @@
+using Microsoft.OpenApi;
+
+namespace Auth.Api.OpenApi;
+
+internal static class SwaggerSetup
+{
+    public const string BearerScheme = "Bearer";
+
+    public static IServiceCollection AddAuthSwagger(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Auth API",
+                Version = "v1",
+                Description = "JWT authentication: signup, login, logout that really ends the session, and the user's own account. "
+                    + "Every error is application/problem+json (RFC 9457) with a stable `code` and a `traceId`.",
+            });
+            options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "Auth.Api.xml"), includeControllerXmlComments: true);
+            options.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "Paste the accessToken from signup or login.",
+            });
+            options.OperationFilter<BearerOperationFilter>();
+        });
+        return services;
+    }
+}

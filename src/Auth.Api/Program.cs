@@ -1,0 +1,25 @@
+using Auth.Api.Hosting;
+using Auth.Api.Http;
+using Auth.Application;
+using Auth.Infrastructure;
+using Auth.Infrastructure.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes;
+});
+
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration, builder.Environment)
+    .AddApi(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+await app.Services.InitializeAuthDatabaseAsync();
+app.UseApi();
+await app.RunAsync();
+
+/// <summary>The entry point; public so integration tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;
