@@ -43,7 +43,6 @@ public static class DependencyInjection
         }
         else
         {
-            ConnectionStrings.EnsureSqliteDirectory(connectionString);
             services.AddDbContextPool<AuthDbContext, SqliteAuthDbContext>(o => o.UseSqlite(connectionString));
         }
 

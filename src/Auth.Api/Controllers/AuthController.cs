@@ -18,7 +18,7 @@ namespace Auth.Api.Controllers;
 [Produces("application/json")]
 public sealed class AuthController(ISender sender) : ControllerBase
 {
-    private const string ProblemJson = "application/problem+json";
+    private const string ProblemJson = ErrorResults.ProblemJson;
 
     /// <summary>Answers <c>{"status":"ok"}</c> when the process is up.</summary>
     [HttpGet("ping")]

@@ -17,7 +17,7 @@ namespace Auth.Api.Controllers;
 [Produces("application/json")]
 public sealed class UserController(ISender sender) : ControllerBase
 {
-    private const string ProblemJson = "application/problem+json";
+    private const string ProblemJson = ErrorResults.ProblemJson;
 
     /// <summary>The account the access token belongs to.</summary>
     /// <response code="200">The user.</response>

@@ -5,12 +5,21 @@ namespace Auth.Api.Errors;
 
 public static class ErrorResults
 {
+    public const string ProblemJson = "application/problem+json";
+
     /// <summary>The problem response for an expected failure, its status taken from <see cref="ProblemCodes"/>.</summary>
-    public static ObjectResult Problem(this ControllerBase controller, Error error, int? status = null)
+    public static IActionResult Problem(this ControllerBase controller, Error error, int? status = null)
     {
         var code = status ?? ProblemCodes.StatusFor(error.Code);
         var problem = controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext, code, detail: error.Message);
         problem.Extensions["code"] = error.Code;
-        return new ObjectResult(problem) { StatusCode = code, ContentTypes = { "application/problem+json" } };
+        return ProblemResult(problem);
     }
+
+    /// <summary>
+    /// A JSON result rather than an ObjectResult: <c>[Produces("application/json")]</c> on a controller rewrites
+    /// an ObjectResult's content type, and a problem must say <c>application/problem+json</c>.
+    /// </summary>
+    public static IActionResult ProblemResult(ProblemDetails problem) =>
+        new JsonResult(problem) { StatusCode = problem.Status, ContentType = ProblemJson };
 }

@@ -43,7 +43,7 @@ internal static class InvalidModelStateResponse
         }
 
         problem.Extensions["code"] = AuthErrors.ValidationFailedCode;
-        return new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
+        return ErrorResults.ProblemResult(problem);
     }
 
     // System.Text.Json reports "$.email" or "$.user.name"; the body itself is "" or the action parameter's name.

@@ -21,6 +21,11 @@ public static partial class DatabaseInitializer
             await using (var scope = services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<AuthDbContext>();
+                if (db.Database.IsSqlite())
+                {
+                    ConnectionStrings.EnsureSqliteDirectory(db.Database.GetConnectionString()!);
+                }
+
                 if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
                 {
                     await db.Database.MigrateAsync(cancellationToken);

@@ -1,0 +1,123 @@
+using System.Net;
+using Auth.IntegrationTests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Auth.IntegrationTests.Security;
+
+public sealed class RevocationTests
+{
+    [Test]
+    public async Task A_logged_out_token_stays_refused_after_the_service_restarts()
+    {
+        var databasePath = TestPaths.NewDatabaseFile();
+        SignedUpUser user;
+        await using (var first = new AuthApiFactory(databasePath))
+        {
+            using var client = first.CreateClient();
+            user = await client.SignUpAsync();
+            Assert.That((await client.LogoutAsync(user.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        }
+
+        await using var restarted = new AuthApiFactory(databasePath);
+        using var again = restarted.CreateClient();
+        var response = await again.GetUserAsync(user.AccessToken);
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
+    }
+
+    [Test]
+    public async Task A_live_token_keeps_working_after_the_service_restarts()
+    {
+        var databasePath = TestPaths.NewDatabaseFile();
+        SignedUpUser user;
+        await using (var first = new AuthApiFactory(databasePath))
+        {
+            using var client = first.CreateClient();
+            user = await client.SignUpAsync();
+        }
+
+        await using var restarted = new AuthApiFactory(databasePath);
+        using var again = restarted.CreateClient();
+
+        Assert.That((await again.GetUserAsync(user.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Authenticating_a_request_sends_no_query_to_the_database()
+    {
+        // Time is frozen, so the background poll does not run during the measurement.
+        await using var factory = new AuthApiFactory(time: new FakeTimeProvider(DateTimeOffset.UtcNow));
+        using var client = factory.CreateClient();
+        var user = await client.SignUpAsync();
+        var before = factory.DatabaseCommands;
+
+        var response = await client.SendWithTokenAsync(HttpMethod.Get, "/auth/ping", user.AccessToken);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(factory.DatabaseCommands, Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Refusing_a_revoked_token_sends_no_query_to_the_database()
+    {
+        await using var factory = new AuthApiFactory(time: new FakeTimeProvider(DateTimeOffset.UtcNow));
+        using var client = factory.CreateClient();
+        var user = await client.SignUpAsync();
+        await client.LogoutAsync(user.AccessToken);
+        var before = factory.DatabaseCommands;
+
+        var response = await client.GetUserAsync(user.AccessToken);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(factory.DatabaseCommands, Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task The_command_counter_does_see_queries_so_the_two_tests_above_can_fail()
+    {
+        await using var factory = new AuthApiFactory(time: new FakeTimeProvider(DateTimeOffset.UtcNow));
+        using var client = factory.CreateClient();
+        var user = await client.SignUpAsync();
+        var before = factory.DatabaseCommands;
+
+        await client.GetUserAsync(user.AccessToken);
+
+        Assert.That(factory.DatabaseCommands, Is.GreaterThan(before));
+    }
+
+    [Test]
+    public async Task A_logout_on_one_instance_reaches_another_instance_on_the_same_database_by_polling()
+    {
+        var databasePath = TestPaths.NewDatabaseFile();
+        var timeB = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var a = new AuthApiFactory(databasePath);
+        await using var b = new AuthApiFactory(databasePath, timeB);
+        using var clientA = a.CreateClient();
+        using var clientB = b.CreateClient();
+        var user = await clientA.SignUpAsync();
+        Assert.That((await clientB.GetUserAsync(user.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        await clientA.LogoutAsync(user.AccessToken);
+        timeB.Advance(TimeSpan.FromSeconds(1));
+        var refused = await PollUntilAsync(() => clientB.GetUserAsync(user.AccessToken), HttpStatusCode.Unauthorized);
+
+        Assert.That(refused, Is.True, "instance B never refused the token ended on instance A");
+    }
+
+    // The poll runs on B's background service once its (fake) clock moves; wait for that task, not for time.
+    private static async Task<bool> PollUntilAsync(Func<Task<HttpResponseMessage>> request, HttpStatusCode expected)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if ((await request()).StatusCode == expected)
+            {
+                return true;
+            }
+
+            await Task.Yield();
+            await Task.Delay(20);
+        }
+
+        return false;
+    }
+}

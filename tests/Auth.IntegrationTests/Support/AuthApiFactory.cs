@@ -1,0 +1,82 @@
+using Auth.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Auth.IntegrationTests.Support;
+
+/// <summary>
+/// The real service over a real SQLite file. Each factory gets its own database unless it is handed the file of
+/// another (restart and multi-instance tests).
+/// </summary>
+public sealed class AuthApiFactory : WebApplicationFactory<Program>
+{
+    public const string SigningKey = "integration-tests-signing-key-0123456789abcdef";
+
+    private readonly Dictionary<string, string?> settings;
+
+    public AuthApiFactory(string? databasePath = null, FakeTimeProvider? time = null, string environment = "Testing",
+        IDictionary<string, string?>? settings = null)
+    {
+        DatabasePath = databasePath ?? TestPaths.NewDatabaseFile();
+        Time = time;
+        Environment = environment;
+        this.settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Auth"] = $"Data Source={DatabasePath};Default Timeout=30",
+            ["Jwt:SigningKey"] = SigningKey,
+            // The weakest OWASP row (m=7 MiB, t=5): same class of cost, less memory for parallel tests.
+            ["PasswordHashing:MemoryKiB"] = "7168",
+            ["PasswordHashing:Iterations"] = "5",
+            ["Logging:LogLevel:Default"] = "Information",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            this.settings[key] = value;
+        }
+    }
+
+    public string DatabasePath { get; }
+
+    public FakeTimeProvider? Time { get; }
+
+    public string Environment { get; }
+
+    public CapturedLogs Logs { get; } = new();
+
+    public int DatabaseCommands => CommandCounter.Count;
+
+    internal CommandCounter CommandCounter { get; } = new();
+
+    /// <summary>Runs <paramref name="action"/> against the service's own database, through its own EF Core model.</summary>
+    public async Task<T> WithDatabaseAsync<T>(Func<AuthDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AuthDbContext>());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureTestServices(services =>
+        {
+            if (Time is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Time);
+            }
+
+            services.ConfigureDbContext<SqliteAuthDbContext>(o => o.AddInterceptors(CommandCounter));
+        });
+    }
+}

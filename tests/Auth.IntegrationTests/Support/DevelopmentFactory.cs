@@ -1,0 +1,12 @@
+namespace Auth.IntegrationTests.Support;
+
+/// <summary>The service as <c>dotnet run</c> starts it: Development, no signing key configured (one is generated).</summary>
+public static class DevelopmentFactory
+{
+    public static AuthApiFactory Create(string? keyDirectory = null, string? databasePath = null) =>
+        new(databasePath, environment: "Development", settings: new Dictionary<string, string?>
+        {
+            ["Jwt:SigningKey"] = null,
+            ["Jwt:DevelopmentKeyDirectory"] = keyDirectory ?? TestPaths.NewDirectory(),
+        });
+}
