@@ -1,0 +1,105 @@
+using System.Reflection;
+using NetArchTest.Rules;
+
+namespace Auth.ArchitectureTests;
+
+/// <summary>The dependency rules of DEVELOPERS.md: Domain on nothing, Application on Domain only, Api never on EF Core.</summary>
+public sealed class LayerRulesTests
+{
+    private static readonly Assembly Domain = typeof(Domain.Users.User).Assembly;
+    private static readonly Assembly Application = typeof(Application.DependencyInjection).Assembly;
+    private static readonly Assembly Infrastructure = typeof(Infrastructure.DependencyInjection).Assembly;
+    private static readonly Assembly Api = typeof(Program).Assembly;
+
+    [Test]
+    public void Domain_depends_on_no_other_layer_and_no_package()
+    {
+        var result = Types.InAssembly(Domain).ShouldNot().HaveDependencyOnAny(
+            "Auth.Application", "Auth.Infrastructure", "Auth.Api",
+            "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Microsoft.Extensions", "Mediator", "FluentValidation")
+            .GetResult();
+
+        AssertHolds(result);
+    }
+
+    [Test]
+    public void Domain_references_only_the_base_class_library()
+    {
+        var references = Domain.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
+
+        Assert.That(references, Is.All.StartsWith("System").Or.EqualTo("netstandard"));
+    }
+
+    [Test]
+    public void Application_depends_on_domain_only()
+    {
+        var result = Types.InAssembly(Application).ShouldNot().HaveDependencyOnAny(
+            "Auth.Infrastructure", "Auth.Api", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Microsoft.IdentityModel", "Geralt")
+            .GetResult();
+
+        AssertHolds(result);
+    }
+
+    [Test]
+    public void Application_references_only_domain_mediator_fluentvalidation_and_the_base_class_library()
+    {
+        var allowed = new[] { "Auth.Domain", "Mediator", "FluentValidation", "FluentValidation.DependencyInjectionExtensions", "Microsoft.Extensions.DependencyInjection.Abstractions", "netstandard" };
+
+        var references = Application.GetReferencedAssemblies().Select(a => a.Name!)
+            .Where(name => !name.StartsWith("System", StringComparison.Ordinal) && !allowed.Contains(name))
+            .ToArray();
+
+        Assert.That(references, Is.Empty);
+    }
+
+    [Test]
+    public void Api_never_touches_ef_core_directly()
+    {
+        var result = Types.InAssembly(Api).ShouldNot().HaveDependencyOn("Microsoft.EntityFrameworkCore").GetResult();
+
+        AssertHolds(result);
+    }
+
+    [Test]
+    public void Infrastructure_does_not_depend_on_the_api()
+    {
+        var result = Types.InAssembly(Infrastructure).ShouldNot().HaveDependencyOn("Auth.Api").GetResult();
+
+        AssertHolds(result);
+    }
+
+    [Test]
+    public void Handlers_live_in_application_and_are_sealed()
+    {
+        var result = Types.InAssembly(Application).That().HaveNameEndingWith("Handler").Should().BeSealed().GetResult();
+
+        AssertHolds(result);
+        Assert.That(Types.InAssembly(Application).That().HaveNameEndingWith("Handler").GetTypes(), Is.Not.Empty);
+    }
+
+    [Test]
+    public void Controllers_do_not_reach_repositories_or_the_database()
+    {
+        var result = Types.InAssembly(Api).That().HaveNameEndingWith("Controller")
+            .ShouldNot().HaveDependencyOnAny("Auth.Infrastructure.Persistence", "Auth.Application.Abstractions")
+            .GetResult();
+
+        AssertHolds(result);
+    }
+
+    /// <summary>
+    /// A rule that must be broken: Infrastructure does use EF Core. If NetArchTest ever reported it as kept (a
+    /// rule aimed at the wrong assembly, a broken scan), every rule above could be passing silently.
+    /// </summary>
+    [Test]
+    public void A_deliberately_broken_rule_is_reported_as_broken()
+    {
+        var result = Types.InAssembly(Infrastructure).ShouldNot().HaveDependencyOn("Microsoft.EntityFrameworkCore").GetResult();
+
+        Assert.That(result.IsSuccessful, Is.False);
+        Assert.That(result.FailingTypeNames, Has.Some.Contains("AuthDbContext"));
+    }
+
+    private static void AssertHolds(TestResult result) =>
+        Assert.That(result.IsSuccessful, Is.True, $"violations: {string.Join(", ", result.FailingTypeNames ?? [])}");
+}
