@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Auth.Application.Abstractions;
-using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Auth.Infrastructure.Security.Tokens;
 
@@ -15,7 +15,7 @@ internal sealed class RefreshTokenGenerator : IRefreshTokenGenerator
 
     public RefreshToken Create()
     {
-        var value = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(TokenBytes));
+        var value = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(TokenBytes));
         return new RefreshToken(value, Hash(value));
     }
 
