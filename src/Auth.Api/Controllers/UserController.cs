@@ -2,6 +2,9 @@ using Auth.Api.Authentication;
 using Auth.Api.Contracts;
 using Auth.Api.Errors;
 using Auth.Api.Http;
+using Auth.Application.Common.Errors;
+using Auth.Application.Users.ChangePassword;
+using Auth.Application.Users.DeleteAccount;
 using Auth.Application.Users.GetCurrentUser;
 using Auth.Application.Users.UpdateProfile;
 using Mediator;
@@ -47,4 +50,43 @@ public sealed class UserController(ISender sender) : ControllerBase
         var result = await sender.Send(command, cancellationToken);
         return result.IsSuccess ? Ok(UserResponse.From(result.Value)) : this.Problem(result.Error!);
     }
+
+    /// <summary>Changes the password; every other session of the user ends.</summary>
+    /// <response code="204">The password changed; this session lives on, all others ended.</response>
+    /// <response code="400"><c>validation_failed</c>: the new password breaks the length rule.</response>
+    /// <response code="401"><c>invalid_token</c>: no valid access token.</response>
+    /// <response code="403"><c>invalid_credentials</c>: the current password is wrong.</response>
+    [HttpPost("password")]
+    [Consumes("application/json")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ProblemJson)]
+    public async Task<IActionResult> ChangePassword(ChangePasswordRequest request, CancellationToken cancellationToken)
+    {
+        var command = new ChangePasswordCommand(User.GetUserId(), User.GetSessionId(), request.CurrentPassword ?? "", request.NewPassword ?? "", HttpContext.GetClientInfo());
+        return NoContentOrProblem(await sender.Send(command, cancellationToken));
+    }
+
+    /// <summary>Deletes the account and ends all its sessions; the email can sign up again.</summary>
+    /// <response code="204">The account is gone; its tokens are refused from now on.</response>
+    /// <response code="400"><c>validation_failed</c>: no password given.</response>
+    /// <response code="401"><c>invalid_token</c>: no valid access token.</response>
+    /// <response code="403"><c>invalid_credentials</c>: the password is wrong.</response>
+    [HttpDelete]
+    [Consumes("application/json")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ProblemJson)]
+    public async Task<IActionResult> Delete(DeleteAccountRequest request, CancellationToken cancellationToken)
+    {
+        var command = new DeleteAccountCommand(User.GetUserId(), User.GetSessionId(), request.Password ?? "", HttpContext.GetClientInfo());
+        return NoContentOrProblem(await sender.Send(command, cancellationToken));
+    }
+
+    // The caller is already signed in, so a wrong password here is "not allowed" (403), not "who are you" (401).
+    private IActionResult NoContentOrProblem(Application.Common.Results.Result result) => result.IsSuccess
+        ? NoContent()
+        : this.Problem(result.Error!, result.Error == AuthErrors.InvalidCredentials ? StatusCodes.Status403Forbidden : null);
 }

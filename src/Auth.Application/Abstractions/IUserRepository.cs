@@ -11,4 +11,7 @@ public interface IUserRepository
     Task<bool> EmailExistsAsync(string normalizedEmail, CancellationToken cancellationToken);
 
     void Add(User user);
+
+    /// <summary>Deletes the user; their sessions go with them.</summary>
+    void Remove(User user);
 }

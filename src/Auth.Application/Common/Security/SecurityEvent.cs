@@ -10,4 +10,6 @@ public enum SecurityEventType
     LoginFailed,
     LoggedOut,
     ProfileUpdated,
+    PasswordChanged,
+    AccountDeleted,
 }

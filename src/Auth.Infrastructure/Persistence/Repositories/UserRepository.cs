@@ -16,4 +16,6 @@ internal sealed class UserRepository(AuthDbContext db) : IUserRepository
         db.Users.AnyAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken);
 
     public void Add(User user) => db.Users.Add(user);
+
+    public void Remove(User user) => db.Users.Remove(user);
 }

@@ -1,0 +1,8 @@
+namespace Auth.Api.Contracts;
+
+/// <summary>Confirms an account delete with the password.</summary>
+public sealed record DeleteAccountRequest
+{
+    /// <example>correct horse battery staple</example>
+    public string? Password { get; init; }
+}

@@ -1,0 +1,49 @@
+using Auth.Application.Abstractions;
+using Auth.Application.Common.Errors;
+using Auth.Application.Common.Results;
+using Auth.Application.Common.Security;
+using Auth.Application.Sessions.Common;
+using Auth.Domain.Sessions;
+using Mediator;
+
+namespace Auth.Application.Users.ChangePassword;
+
+/// <summary>Replaces the password after proving the current one, and ends every other session (a thief's included).</summary>
+public sealed class ChangePasswordHandler(
+    IUserRepository users,
+    ISessionRepository sessions,
+    IPasswordHasher passwordHasher,
+    SessionRevoker revoker,
+    IUnitOfWork unitOfWork,
+    ISecurityEventLog securityEvents,
+    TimeProvider time) : ICommandHandler<ChangePasswordCommand, Result>
+{
+    public async ValueTask<Result> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(command.UserId, cancellationToken);
+        if (user is null)
+        {
+            return AuthErrors.InvalidToken;
+        }
+
+        if (await passwordHasher.VerifyAsync(user.PasswordHash, command.CurrentPassword, cancellationToken) == PasswordVerification.Failed)
+        {
+            return AuthErrors.InvalidCredentials;
+        }
+
+        var now = time.GetUtcNow();
+        user.ReplacePasswordHash(await passwordHasher.HashAsync(command.NewPassword, cancellationToken), now);
+        var others = (await sessions.ListActiveAsync(user.Id, now, cancellationToken)).Where(s => s.Id != command.SessionId);
+        var revocations = revoker.End(others, SessionEndReason.PasswordChanged, now);
+
+        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        if (!saved.IsSuccess)
+        {
+            return saved;
+        }
+
+        revoker.Publish(revocations);
+        securityEvents.Record(new SecurityEvent(SecurityEventType.PasswordChanged, user.Id, command.SessionId, command.Client));
+        return Result.Success;
+    }
+}

@@ -1,0 +1,51 @@
+using Auth.Application.Abstractions;
+using Auth.Application.Common.Errors;
+using Auth.Application.Common.Results;
+using Auth.Application.Common.Security;
+using Auth.Application.Sessions.Common;
+using Auth.Domain.Sessions;
+using Mediator;
+
+namespace Auth.Application.Users.DeleteAccount;
+
+/// <summary>
+/// Deletes the account after proving the password. Every session ends first: the revocations outlive the
+/// deleted rows, so no token of the account works again, and the email is free to sign up anew.
+/// </summary>
+public sealed class DeleteAccountHandler(
+    IUserRepository users,
+    ISessionRepository sessions,
+    IPasswordHasher passwordHasher,
+    SessionRevoker revoker,
+    IUnitOfWork unitOfWork,
+    ISecurityEventLog securityEvents,
+    TimeProvider time) : ICommandHandler<DeleteAccountCommand, Result>
+{
+    public async ValueTask<Result> Handle(DeleteAccountCommand command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(command.UserId, cancellationToken);
+        if (user is null)
+        {
+            return AuthErrors.InvalidToken;
+        }
+
+        if (await passwordHasher.VerifyAsync(user.PasswordHash, command.Password, cancellationToken) == PasswordVerification.Failed)
+        {
+            return AuthErrors.InvalidCredentials;
+        }
+
+        var now = time.GetUtcNow();
+        var revocations = revoker.End(await sessions.ListActiveAsync(user.Id, now, cancellationToken), SessionEndReason.AccountDeleted, now);
+        users.Remove(user);
+
+        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        if (!saved.IsSuccess)
+        {
+            return saved;
+        }
+
+        revoker.Publish(revocations);
+        securityEvents.Record(new SecurityEvent(SecurityEventType.AccountDeleted, user.Id, command.SessionId, command.Client));
+        return Result.Success;
+    }
+}
