@@ -25,6 +25,7 @@ public static class ProblemCodes
         [AuthErrors.EmailTaken.Code] = StatusCodes.Status409Conflict,
         [AuthErrors.InvalidCredentials.Code] = StatusCodes.Status401Unauthorized,
         [AuthErrors.InvalidToken.Code] = StatusCodes.Status401Unauthorized,
+        [AuthErrors.SessionNotFound.Code] = StatusCodes.Status404NotFound,
     };
 
     public static int StatusFor(string code) =>

@@ -9,4 +9,5 @@ public enum SessionEndReason
     PasswordChanged,
     AccountDeleted,
     RefreshTokenReused,
+    EndedByUser,
 }

@@ -10,5 +10,7 @@ public static class AuthErrors
     /// <summary>One error for unknown email and wrong password, so the API does not tell who has an account.</summary>
     public static readonly Error InvalidCredentials = new("invalid_credentials", "The email or password is incorrect.");
 
+    public static readonly Error SessionNotFound = new("session_not_found", "No active session of yours has this id.");
+
     public static readonly Error InvalidToken = new("invalid_token", "The access token is missing, invalid, expired or belongs to an ended session.");
 }
