@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.AddSingleton<AccessTokenValidation>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
         services.AddSingleton<IRefreshTokenGenerator, RefreshTokenGenerator>();
+        services.AddSingleton<ITokenSealer, AesGcmTokenSealer>();
         services.AddSingleton<ITokenLifetimes, TokenLifetimes>();
     }
 

@@ -4,6 +4,7 @@ using Auth.Api.Errors;
 using Auth.Api.Http;
 using Auth.Application.Sessions.Login;
 using Auth.Application.Sessions.Logout;
+using Auth.Application.Sessions.RefreshSession;
 using Auth.Application.Users.RegisterUser;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -64,6 +65,27 @@ public sealed class AuthController(ISender sender) : ControllerBase
     public async Task<IActionResult> Login(LoginRequest request, CancellationToken cancellationToken)
     {
         var result = await sender.Send(new LoginCommand(request.Email ?? "", request.Password ?? "", HttpContext.GetClientInfo()), cancellationToken);
+        return result.IsSuccess ? Ok(AuthResponse.From(result.Value)) : this.Problem(result.Error!);
+    }
+
+    /// <summary>Exchanges a refresh token for a new access token and a new refresh token.</summary>
+    /// <remarks>
+    /// Each refresh token works once. Presenting it again within a few seconds (two tabs racing) returns the same
+    /// successor; later, the whole session ends and the answer is <c>refresh_token_reused</c>.
+    /// </remarks>
+    /// <response code="200">The new pair; the presented refresh token is spent.</response>
+    /// <response code="400"><c>validation_failed</c>: no refresh token given.</response>
+    /// <response code="401"><c>invalid_refresh_token</c>: unknown, expired or of an ended session; <c>refresh_token_reused</c>: already used, the session was ended.</response>
+    [HttpPost("refresh")]
+    [Consumes("application/json")]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    [ProducesResponseType<AuthResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
+    public async Task<IActionResult> Refresh(RefreshRequest request, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new RefreshSessionCommand(request.RefreshToken ?? "", HttpContext.GetClientInfo()), cancellationToken);
         return result.IsSuccess ? Ok(AuthResponse.From(result.Value)) : this.Problem(result.Error!);
     }
 

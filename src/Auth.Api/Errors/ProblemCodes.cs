@@ -25,6 +25,8 @@ public static class ProblemCodes
         [AuthErrors.EmailTaken.Code] = StatusCodes.Status409Conflict,
         [AuthErrors.InvalidCredentials.Code] = StatusCodes.Status401Unauthorized,
         [AuthErrors.InvalidToken.Code] = StatusCodes.Status401Unauthorized,
+        [AuthErrors.InvalidRefreshToken.Code] = StatusCodes.Status401Unauthorized,
+        [AuthErrors.RefreshTokenReused.Code] = StatusCodes.Status401Unauthorized,
         [AuthErrors.SessionNotFound.Code] = StatusCodes.Status404NotFound,
     };
 

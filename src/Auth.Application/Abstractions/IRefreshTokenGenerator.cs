@@ -3,11 +3,11 @@ namespace Auth.Application.Abstractions;
 public interface IRefreshTokenGenerator
 {
     /// <summary>A fresh random token and the hash under which it is stored.</summary>
-    RefreshToken Create();
+    NewRefreshToken Create();
 
     string Hash(string token);
 }
 
 /// <param name="Value">Given to the client once and never stored.</param>
 /// <param name="Hash">What the database keeps.</param>
-public sealed record RefreshToken(string Value, string Hash);
+public sealed record NewRefreshToken(string Value, string Hash);

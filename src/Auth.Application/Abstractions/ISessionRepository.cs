@@ -11,5 +11,9 @@ public interface ISessionRepository
 
     void Add(Session session);
 
+    Task<RefreshToken?> FindRefreshTokenAsync(string hash, CancellationToken cancellationToken);
+
+    void AddRefreshToken(RefreshToken token);
+
     void AddRevocation(SessionRevocation revocation);
 }

@@ -7,13 +7,14 @@ namespace Auth.Domain.Sessions;
 public sealed class Session
 {
     // For EF Core: materialization sets every property.
-    private Session() => RefreshTokenHash = string.Empty;
+    private Session()
+    {
+    }
 
-    private Session(Guid id, Guid userId, string refreshTokenHash, DateTimeOffset now, DateTimeOffset expiresAt, string? clientAddress, string? userAgent)
+    private Session(Guid id, Guid userId, DateTimeOffset now, DateTimeOffset expiresAt, string? clientAddress, string? userAgent)
     {
         Id = id;
         UserId = userId;
-        RefreshTokenHash = refreshTokenHash;
         CreatedAt = now;
         LastUsedAt = now;
         ExpiresAt = expiresAt;
@@ -27,8 +28,6 @@ public sealed class Session
     public Guid Id { get; private set; }
 
     public Guid UserId { get; private set; }
-
-    public string RefreshTokenHash { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -45,10 +44,15 @@ public sealed class Session
 
     public SessionEndReason? EndReason { get; private set; }
 
-    public static Session Start(Guid userId, string refreshTokenHash, DateTimeOffset now, TimeSpan lifetime, string? clientAddress, string? userAgent) =>
-        new(Guid.CreateVersion7(now), userId, refreshTokenHash, now, now + lifetime, clientAddress, Truncate(userAgent));
+    public static Session Start(Guid userId, DateTimeOffset now, TimeSpan lifetime, string? clientAddress, string? userAgent) =>
+        new(Guid.CreateVersion7(now), userId, now, now + lifetime, clientAddress, Truncate(userAgent));
 
     public bool IsActive(DateTimeOffset now) => EndedAt is null && ExpiresAt > now;
+
+    /// <summary>Active, and used within <paramref name="idleLifetime"/>: a refresh token unused that long stops working.</summary>
+    public bool IsActive(DateTimeOffset now, TimeSpan idleLifetime) => IsActive(now) && LastUsedAt + idleLifetime > now;
+
+    public void Touch(DateTimeOffset now) => LastUsedAt = now;
 
     /// <summary>Ends the session once; ending an ended session keeps the first reason and time.</summary>
     public bool End(DateTimeOffset now, SessionEndReason reason)

@@ -9,7 +9,9 @@ internal sealed partial class SecurityEventLogger(ILogger<SecurityEventLogger> l
 {
     public void Record(SecurityEvent securityEvent)
     {
-        var level = securityEvent.Type == SecurityEventType.LoginFailed ? LogLevel.Warning : LogLevel.Information;
+        var level = securityEvent.Type is SecurityEventType.LoginFailed or SecurityEventType.RefreshTokenReused
+            ? LogLevel.Warning
+            : LogLevel.Information;
         Log(level, securityEvent.Type, securityEvent.UserId, securityEvent.SessionId, securityEvent.Client.Address);
     }
 

@@ -15,9 +15,15 @@ internal sealed class UnitOfWork(AuthDbContext db) : IUnitOfWork
             await db.SaveChangesAsync(cancellationToken);
             return Result.Success;
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return AuthErrors.ConcurrentUpdate;
+        }
         catch (DbUpdateException e) when (UniqueConstraintViolation.IsOn(e, UserConfiguration.EmailIndexName, "Users.NormalizedEmail"))
         {
             return AuthErrors.EmailTaken;
         }
     }
+
+    public void Reset() => db.ChangeTracker.Clear();
 }

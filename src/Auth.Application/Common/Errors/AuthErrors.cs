@@ -12,5 +12,13 @@ public static class AuthErrors
 
     public static readonly Error SessionNotFound = new("session_not_found", "No active session of yours has this id.");
 
+    public static readonly Error InvalidRefreshToken = new("invalid_refresh_token", "The refresh token is unknown, expired or belongs to an ended session.");
+
+    /// <summary>A refresh token presented after it was exchanged: a sign of theft, so its session was ended.</summary>
+    public static readonly Error RefreshTokenReused = new("refresh_token_reused", "This refresh token was already used; the session has been ended.");
+
+    /// <summary>Internal: another request changed the same row first. Handlers retry; clients never see it.</summary>
+    public static readonly Error ConcurrentUpdate = new("concurrent_update", "The data changed while the request ran.");
+
     public static readonly Error InvalidToken = new("invalid_token", "The access token is missing, invalid, expired or belongs to an ended session.");
 }

@@ -12,4 +12,6 @@ public enum SecurityEventType
     ProfileUpdated,
     PasswordChanged,
     AccountDeleted,
+    Refreshed,
+    RefreshTokenReused,
 }

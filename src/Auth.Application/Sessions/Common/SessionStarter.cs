@@ -17,8 +17,9 @@ public sealed class SessionStarter(
     public AuthResult Start(User user, ClientInfo client, DateTimeOffset now)
     {
         var refreshToken = refreshTokens.Create();
-        var session = Session.Start(user.Id, refreshToken.Hash, now, lifetimes.RefreshToken, client.Address, client.UserAgent);
+        var session = Session.Start(user.Id, now, lifetimes.RefreshToken, client.Address, client.UserAgent);
         sessions.Add(session);
+        sessions.AddRefreshToken(RefreshToken.Issue(session.Id, refreshToken.Hash, now));
         var accessToken = accessTokens.Issue(user, session, now);
         return new AuthResult(accessToken, refreshToken.Value, session.Id, UserView.From(user));
     }

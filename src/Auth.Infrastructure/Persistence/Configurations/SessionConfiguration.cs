@@ -8,22 +8,19 @@ namespace Auth.Infrastructure.Persistence.Configurations;
 internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
 {
     public const string UserIndexName = "IX_Sessions_UserId_EndedAt";
-    public const string RefreshTokenIndexName = "IX_Sessions_RefreshTokenHash";
 
     public void Configure(EntityTypeBuilder<Session> builder)
     {
         builder.ToTable("Sessions");
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.Property(s => s.RefreshTokenHash).HasMaxLength(64).IsRequired();
         builder.Property(s => s.ClientAddress).HasMaxLength(64);
         builder.Property(s => s.UserAgent).HasMaxLength(Session.MaxUserAgentLength);
         builder.Property(s => s.EndReason).HasConversion<string>().HasMaxLength(32);
 
         builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
 
-        // "The user's active sessions" (logout everywhere, session lists) and refresh-token lookups.
+        // "The user's active sessions": logout everywhere, session lists, password change.
         builder.HasIndex(s => new { s.UserId, s.EndedAt }).HasDatabaseName(UserIndexName);
-        builder.HasIndex(s => s.RefreshTokenHash).IsUnique().HasDatabaseName(RefreshTokenIndexName);
     }
 }

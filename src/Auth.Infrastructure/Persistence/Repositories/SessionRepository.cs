@@ -16,5 +16,10 @@ internal sealed class SessionRepository(AuthDbContext db) : ISessionRepository
 
     public void Add(Session session) => db.Sessions.Add(session);
 
+    public Task<RefreshToken?> FindRefreshTokenAsync(string hash, CancellationToken cancellationToken) =>
+        db.RefreshTokens.FirstOrDefaultAsync(t => t.Hash == hash, cancellationToken);
+
+    public void AddRefreshToken(RefreshToken token) => db.RefreshTokens.Add(token);
+
     public void AddRevocation(SessionRevocation revocation) => db.SessionRevocations.Add(revocation);
 }

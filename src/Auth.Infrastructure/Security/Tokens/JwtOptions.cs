@@ -21,7 +21,14 @@ public sealed class JwtOptions
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Absolute: a session ends this long after sign-in, however often it refreshes.</summary>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>Idle: a session whose refresh token goes unused this long ends. Equal to the absolute lifetime by default (off).</summary>
+    public TimeSpan RefreshTokenIdleLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>Two tabs racing: re-presenting a just-rotated token within this window yields the same successor (as Supabase Auth does).</summary>
+    public TimeSpan RefreshTokenReuseGrace { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Leeway for clocks that disagree a little; kept small because revocation relies on expiry.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);

@@ -39,6 +39,16 @@ internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
             failures.Add("Jwt:RefreshTokenLifetime must be longer than Jwt:AccessTokenLifetime.");
         }
 
+        if (options.RefreshTokenIdleLifetime <= options.AccessTokenLifetime || options.RefreshTokenIdleLifetime > options.RefreshTokenLifetime)
+        {
+            failures.Add("Jwt:RefreshTokenIdleLifetime must be longer than Jwt:AccessTokenLifetime and at most Jwt:RefreshTokenLifetime.");
+        }
+
+        if (options.RefreshTokenReuseGrace < TimeSpan.Zero || options.RefreshTokenReuseGrace > TimeSpan.FromMinutes(1))
+        {
+            failures.Add("Jwt:RefreshTokenReuseGrace must be between 00:00:00 and 00:01:00.");
+        }
+
         if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(5))
         {
             failures.Add("Jwt:ClockSkew must be between 00:00:00 and 00:05:00.");

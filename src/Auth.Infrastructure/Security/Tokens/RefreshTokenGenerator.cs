@@ -13,10 +13,10 @@ internal sealed class RefreshTokenGenerator : IRefreshTokenGenerator
 {
     private const int TokenBytes = 32;
 
-    public RefreshToken Create()
+    public NewRefreshToken Create()
     {
         var value = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(TokenBytes));
-        return new RefreshToken(value, Hash(value));
+        return new NewRefreshToken(value, Hash(value));
     }
 
     public string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -9,5 +9,9 @@ internal sealed class TokenLifetimes(IOptions<JwtOptions> options) : ITokenLifet
 
     public TimeSpan RefreshToken => options.Value.RefreshTokenLifetime;
 
+    public TimeSpan RefreshTokenIdle => options.Value.RefreshTokenIdleLifetime;
+
+    public TimeSpan RefreshReuseGrace => options.Value.RefreshTokenReuseGrace;
+
     public TimeSpan ClockSkew => options.Value.ClockSkew;
 }

@@ -22,6 +22,34 @@ namespace Auth.Infrastructure.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Auth.Domain.Sessions.RefreshToken", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SealedSuccessor")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("IX_RefreshTokens_SessionId");
+
+                    b.ToTable("RefreshTokens", (string)null);
+                });
+
             modelBuilder.Entity("Auth.Domain.Sessions.Session", b =>
                 {
                     b.Property<Guid>("Id")
@@ -47,11 +75,6 @@ namespace Auth.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("LastUsedAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<string>("RefreshTokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
                     b.Property<string>("UserAgent")
                         .HasMaxLength(512)
                         .HasColumnType("nvarchar(512)");
@@ -60,10 +83,6 @@ namespace Auth.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("RefreshTokenHash")
-                        .IsUnique()
-                        .HasDatabaseName("IX_Sessions_RefreshTokenHash");
 
                     b.HasIndex("UserId", "EndedAt")
                         .HasDatabaseName("IX_Sessions_UserId_EndedAt");
@@ -144,6 +163,15 @@ namespace Auth.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDatabaseName("IX_Users_NormalizedEmail");
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("Auth.Domain.Sessions.RefreshToken", b =>
+                {
+                    b.HasOne("Auth.Domain.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Auth.Domain.Sessions.Session", b =>

@@ -17,6 +17,34 @@ namespace Auth.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("Auth.Domain.Sessions.RefreshToken", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SealedSuccessor")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("IX_RefreshTokens_SessionId");
+
+                    b.ToTable("RefreshTokens", (string)null);
+                });
+
             modelBuilder.Entity("Auth.Domain.Sessions.Session", b =>
                 {
                     b.Property<Guid>("Id")
@@ -42,11 +70,6 @@ namespace Auth.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("LastUsedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("RefreshTokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("UserAgent")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
@@ -55,10 +78,6 @@ namespace Auth.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("RefreshTokenHash")
-                        .IsUnique()
-                        .HasDatabaseName("IX_Sessions_RefreshTokenHash");
 
                     b.HasIndex("UserId", "EndedAt")
                         .HasDatabaseName("IX_Sessions_UserId_EndedAt");
@@ -137,6 +156,15 @@ namespace Auth.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_Users_NormalizedEmail");
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("Auth.Domain.Sessions.RefreshToken", b =>
+                {
+                    b.HasOne("Auth.Domain.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Auth.Domain.Sessions.Session", b =>
