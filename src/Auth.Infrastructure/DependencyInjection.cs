@@ -3,6 +3,7 @@ using Auth.Infrastructure.Logging;
 using Auth.Infrastructure.Persistence;
 using Auth.Infrastructure.Persistence.Repositories;
 using Auth.Infrastructure.Revocation;
+using Auth.Infrastructure.Security;
 using Auth.Infrastructure.Security.Passwords;
 using Auth.Infrastructure.Security.Tokens;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,7 @@ public static class DependencyInjection
 
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
+        services.AddScoped<ILoginThrottleRepository, LoginThrottleRepository>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
     }
 
@@ -56,6 +58,10 @@ public static class DependencyInjection
         services.AddOptions<PasswordHashingOptions>().Bind(configuration.GetSection(PasswordHashingOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
+
+        services.AddOptions<LockoutOptions>().Bind(configuration.GetSection(LockoutOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LockoutOptions>, LockoutOptionsValidator>();
+        services.AddSingleton<ILockoutPolicy, LockoutPolicy>();
 
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section)).ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<JwtOptions>, JwtOptionsSetup>();

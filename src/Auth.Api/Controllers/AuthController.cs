@@ -55,6 +55,7 @@ public sealed class AuthController(ISender sender) : ControllerBase
     /// <response code="200">The new session's tokens.</response>
     /// <response code="400"><c>validation_failed</c>: email or password missing.</response>
     /// <response code="401"><c>invalid_credentials</c>: the email or password is wrong.</response>
+    /// <response code="429"><c>too_many_attempts</c>: 5 consecutive failures for this email; wait for <c>Retry-After</c> seconds.</response>
     [HttpPost("login")]
     [Consumes("application/json")]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
@@ -62,6 +63,7 @@ public sealed class AuthController(ISender sender) : ControllerBase
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, ProblemJson)]
     public async Task<IActionResult> Login(LoginRequest request, CancellationToken cancellationToken)
     {
         var result = await sender.Send(new LoginCommand(request.Email ?? "", request.Password ?? "", HttpContext.GetClientInfo()), cancellationToken);

@@ -13,6 +13,11 @@ public static class ErrorResults
         var code = status ?? ProblemCodes.StatusFor(error.Code);
         var problem = controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext, code, detail: error.Message);
         problem.Extensions["code"] = error.Code;
+        if (error.RetryAfter is { } retryAfter)
+        {
+            controller.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return ProblemResult(problem);
     }
 

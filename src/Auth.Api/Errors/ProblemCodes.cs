@@ -27,6 +27,7 @@ public static class ProblemCodes
         [AuthErrors.InvalidToken.Code] = StatusCodes.Status401Unauthorized,
         [AuthErrors.InvalidRefreshToken.Code] = StatusCodes.Status401Unauthorized,
         [AuthErrors.RefreshTokenReused.Code] = StatusCodes.Status401Unauthorized,
+        [AuthErrors.TooManyAttemptsCode] = StatusCodes.Status429TooManyRequests,
         [AuthErrors.SessionNotFound.Code] = StatusCodes.Status404NotFound,
     };
 

@@ -14,6 +14,8 @@ public abstract class AuthDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<Session> Sessions => Set<Session>();
 
+    public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
+
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     public DbSet<SessionRevocation> SessionRevocations => Set<SessionRevocation>();

@@ -19,6 +19,11 @@ internal sealed class UnitOfWork(AuthDbContext db) : IUnitOfWork
         {
             return AuthErrors.ConcurrentUpdate;
         }
+        catch (DbUpdateException e) when (UniqueConstraintViolation.IsOn(e, $"PK_{LoginThrottleConfiguration.TableName}", $"{LoginThrottleConfiguration.TableName}.NormalizedEmail"))
+        {
+            // Two first failures for one email both inserted its counter: the same race as a stale update.
+            return AuthErrors.ConcurrentUpdate;
+        }
         catch (DbUpdateException e) when (UniqueConstraintViolation.IsOn(e, UserConfiguration.EmailIndexName, "Users.NormalizedEmail"))
         {
             return AuthErrors.EmailTaken;

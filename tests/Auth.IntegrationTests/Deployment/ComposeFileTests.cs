@@ -2,6 +2,7 @@ using System.Reflection;
 using Auth.Api.Http;
 using Auth.Infrastructure.Persistence;
 using Auth.Infrastructure.Revocation;
+using Auth.Infrastructure.Security;
 using Auth.Infrastructure.Security.Passwords;
 using Auth.Infrastructure.Security.Tokens;
 using YamlDotNet.RepresentationModel;
@@ -17,6 +18,7 @@ public sealed class ComposeFileTests
         (JwtOptions.Section, typeof(JwtOptions)),
         (PasswordHashingOptions.Section, typeof(PasswordHashingOptions)),
         (RevocationOptions.Section, typeof(RevocationOptions)),
+        (LockoutOptions.Section, typeof(LockoutOptions)),
         (CorsSettings.Section, typeof(CorsSettings)),
     ];
 

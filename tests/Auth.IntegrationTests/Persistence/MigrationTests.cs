@@ -22,7 +22,7 @@ public sealed class MigrationTests
         var pending = await db.Database.GetPendingMigrationsAsync();
         var tables = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'table'").ToListAsync();
         Assert.That(pending, Is.Empty);
-        Assert.That(tables, Is.SupersetOf(new[] { "Users", "Sessions", "SessionRevocations", "RefreshTokens" }));
+        Assert.That(tables, Is.SupersetOf(new[] { "Users", "Sessions", "SessionRevocations", "RefreshTokens", "LoginThrottles" }));
     }
 
     [Test]
@@ -56,6 +56,7 @@ public sealed class MigrationTests
             Assert.That(script, Does.Contain("CREATE UNIQUE INDEX [IX_Users_NormalizedEmail] ON [Users] ([NormalizedEmail])"));
             Assert.That(script, Does.Contain("CREATE INDEX [IX_Sessions_UserId_EndedAt] ON [Sessions] ([UserId], [EndedAt])"));
             Assert.That(script, Does.Contain("CREATE TABLE [RefreshTokens]"));
+            Assert.That(script, Does.Contain("CREATE TABLE [LoginThrottles]"));
             Assert.That(script, Does.Contain("CREATE INDEX [IX_RefreshTokens_SessionId] ON [RefreshTokens] ([SessionId])"));
             Assert.That(script, Does.Contain("IF NOT EXISTS"), "idempotent scripts guard each migration");
             Assert.That(script, Does.Contain("[EndedAt] datetimeoffset NULL"));

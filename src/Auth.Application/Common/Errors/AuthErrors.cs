@@ -4,6 +4,7 @@ namespace Auth.Application.Common.Errors;
 public static class AuthErrors
 {
     public const string ValidationFailedCode = "validation_failed";
+    public const string TooManyAttemptsCode = "too_many_attempts";
 
     public static readonly Error EmailTaken = new("email_taken", "An account with this email already exists.");
 
@@ -19,6 +20,10 @@ public static class AuthErrors
 
     /// <summary>Internal: another request changed the same row first. Handlers retry; clients never see it.</summary>
     public static readonly Error ConcurrentUpdate = new("concurrent_update", "The data changed while the request ran.");
+
+    /// <summary>Too many consecutive failures for one email; the same answer whether or not it has an account.</summary>
+    public static Error TooManyAttempts(TimeSpan retryAfter) =>
+        new(TooManyAttemptsCode, "Too many failed logins for this email. Try again later.") { RetryAfter = retryAfter };
 
     public static readonly Error InvalidToken = new("invalid_token", "The access token is missing, invalid, expired or belongs to an ended session.");
 }

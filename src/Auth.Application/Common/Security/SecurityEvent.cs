@@ -8,6 +8,7 @@ public enum SecurityEventType
     SignedUp,
     LoginSucceeded,
     LoginFailed,
+    LockedOut,
     LoggedOut,
     ProfileUpdated,
     PasswordChanged,

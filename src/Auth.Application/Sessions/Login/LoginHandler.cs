@@ -11,6 +11,7 @@ namespace Auth.Application.Sessions.Login;
 public sealed class LoginHandler(
     IUserRepository users,
     IPasswordHasher passwordHasher,
+    LoginThrottler throttler,
     SessionStarter sessionStarter,
     IUnitOfWork unitOfWork,
     ISecurityEventLog securityEvents,
@@ -18,17 +19,29 @@ public sealed class LoginHandler(
 {
     public async ValueTask<Result<AuthResult>> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync(Email.Normalize(command.Email), cancellationToken);
+        var email = Email.Normalize(command.Email);
+        var now = time.GetUtcNow();
+        if (await throttler.CheckAsync(email, now, cancellationToken) is { } locked)
+        {
+            return locked;
+        }
+
+        var user = await users.FindByEmailAsync(email, cancellationToken);
 
         // Unknown accounts are verified against a dummy hash so both failures cost the same time.
         var verification = await passwordHasher.VerifyAsync(user?.PasswordHash, command.Password, cancellationToken);
         if (user is null || verification == PasswordVerification.Failed)
         {
             securityEvents.Record(new SecurityEvent(SecurityEventType.LoginFailed, user?.Id, null, command.Client));
+            if (await throttler.RecordFailureAsync(email, now, cancellationToken))
+            {
+                securityEvents.Record(new SecurityEvent(SecurityEventType.LockedOut, user?.Id, null, command.Client));
+            }
+
             return AuthErrors.InvalidCredentials;
         }
 
-        var now = time.GetUtcNow();
+        await throttler.ResetAsync(email, cancellationToken);
         if (verification == PasswordVerification.SucceededRehashNeeded)
         {
             user.ReplacePasswordHash(await passwordHasher.HashAsync(command.Password, cancellationToken), now);

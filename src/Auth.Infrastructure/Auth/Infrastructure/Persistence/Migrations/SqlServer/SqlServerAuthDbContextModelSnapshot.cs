@@ -118,6 +118,27 @@ namespace Auth.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("SessionRevocations", (string)null);
                 });
 
+            modelBuilder.Entity("Auth.Domain.Users.LoginThrottle", b =>
+                {
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("NormalizedEmail");
+
+                    b.ToTable("LoginThrottles", (string)null);
+                });
+
             modelBuilder.Entity("Auth.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")

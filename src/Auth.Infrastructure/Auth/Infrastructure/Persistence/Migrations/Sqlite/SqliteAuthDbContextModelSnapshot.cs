@@ -111,6 +111,27 @@ namespace Auth.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SessionRevocations", (string)null);
                 });
 
+            modelBuilder.Entity("Auth.Domain.Users.LoginThrottle", b =>
+                {
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NormalizedEmail");
+
+                    b.ToTable("LoginThrottles", (string)null);
+                });
+
             modelBuilder.Entity("Auth.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using Auth.IntegrationTests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Auth.IntegrationTests.Security;
+
+public sealed class LockoutTests
+{
+    private FakeTimeProvider time = null!;
+    private AuthApiFactory factory = null!;
+    private HttpClient client = null!;
+
+    [OneTimeSetUp]
+    public void Start()
+    {
+        time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        factory = new AuthApiFactory(time: time);
+        client = factory.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        client.Dispose();
+        await factory.DisposeAsync();
+    }
+
+    [Test]
+    public async Task After_five_failures_even_the_right_password_gets_429_with_retry_after()
+    {
+        var user = await client.SignUpAsync();
+        await FailAsync(user.Email, 5);
+
+        var response = await LoginAsync(user.Email, user.Password);
+
+        await response.AssertProblemAsync(HttpStatusCode.TooManyRequests, "too_many_attempts");
+        Assert.That(response.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromMinutes(15)));
+    }
+
+    [Test]
+    public async Task Unknown_emails_are_locked_out_the_same_way()
+    {
+        var email = ApiClientExtensions.NewEmail();
+        await FailAsync(email, 5);
+
+        var response = await LoginAsync(email, "whatever it is");
+
+        await response.AssertProblemAsync(HttpStatusCode.TooManyRequests, "too_many_attempts");
+    }
+
+    [Test]
+    public async Task Four_failures_then_a_success_resets_the_count()
+    {
+        var user = await client.SignUpAsync();
+        await FailAsync(user.Email, 4);
+        Assert.That((await LoginAsync(user.Email, user.Password)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        await FailAsync(user.Email, 4);
+        var response = await LoginAsync(user.Email, user.Password);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task The_counter_is_per_normalized_email()
+    {
+        var user = await client.SignUpAsync();
+        await FailAsync($"  {user.Email.ToUpperInvariant()}", 3);
+        await FailAsync(user.Email, 2);
+
+        var response = await LoginAsync(user.Email, user.Password);
+
+        await response.AssertProblemAsync(HttpStatusCode.TooManyRequests, "too_many_attempts");
+    }
+
+    [Test]
+    public async Task The_lockout_ends_after_its_window()
+    {
+        var user = await client.SignUpAsync();
+        await FailAsync(user.Email, 5);
+
+        time.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
+        var response = await LoginAsync(user.Email, user.Password);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Parallel_failures_all_count_and_parallel_logins_during_lockout_all_get_429()
+    {
+        var user = await client.SignUpAsync();
+
+        var failures = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => LoginAsync(user.Email, "wrong password!")));
+        var during = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => LoginAsync(user.Email, user.Password)));
+
+        Assert.That(failures.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(during.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.TooManyRequests));
+    }
+
+    [Test]
+    public async Task The_lockout_survives_a_restart()
+    {
+        var databasePath = TestPaths.NewDatabaseFile();
+        var email = ApiClientExtensions.NewEmail();
+        await using (var first = new AuthApiFactory(databasePath))
+        {
+            using var firstClient = first.CreateClient();
+            for (var i = 0; i < 5; i++)
+            {
+                await firstClient.PostAsJsonAsync("/auth/login", new { email, password = "wrong password!" });
+            }
+        }
+
+        await using var restarted = new AuthApiFactory(databasePath);
+        using var again = restarted.CreateClient();
+        var response = await again.PostAsJsonAsync("/auth/login", new { email, password = "wrong password!" });
+
+        await response.AssertProblemAsync(HttpStatusCode.TooManyRequests, "too_many_attempts");
+    }
+
+    private async Task FailAsync(string email, int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            var response = await LoginAsync(email, "wrong password!");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        }
+    }
+
+    private Task<HttpResponseMessage> LoginAsync(string email, string password) =>
+        client.PostAsJsonAsync("/auth/login", new { email, password });
+}
