@@ -1,6 +1,7 @@
 using Auth.Api.Authentication;
 using Auth.Api.Contracts;
 using Auth.Api.Errors;
+using Auth.Api.Hosting;
 using Auth.Api.Http;
 using Auth.Application.Sessions.Login;
 using Auth.Application.Sessions.Logout;
@@ -10,6 +11,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Auth.Api.Controllers;
 
@@ -34,6 +36,7 @@ public sealed class AuthController(ISender sender) : ControllerBase
     /// <response code="413"><c>payload_too_large</c>: the body is over 32 KiB.</response>
     /// <response code="415"><c>unsupported_media_type</c>: the body is not JSON.</response>
     [HttpPost("signup")]
+    [EnableRateLimiting(RateLimiting.CredentialsPolicy)]
     [Consumes("application/json")]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     [ProducesResponseType<AuthResponse>(StatusCodes.Status201Created)]
@@ -57,6 +60,7 @@ public sealed class AuthController(ISender sender) : ControllerBase
     /// <response code="401"><c>invalid_credentials</c>: the email or password is wrong.</response>
     /// <response code="429"><c>too_many_attempts</c>: 5 consecutive failures for this email; wait for <c>Retry-After</c> seconds.</response>
     [HttpPost("login")]
+    [EnableRateLimiting(RateLimiting.CredentialsPolicy)]
     [Consumes("application/json")]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     [ProducesResponseType<AuthResponse>(StatusCodes.Status200OK)]
@@ -79,6 +83,7 @@ public sealed class AuthController(ISender sender) : ControllerBase
     /// <response code="400"><c>validation_failed</c>: no refresh token given.</response>
     /// <response code="401"><c>invalid_refresh_token</c>: unknown, expired or of an ended session; <c>refresh_token_reused</c>: already used, the session was ended.</response>
     [HttpPost("refresh")]
+    [EnableRateLimiting(RateLimiting.CredentialsPolicy)]
     [Consumes("application/json")]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     [ProducesResponseType<AuthResponse>(StatusCodes.Status200OK)]

@@ -34,6 +34,7 @@ internal static class ApiServices
         services.ConfigureOptions<JwtBearerSetup>();
         services.AddAuthorization();
 
+        services.AddCredentialRateLimits(configuration);
         AddCors(services, configuration, environment);
         services.AddAuthSwagger();
         return services;

@@ -20,6 +20,7 @@ public sealed class ComposeFileTests
         (RevocationOptions.Section, typeof(RevocationOptions)),
         (LockoutOptions.Section, typeof(LockoutOptions)),
         (CorsSettings.Section, typeof(CorsSettings)),
+        (RateLimitSettings.Section, typeof(RateLimitSettings)),
     ];
 
     [Test]

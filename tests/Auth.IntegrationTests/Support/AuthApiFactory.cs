@@ -33,6 +33,8 @@ public sealed class AuthApiFactory : WebApplicationFactory<Program>
             ["PasswordHashing:MemoryKiB"] = "7168",
             ["PasswordHashing:Iterations"] = "5",
             ["Logging:LogLevel:Default"] = "Information",
+            // Every test client shares one address; the rate limit has its own tests.
+            ["RateLimiting:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

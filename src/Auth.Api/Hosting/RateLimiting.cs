@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Auth.Api.Errors;
+using Auth.Api.Http;
+
+namespace Auth.Api.Hosting;
+
+internal static class RateLimiting
+{
+    /// <summary>The policy on signup, login and refresh: the endpoints a guesser or a bot hammers.</summary>
+    public const string CredentialsPolicy = "credentials";
+
+    public static IServiceCollection AddCredentialRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(RateLimitSettings.Section).Get<RateLimitSettings>() ?? new RateLimitSettings();
+        services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(CredentialsPolicy, context => !settings.Enabled
+                ? RateLimitPartition.GetNoLimiter("off")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PermitLimit, Window = settings.Window, QueueLimit = 0 }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : settings.Window;
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await ProblemWriter.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, ProblemCodes.TooManyRequests,
+                    "Too many requests from this client. Try again later.");
+            };
+        });
+        return services;
+    }
+}
