@@ -6,6 +6,7 @@ using Auth.Infrastructure.Revocation;
 using Auth.Infrastructure.Security;
 using Auth.Infrastructure.Security.Passwords;
 using Auth.Infrastructure.Security.Tokens;
+using Auth.Infrastructure.Security.Tokens.Keys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,7 +67,10 @@ public static class DependencyInjection
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section)).ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<JwtOptions>, JwtOptionsSetup>();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
-        services.AddSingleton<AccessTokenValidation>();
+        services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<ITokenSigningKeys>(sp => sp.GetRequiredService<SigningKeyRing>());
+        services.AddSingleton(sp => new AccessTokenValidation(
+            sp.GetRequiredService<IOptions<JwtOptions>>(), sp.GetRequiredService<SigningKeyRing>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
         services.AddSingleton<IRefreshTokenGenerator, RefreshTokenGenerator>();
         services.AddSingleton<ITokenSealer, AesGcmTokenSealer>();

@@ -32,7 +32,7 @@ public sealed class ComposeFileTests
         var unknown = environment.Keys
             .Where(key => !key.StartsWith("ASPNETCORE_", StringComparison.Ordinal) && !key.StartsWith("DOTNET_", StringComparison.Ordinal))
             .Select(key => key.Replace("__", ":", StringComparison.Ordinal))
-            .Where(key => !known.Contains(StripArrayIndex(key)))
+            .Where(key => !known.Contains(WithoutIndexes(key)))
             .ToArray();
 
         Assert.That(environment, Is.Not.Empty);
@@ -43,7 +43,10 @@ public sealed class ComposeFileTests
     public void The_known_keys_check_can_fail()
     {
         Assert.That(KnownKeys(), Does.Not.Contain("Jwt:SigningSecret"));
+        Assert.That(KnownKeys(), Does.Not.Contain("Jwt:Keys:Path"));
         Assert.That(KnownKeys(), Does.Contain("Jwt:SigningKey"));
+        Assert.That(KnownKeys(), Does.Contain("Jwt:Keys:PemFile"));
+        Assert.That(WithoutIndexes("Jwt:Keys:0:PemFile"), Is.EqualTo("Jwt:Keys:PemFile"));
     }
 
     [Test]
@@ -62,11 +65,16 @@ public sealed class ComposeFileTests
     }
 
     [Test]
-    public void No_signing_key_is_committed_in_the_compose_file()
+    public void The_signing_key_is_a_mounted_secret_from_a_git_ignored_file_not_a_value_in_the_compose_file()
     {
-        var key = ApiEnvironment()["Jwt__SigningKey"];
+        var environment = ApiEnvironment();
+        var secrets = (YamlMappingNode)Compose()["secrets"];
+        var file = ((YamlMappingNode)secrets["jwt_signing_key"])["file"].ToString();
 
-        Assert.That(key, Does.StartWith("${JWT_SIGNING_KEY"));
+        Assert.That(environment["Jwt__Keys__0__PemFile"], Is.EqualTo("/run/secrets/jwt_signing_key"));
+        Assert.That(environment.Keys.Where(k => k.EndsWith("__Pem", StringComparison.Ordinal) || k == "Jwt__SigningKey"), Is.Empty);
+        Assert.That(file, Does.StartWith("./secrets/"));
+        Assert.That(File.ReadAllLines(Path.Combine(RepositoryRoot(), ".gitignore")), Does.Contain("secrets/"));
     }
 
     private static HashSet<string> KnownKeys()
@@ -74,20 +82,29 @@ public sealed class ComposeFileTests
         var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { $"ConnectionStrings:{DatabaseOptions.ConnectionStringName}" };
         foreach (var (section, type) in OptionSections)
         {
-            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
-            {
-                keys.Add($"{section}:{property.Name}");
-            }
+            AddKeys(keys, section, type);
         }
 
         return keys;
     }
 
-    private static string StripArrayIndex(string key)
+    // A list of option objects (Jwt:Keys) contributes its element's properties: Jwt:Keys:PemFile.
+    private static void AddKeys(HashSet<string> keys, string prefix, Type type)
     {
-        var last = key.LastIndexOf(':');
-        return last > 0 && int.TryParse(key[(last + 1)..], out _) ? key[..last] : key;
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        {
+            var key = $"{prefix}:{property.Name}";
+            keys.Add(key);
+            var element = property.PropertyType.IsGenericType ? property.PropertyType.GetGenericArguments()[0] : null;
+            if (element is { IsClass: true } && element != typeof(string))
+            {
+                AddKeys(keys, key, element);
+            }
+        }
     }
+
+    private static string WithoutIndexes(string key) =>
+        string.Join(':', key.Split(':').Where(segment => !int.TryParse(segment, out _)));
 
     private static Dictionary<string, string> ApiEnvironment()
     {

@@ -50,26 +50,30 @@ public sealed class DevelopmentExperienceTests
         using var again = second.CreateClient();
         var response = await again.GetUserAsync(token);
 
-        var keyFile = Path.Combine(keys, "jwt-signing-key");
+        var keyFile = Path.Combine(keys, "jwt-rs256.pem");
         Assert.That(File.Exists(keyFile), Is.True);
-        Assert.That((await File.ReadAllTextAsync(keyFile)).Trim(), Has.Length.GreaterThanOrEqualTo(64));
+        Assert.That(await File.ReadAllTextAsync(keyFile), Does.StartWith("-----BEGIN PRIVATE KEY-----"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]
     public void Outside_development_a_missing_signing_key_stops_the_service_naming_the_setting()
     {
-        using var factory = new AuthApiFactory(settings: new Dictionary<string, string?> { ["Jwt:SigningKey"] = null });
+        using var factory = new AuthApiFactory(withSigningKey: false);
 
         var error = Assert.Catch(() => factory.CreateClient());
 
-        Assert.That(error!.ToString(), Does.Contain("Jwt:SigningKey"));
+        Assert.That(error!.ToString(), Does.Contain("Jwt:Keys must list at least one RS256 private key"));
     }
 
     [Test]
     public void A_short_signing_key_stops_the_service_naming_the_setting()
     {
-        using var factory = new AuthApiFactory(settings: new Dictionary<string, string?> { ["Jwt:SigningKey"] = "too-short" });
+        using var factory = new AuthApiFactory(withSigningKey: false, settings: new Dictionary<string, string?>
+        {
+            ["Jwt:Algorithm"] = "HS256",
+            ["Jwt:SigningKey"] = "too-short",
+        });
 
         var error = Assert.Catch(() => factory.CreateClient());
 

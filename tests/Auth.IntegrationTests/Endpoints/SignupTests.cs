@@ -63,7 +63,8 @@ public sealed class SignupTests
         Assert.Multiple(() =>
         {
             Assert.That(token.Typ, Is.EqualTo("at+jwt"));
-            Assert.That(token.Alg, Is.EqualTo("HS256"));
+            Assert.That(token.Alg, Is.EqualTo("RS256"));
+            Assert.That(token.Kid, Is.EqualTo(AuthApiFactory.KeyId));
             Assert.That(token.Issuer, Is.EqualTo("auth"));
             Assert.That(token.Audiences, Is.EqualTo(new[] { "auth-clients" }));
             Assert.That(token.Subject, Is.EqualTo(user.Auth.User.Id.ToString()));

@@ -51,7 +51,7 @@ public sealed class TokenValidationTests
         var user = await client.SignUpAsync();
         var sid = new JsonWebToken(user.AccessToken).GetClaim("sid").Value;
 
-        var forged = TokenFactory.Create(signingKey: "another-key-of-sufficient-length-0123456789", userId: user.Auth.User.Id, sessionId: Guid.Parse(sid));
+        var forged = TokenFactory.Create(credentials: TestKeys.Rs256(TestKeys.RsaPem(), AuthApiFactory.KeyId), userId: user.Auth.User.Id, sessionId: Guid.Parse(sid));
 
         await (await client.GetUserAsync(forged)).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
     }

@@ -15,12 +15,15 @@ namespace Auth.IntegrationTests.Support;
 /// </summary>
 public sealed class AuthApiFactory : WebApplicationFactory<Program>
 {
-    public const string SigningKey = "integration-tests-signing-key-0123456789abcdef";
+    public const string KeyId = "test-key-1";
+
+    /// <summary>One RS256 key for the whole run: generating RSA keys is slow, and tests forge tokens with it.</summary>
+    public static readonly string PrivateKeyPem = TestKeys.RsaPem();
 
     private readonly Dictionary<string, string?> settings;
 
     public AuthApiFactory(string? databasePath = null, FakeTimeProvider? time = null, string environment = "Testing",
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, bool withSigningKey = true)
     {
         DatabasePath = databasePath ?? TestPaths.NewDatabaseFile();
         Time = time;
@@ -28,7 +31,6 @@ public sealed class AuthApiFactory : WebApplicationFactory<Program>
         this.settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Auth"] = $"Data Source={DatabasePath};Default Timeout=30",
-            ["Jwt:SigningKey"] = SigningKey,
             // The weakest OWASP row (m=7 MiB, t=5): same class of cost, less memory for parallel tests.
             ["PasswordHashing:MemoryKiB"] = "7168",
             ["PasswordHashing:Iterations"] = "5",
@@ -36,6 +38,12 @@ public sealed class AuthApiFactory : WebApplicationFactory<Program>
             // Every test client shares one address; the rate limit has its own tests.
             ["RateLimiting:Enabled"] = "false",
         };
+        if (withSigningKey)
+        {
+            this.settings["Jwt:Keys:0:KeyId"] = KeyId;
+            this.settings["Jwt:Keys:0:Pem"] = PrivateKeyPem;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             this.settings[key] = value;

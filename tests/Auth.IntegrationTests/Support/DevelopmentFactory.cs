@@ -4,9 +4,8 @@ namespace Auth.IntegrationTests.Support;
 public static class DevelopmentFactory
 {
     public static AuthApiFactory Create(string? keyDirectory = null, string? databasePath = null) =>
-        new(databasePath, environment: "Development", settings: new Dictionary<string, string?>
+        new(databasePath, environment: "Development", withSigningKey: false, settings: new Dictionary<string, string?>
         {
-            ["Jwt:SigningKey"] = null,
             ["Jwt:DevelopmentKeyDirectory"] = keyDirectory ?? TestPaths.NewDirectory(),
         });
 }

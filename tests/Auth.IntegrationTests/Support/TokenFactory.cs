@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -8,7 +7,7 @@ namespace Auth.IntegrationTests.Support;
 public static class TokenFactory
 {
     public static string Create(
-        string? signingKey = null,
+        SigningCredentials? credentials = null,
         string issuer = "auth",
         string audience = "auth-clients",
         string type = "at+jwt",
@@ -26,8 +25,7 @@ public static class TokenFactory
             IssuedAt = notBefore ?? now,
             NotBefore = notBefore ?? now,
             Expires = expires ?? now.AddMinutes(15),
-            SigningCredentials = new SigningCredentials(
-                new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey ?? AuthApiFactory.SigningKey)), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = credentials ?? TestKeys.Rs256(AuthApiFactory.PrivateKeyPem, AuthApiFactory.KeyId),
             Claims = new Dictionary<string, object>
             {
                 ["sub"] = (userId ?? Guid.NewGuid()).ToString(),

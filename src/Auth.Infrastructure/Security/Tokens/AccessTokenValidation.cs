@@ -1,28 +1,26 @@
-using System.Text;
+using Auth.Infrastructure.Security.Tokens.Keys;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Auth.Infrastructure.Security.Tokens;
 
 /// <summary>
-/// The signing key and the validation rules, made once: issuing and validating read the same instance so they
-/// cannot drift apart.
+/// The validation rules, made once over the same key ring the issuer signs with, so the two cannot drift apart.
 /// </summary>
 public sealed class AccessTokenValidation
 {
-    public AccessTokenValidation(IOptions<JwtOptions> options, TimeProvider time)
+    internal AccessTokenValidation(IOptions<JwtOptions> options, SigningKeyRing keys, TimeProvider time)
     {
         var settings = options.Value;
-        SigningCredentials = new SigningCredentials(
-            new SymmetricSecurityKey(Encoding.UTF8.GetBytes(settings.SigningKey!)), SecurityAlgorithms.HmacSha256);
-
         Parameters = new TokenValidationParameters
         {
             ValidIssuer = settings.Issuer,
             ValidAudience = settings.Audience,
-            IssuerSigningKey = SigningCredentials.Key,
-            // Pinned: a token may not choose its own algorithm (alg: none, algorithm confusion).
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            // By kid only: an unknown kid, or a key retired past its tokens' lifetime, finds nothing and fails.
+            IssuerSigningKeyResolver = (_, _, kid, _) => keys.Resolve(kid, time.GetUtcNow()) is { } key ? [key] : [],
+            TryAllIssuerSigningKeys = false,
+            // Pinned: a token may not choose its own algorithm (alg: none, HS256 keyed with our public key).
+            ValidAlgorithms = [settings.Algorithm],
             ValidTypes = [AccessTokenClaims.TokenType],
             RequireSignedTokens = true,
             RequireExpirationTime = true,
@@ -41,8 +39,6 @@ public sealed class AccessTokenValidation
             },
         };
     }
-
-    public SigningCredentials SigningCredentials { get; }
 
     public TokenValidationParameters Parameters { get; }
 }

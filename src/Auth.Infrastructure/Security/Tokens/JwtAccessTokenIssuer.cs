@@ -1,13 +1,14 @@
 using Auth.Application.Abstractions;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
+using Auth.Infrastructure.Security.Tokens.Keys;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Auth.Infrastructure.Security.Tokens;
 
-internal sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, AccessTokenValidation validation) : IAccessTokenIssuer
+internal sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, SigningKeyRing keys) : IAccessTokenIssuer
 {
     private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly JwtOptions settings = options.Value;
@@ -23,7 +24,7 @@ internal sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, AccessT
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
-            SigningCredentials = validation.SigningCredentials,
+            SigningCredentials = keys.Current(now),
             Claims = new Dictionary<string, object>
             {
                 [AccessTokenClaims.Subject] = user.Id.ToString(),

@@ -1,3 +1,5 @@
+using Auth.Infrastructure.Security.Tokens.Keys;
+
 namespace Auth.Infrastructure.Security.Tokens;
 
 /// <summary>Access and refresh token settings, bound from the <c>Jwt</c> section.</summary>
@@ -10,10 +12,23 @@ public sealed class JwtOptions
 
     public string Audience { get; set; } = "auth-clients";
 
-    /// <summary>HMAC-SHA256 secret, at least 32 characters. Prefer <see cref="SigningKeyFile"/> or an environment variable.</summary>
+    /// <summary>
+    /// <c>RS256</c> (default: what every JWT library verifies, and cheaper to verify than ES256), <c>ES256</c>, or
+    /// <c>HS256</c> (one shared secret; only when no other service needs to validate the tokens).
+    /// </summary>
+    public string Algorithm { get; set; } = SigningAlgorithms.Rs256;
+
+    /// <summary>
+    /// RS256/ES256 private keys in PEM. The current signing key is the one with the latest
+    /// <see cref="SigningKeyOptions.ActiveFrom"/> that has passed; the keys it replaced keep validating, and stay in
+    /// the JWKS, for one access-token lifetime after that.
+    /// </summary>
+    public List<SigningKeyOptions> Keys { get; set; } = [];
+
+    /// <summary>HS256 only: the shared secret, at least 32 characters. Prefer <see cref="SigningKeyFile"/> or an environment variable.</summary>
     public string? SigningKey { get; set; }
 
-    /// <summary>A file holding the secret (a mounted secret in containers).</summary>
+    /// <summary>HS256 only: a file holding the secret (a mounted secret in containers).</summary>
     public string? SigningKeyFile { get; set; }
 
     /// <summary>Where Development keeps the key it generates when none is configured; relative to the content root.</summary>

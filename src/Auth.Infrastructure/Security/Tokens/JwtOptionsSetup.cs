@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Auth.Infrastructure.Security.Tokens.Keys;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,17 @@ internal sealed partial class JwtOptionsSetup(IHostEnvironment environment, ILog
 
     public void PostConfigure(string? name, JwtOptions options)
     {
+        if (SigningAlgorithms.IsAsymmetric(options.Algorithm))
+        {
+            if (options.Keys.Count == 0 && environment.IsDevelopment())
+            {
+                var directory = Path.Combine(environment.ContentRootPath, options.DevelopmentKeyDirectory);
+                options.Keys.Add(new SigningKeyOptions { PemFile = LoadOrCreateDevelopmentKeyPem(directory, options.Algorithm) });
+            }
+
+            return;
+        }
+
         if (!string.IsNullOrWhiteSpace(options.SigningKey))
         {
             return;
@@ -40,18 +52,34 @@ internal sealed partial class JwtOptionsSetup(IHostEnvironment environment, ILog
             return File.ReadAllText(path).Trim();
         }
 
-        Directory.CreateDirectory(directory);
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
-        File.WriteAllText(path, key);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
+        WritePrivateFile(directory, path, key);
         LogGeneratedKey(path);
         return key;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No Jwt:SigningKey configured: generated a development signing key at {KeyPath}")]
+    private static void WritePrivateFile(string directory, string path, string content)
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(path, content);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    private string LoadOrCreateDevelopmentKeyPem(string directory, string algorithm)
+    {
+        var path = Path.Combine(directory, $"jwt-{algorithm.ToLowerInvariant()}.pem");
+        if (!File.Exists(path))
+        {
+            WritePrivateFile(directory, path, SigningKeyMaterial.GeneratePem(algorithm));
+            LogGeneratedKey(path);
+        }
+
+        return path;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No signing key configured: generated a development signing key at {KeyPath}")]
     private partial void LogGeneratedKey(string keyPath);
 }

@@ -1,0 +1,15 @@
+using Auth.Application.Keys;
+
+namespace Auth.Application.Abstractions;
+
+/// <summary>What other services need to validate our access tokens without sharing a secret.</summary>
+public interface ITokenSigningKeys
+{
+    string Issuer { get; }
+
+    /// <summary>The JWS algorithm every token is signed with (RS256, ES256 or HS256).</summary>
+    string Algorithm { get; }
+
+    /// <summary>The public keys valid at <paramref name="now"/>: current, announced and recently replaced ones.</summary>
+    IReadOnlyList<PublicSigningKey> Published(DateTimeOffset now);
+}

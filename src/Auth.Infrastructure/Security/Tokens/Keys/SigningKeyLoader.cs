@@ -1,0 +1,51 @@
+namespace Auth.Infrastructure.Security.Tokens.Keys;
+
+/// <summary>Turns the <c>Jwt</c> settings into key material ordered by activation; throws naming the bad setting.</summary>
+internal static class SigningKeyLoader
+{
+    public static IReadOnlyList<LoadedKey> Load(JwtOptions options)
+    {
+        if (!SigningAlgorithms.IsAsymmetric(options.Algorithm))
+        {
+            return [new LoadedKey(SigningKeyMaterial.FromSecret(options.SigningKey!), DateTimeOffset.MinValue)];
+        }
+
+        var keys = new List<LoadedKey>();
+        for (var i = 0; i < options.Keys.Count; i++)
+        {
+            var key = options.Keys[i];
+            var setting = $"Jwt:Keys:{i}";
+            string pem;
+            if (!string.IsNullOrWhiteSpace(key.Pem))
+            {
+                pem = key.Pem;
+            }
+            else if (!string.IsNullOrWhiteSpace(key.PemFile))
+            {
+                pem = File.Exists(key.PemFile)
+                    ? File.ReadAllText(key.PemFile)
+                    : throw new InvalidSigningKeyException($"{setting}:PemFile '{key.PemFile}' does not exist.");
+            }
+            else
+            {
+                throw new InvalidSigningKeyException($"{setting} needs Pem or PemFile.");
+            }
+
+            try
+            {
+                var material = SigningKeyMaterial.FromPem(pem, options.Algorithm, string.IsNullOrWhiteSpace(key.KeyId) ? null : key.KeyId);
+                keys.Add(new LoadedKey(material, key.ActiveFrom ?? DateTimeOffset.MinValue));
+            }
+            catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException)
+            {
+                throw new InvalidSigningKeyException($"{setting} is not a usable {options.Algorithm} private key in PEM: {e.Message}");
+            }
+        }
+
+        return [.. keys.OrderBy(k => k.ActiveFrom)];
+    }
+
+    internal sealed record LoadedKey(SigningKeyMaterial Material, DateTimeOffset ActiveFrom);
+}
+
+internal sealed class InvalidSigningKeyException(string message) : Exception(message);
