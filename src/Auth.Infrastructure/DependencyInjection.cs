@@ -80,6 +80,7 @@ public static class DependencyInjection
     private static void AddRevocation(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RevocationOptions>().Bind(configuration.GetSection(RevocationOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RevocationOptions>, RevocationOptionsValidator>();
         services.AddSingleton<InMemoryRevocationList>();
         services.AddSingleton<IRevocationList>(sp => sp.GetRequiredService<InMemoryRevocationList>());
         services.AddSingleton<RevocationSynchronizer>();

@@ -89,4 +89,14 @@ public sealed class DevelopmentExperienceTests
 
         Assert.That(error!.ToString(), Does.Contain("PasswordHashing:MemoryKiB"));
     }
+
+    [Test]
+    public void A_revocation_poll_interval_of_zero_stops_the_service()
+    {
+        using var factory = new AuthApiFactory(settings: new Dictionary<string, string?> { ["Revocation:PollInterval"] = "00:00:00" });
+
+        var error = Assert.Catch(() => factory.CreateClient());
+
+        Assert.That(error!.ToString(), Does.Contain("Revocation:PollInterval"));
+    }
 }

@@ -128,6 +128,46 @@ public sealed class RefreshTests
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_refresh_token");
     }
 
+    [Test]
+    public async Task A_session_unused_for_its_idle_lifetime_cannot_refresh_but_use_keeps_it_alive()
+    {
+        await using var timed = new AuthApiFactory(time: new FakeTimeProvider(DateTimeOffset.UtcNow),
+            settings: new Dictionary<string, string?> { ["Jwt:RefreshTokenIdleLifetime"] = "1.00:00:00" });
+        using var timedClient = timed.CreateClient();
+        var active = await timedClient.SignUpAsync();
+        var idle = await timedClient.SignUpAsync();
+
+        timed.Time!.Advance(TimeSpan.FromHours(20));
+        var kept = await (await timedClient.PostAsJsonAsync("/auth/refresh", new { refreshToken = active.Auth.RefreshToken })).ReadJsonAsync();
+        timed.Time.Advance(TimeSpan.FromHours(20));
+        var stillActive = await timedClient.PostAsJsonAsync("/auth/refresh", new { refreshToken = kept.GetProperty("refreshToken").GetString() });
+        var idleResponse = await timedClient.PostAsJsonAsync("/auth/refresh", new { refreshToken = idle.Auth.RefreshToken });
+
+        Assert.That(stillActive.StatusCode, Is.EqualTo(HttpStatusCode.OK), "40 hours old but used 20 hours ago");
+        await idleResponse.AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_refresh_token");
+    }
+
+    [Test]
+    public async Task Refreshing_does_not_extend_the_absolute_lifetime()
+    {
+        await using var timed = new AuthApiFactory(time: new FakeTimeProvider(DateTimeOffset.UtcNow));
+        using var timedClient = timed.CreateClient();
+        var user = await timedClient.SignUpAsync();
+        var refreshToken = user.Auth.RefreshToken;
+
+        for (var day = 0; day < 13; day++)
+        {
+            timed.Time!.Advance(TimeSpan.FromDays(1));
+            var pair = await (await timedClient.PostAsJsonAsync("/auth/refresh", new { refreshToken })).ReadJsonAsync();
+            refreshToken = pair.GetProperty("refreshToken").GetString();
+        }
+
+        timed.Time!.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
+        var response = await timedClient.PostAsJsonAsync("/auth/refresh", new { refreshToken });
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_refresh_token");
+    }
+
     private Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
         client.PostAsJsonAsync("/auth/refresh", new { refreshToken });
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Auth.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Auth.IntegrationTests.Security;
@@ -98,10 +99,81 @@ public sealed class RevocationTests
         Assert.That((await clientB.GetUserAsync(user.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         await clientA.LogoutAsync(user.AccessToken);
-        timeB.Advance(TimeSpan.FromSeconds(1));
+        var beforeB_polls = await clientB.GetUserAsync(user.AccessToken);
+        timeB.Advance(TimeSpan.FromMilliseconds(500));
         var refused = await PollUntilAsync(() => clientB.GetUserAsync(user.AccessToken), HttpStatusCode.Unauthorized);
 
+        Assert.That(beforeB_polls.StatusCode, Is.EqualTo(HttpStatusCode.OK), "B learns of the logout from its poll, not from a query per request");
         Assert.That(refused, Is.True, "instance B never refused the token ended on instance A");
+    }
+
+    // The one test that runs on the wall clock: the bound the contract promises is a real second.
+    [Test]
+    public async Task A_logout_on_one_instance_is_refused_by_another_within_one_second_of_real_time()
+    {
+        var databasePath = TestPaths.NewDatabaseFile();
+        await using var a = new AuthApiFactory(databasePath);
+        await using var b = new AuthApiFactory(databasePath);
+        using var clientA = a.CreateClient();
+        using var clientB = b.CreateClient();
+        var user = await clientA.SignUpAsync();
+        Assert.That((await clientB.GetUserAsync(user.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        await clientA.LogoutAsync(user.AccessToken);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var status = HttpStatusCode.OK;
+        while (clock.Elapsed < TimeSpan.FromSeconds(3) && status != HttpStatusCode.Unauthorized)
+        {
+            status = (await clientB.GetUserAsync(user.AccessToken)).StatusCode;
+            if (status != HttpStatusCode.Unauthorized)
+            {
+                await Task.Delay(25);
+            }
+        }
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
+    }
+
+    [Test]
+    public async Task Revocations_past_their_tokens_expiry_are_pruned_from_the_database_and_the_token_stays_refused()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var factory = new AuthApiFactory(time: time);
+        using var client = factory.CreateClient();
+        var ended = await client.SignUpAsync();
+        var live = await client.SignUpAsync();
+        await client.LogoutAsync(ended.AccessToken);
+        await client.LogoutAsync(live.AccessToken);
+        Assert.That(await factory.WithDatabaseAsync(db => db.SessionRevocations.CountAsync()), Is.EqualTo(2));
+
+        // Past the access-token lifetime and skew (15 min + 30 s) and the prune interval (5 min).
+        time.Advance(TimeSpan.FromMinutes(16));
+        var pruned = false;
+        for (var attempt = 0; attempt < 100 && !pruned; attempt++)
+        {
+            pruned = await factory.WithDatabaseAsync(db => db.SessionRevocations.CountAsync()) == 0;
+            await Task.Delay(20);
+        }
+
+        Assert.That(pruned, Is.True, "expired revocation rows were not pruned");
+        await (await client.GetUserAsync(ended.AccessToken)).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
+    }
+
+    [Test]
+    public async Task Revocations_whose_tokens_may_still_be_valid_are_kept()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var factory = new AuthApiFactory(time: time);
+        using var client = factory.CreateClient();
+        var user = await client.SignUpAsync();
+        await client.LogoutAsync(user.AccessToken);
+
+        time.Advance(TimeSpan.FromMinutes(6));
+        await Task.Delay(200);
+
+        Assert.That(await factory.WithDatabaseAsync(db => db.SessionRevocations.CountAsync()), Is.EqualTo(1));
+        await (await client.GetUserAsync(user.AccessToken)).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
     }
 
     // The poll runs on B's background service once its (fake) clock moves; wait for that task, not for time.
