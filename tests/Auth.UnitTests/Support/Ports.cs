@@ -1,4 +1,5 @@
 using Auth.Application.Abstractions;
+using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
@@ -129,7 +130,7 @@ internal sealed class Ports
     public void PasswordCheckIs(string? hash, string password, PasswordVerification outcome) =>
         PasswordHasher.Setup(p => p.VerifyAsync(hash, password, It.IsAny<CancellationToken>())).ReturnsAsync(outcome);
 
-    public void SaveFailsWith(Auth.Application.Common.Errors.Error error) =>
+    public void SaveFailsWith(Error error) =>
         UnitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Result.Failure(error));
 
     public void VerifySavedOnce() => UnitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once());
