@@ -1,0 +1,47 @@
+using Auth.Application.Sessions.ListSessions;
+using Auth.UnitTests.Support;
+using Moq;
+
+namespace Auth.UnitTests.Application.Sessions.ListSessions;
+
+public class ListSessionsHandlerTests
+{
+    [Test]
+    public async Task Lists_active_sessions_most_recently_used_first_and_flags_the_current_one()
+    {
+        var ports = new Ports();
+        var user = ports.AddUser();
+        var oldest = ports.AddSession(user, "Old phone");
+        var current = ports.AddSession(user, "This browser");
+        var recent = ports.AddSession(user, "Laptop");
+        current.Touch(ports.Now.AddHours(1));
+        recent.Touch(ports.Now.AddHours(2));
+        ports.ActiveSessionsAre(user, oldest, current, recent);
+        ports.Time.Advance(TimeSpan.FromHours(3));
+        var handler = new ListSessionsHandler(ports.Sessions.Object, ports.Time);
+
+        var views = await handler.Handle(new ListSessionsQuery(user.Id, current.Id), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(views.Select(v => v.Id), Is.EqualTo(new[] { recent.Id, current.Id, oldest.Id }));
+            Assert.That(views.Select(v => v.Current), Is.EqualTo(new[] { false, true, false }));
+            Assert.That(views[0], Is.EqualTo(new SessionView(
+                recent.Id, recent.CreatedAt, ports.Now.AddHours(-1), Ports.Client.Address, "Laptop", Current: false)));
+        });
+        ports.Sessions.Verify(s => s.ListActiveAsync(user.Id, ports.Now, It.IsAny<CancellationToken>()), Times.Once());
+    }
+
+    [Test]
+    public async Task No_active_sessions_gives_an_empty_list()
+    {
+        var ports = new Ports();
+        var user = ports.AddUser();
+        ports.ActiveSessionsAre(user);
+        var handler = new ListSessionsHandler(ports.Sessions.Object, ports.Time);
+
+        var views = await handler.Handle(new ListSessionsQuery(user.Id, Guid.NewGuid()), CancellationToken.None);
+
+        Assert.That(views, Is.Empty);
+    }
+}

@@ -1,0 +1,250 @@
+using Auth.Application.Abstractions;
+using Auth.Application.Common.Errors;
+using Auth.Application.Common.Security;
+using Auth.Application.Sessions.Login;
+using Auth.Domain.Users;
+using Auth.UnitTests.Support;
+using Moq;
+
+namespace Auth.UnitTests.Application.Sessions.Login;
+
+public class LoginHandlerTests
+{
+    private const string Password = "correct horse";
+
+    private Ports ports = null!;
+    private LoginHandler handler = null!;
+    private User user = null!;
+    private LoginThrottle? throttle;
+
+    [SetUp]
+    public void SetUp()
+    {
+        ports = new Ports();
+        user = ports.AddUser("Ada@Example.com");
+        throttle = null;
+
+        // The throttle repository behaves like the table: what is added is found afterwards.
+        ports.Throttles.Setup(t => t.FindAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string email, CancellationToken _) => throttle?.NormalizedEmail == email ? throttle : null);
+        ports.Throttles.Setup(t => t.Add(It.IsAny<LoginThrottle>())).Callback((LoginThrottle t) => throttle = t);
+
+        ports.PasswordCheckIs("stored-hash", Password, PasswordVerification.Succeeded);
+        ports.PasswordCheckIs("stored-hash", "wrong", PasswordVerification.Failed);
+        ports.PasswordHasher.Setup(p => p.VerifyAsync(null, It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(PasswordVerification.Failed);
+
+        handler = new LoginHandler(
+            ports.Users.Object, ports.PasswordHasher.Object, ports.LoginThrottler(), ports.SessionStarter(),
+            ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+    }
+
+    [Test]
+    public async Task The_right_password_starts_a_session_for_the_user()
+    {
+        var result = await handler.Handle(Command("ada@example.com", Password), CancellationToken.None);
+
+        Assert.That(result.IsSuccess, Is.True);
+        var session = ports.AddedSessions.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(session.UserId, Is.EqualTo(user.Id));
+            Assert.That(session.CreatedAt, Is.EqualTo(ports.Now));
+            Assert.That(result.Value.SessionId, Is.EqualTo(session.Id));
+            Assert.That(result.Value.RefreshToken, Is.EqualTo("refresh-1"));
+            Assert.That(result.Value.User.Id, Is.EqualTo(user.Id));
+            Assert.That(ports.AddedRefreshTokens.Single().SessionId, Is.EqualTo(session.Id));
+            Assert.That(ports.Events, Is.EqualTo(new[]
+            {
+                new SecurityEvent(SecurityEventType.LoginSucceeded, user.Id, session.Id, Ports.Client),
+            }));
+            Assert.That(user.PasswordHash, Is.EqualTo("stored-hash"));
+        });
+        ports.PasswordHasher.Verify(p => p.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
+        ports.VerifySavedOnce();
+    }
+
+    [Test]
+    public async Task The_email_is_looked_up_by_its_normalized_key()
+    {
+        await handler.Handle(Command("  ADA@example.COM ", Password), CancellationToken.None);
+
+        ports.Users.Verify(u => u.FindByEmailAsync("ada@example.com", It.IsAny<CancellationToken>()), Times.Once());
+        ports.Throttles.Verify(t => t.FindAsync("ada@example.com", It.IsAny<CancellationToken>()), Times.AtLeastOnce());
+    }
+
+    [Test]
+    public async Task An_unknown_email_still_verifies_a_password_and_answers_invalid_credentials()
+    {
+        var result = await handler.Handle(Command("nobody@example.com", Password), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Error, Is.EqualTo(AuthErrors.InvalidCredentials));
+            Assert.That(ports.AddedSessions, Is.Empty);
+            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.LoginFailed, null, null, Ports.Client) }));
+        });
+
+        // No hash means "verify against the dummy hash": the same cost as a wrong password.
+        ports.PasswordHasher.Verify(p => p.VerifyAsync(null, Password, It.IsAny<CancellationToken>()), Times.Once());
+    }
+
+    [Test]
+    public async Task An_unknown_email_counts_a_failure_like_a_known_one()
+    {
+        await handler.Handle(Command("nobody@example.com", Password), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(throttle, Is.Not.Null);
+            Assert.That(throttle!.NormalizedEmail, Is.EqualTo("nobody@example.com"));
+            Assert.That(throttle.Failures, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task A_wrong_password_answers_exactly_like_an_unknown_email()
+    {
+        var wrong = await handler.Handle(Command("ada@example.com", "wrong"), CancellationToken.None);
+        var unknown = await handler.Handle(Command("nobody@example.com", "wrong"), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(wrong.Error, Is.EqualTo(AuthErrors.InvalidCredentials));
+            Assert.That(unknown.Error, Is.EqualTo(wrong.Error));
+            Assert.That(ports.AddedSessions, Is.Empty);
+            Assert.That(ports.Events[0], Is.EqualTo(new SecurityEvent(SecurityEventType.LoginFailed, user.Id, null, Ports.Client)));
+            Assert.That(throttle!.Failures, Is.EqualTo(1));
+        });
+        ports.PasswordHasher.Verify(p => p.VerifyAsync("stored-hash", "wrong", It.IsAny<CancellationToken>()), Times.Once());
+    }
+
+    [Test]
+    public async Task A_hash_with_weaker_parameters_is_replaced_on_successful_login()
+    {
+        ports.PasswordCheckIs("stored-hash", Password, PasswordVerification.SucceededRehashNeeded);
+        ports.PasswordHasher.Setup(p => p.HashAsync(Password, It.IsAny<CancellationToken>())).ReturnsAsync("stronger-hash");
+        ports.Time.Advance(TimeSpan.FromHours(1));
+
+        var result = await handler.Handle(Command("ada@example.com", Password), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.IsSuccess, Is.True);
+            Assert.That(user.PasswordHash, Is.EqualTo("stronger-hash"));
+            Assert.That(user.UpdatedAt, Is.EqualTo(ports.Now));
+        });
+        ports.VerifySavedOnce();
+    }
+
+    [Test]
+    public async Task The_failure_reaching_the_limit_locks_the_email_and_logs_LockedOut()
+    {
+        for (var i = 0; i < Ports.MaxFailures - 1; i++)
+        {
+            await handler.Handle(Command("ada@example.com", "wrong"), CancellationToken.None);
+        }
+
+        Assert.That(ports.Events.Select(e => e.Type), Has.No.Member(SecurityEventType.LockedOut));
+
+        var last = await handler.Handle(Command("ada@example.com", "wrong"), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(last.Error, Is.EqualTo(AuthErrors.InvalidCredentials), "the failure that locks still answers like any failure");
+            Assert.That(ports.Events[^1], Is.EqualTo(new SecurityEvent(SecurityEventType.LockedOut, user.Id, null, Ports.Client)));
+            Assert.That(throttle!.LockedUntil, Is.EqualTo(ports.Now + Ports.LockoutDuration));
+        });
+    }
+
+    [Test]
+    public async Task A_locked_email_answers_too_many_attempts_with_the_time_left_without_checking_the_password()
+    {
+        await LockOut();
+        ports.PasswordHasher.Invocations.Clear();
+        ports.Users.Invocations.Clear();
+        ports.Time.Advance(TimeSpan.FromMinutes(5));
+
+        var result = await handler.Handle(Command("ada@example.com", Password), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Error!.Code, Is.EqualTo(AuthErrors.TooManyAttemptsCode));
+            Assert.That(result.Error.RetryAfter, Is.EqualTo(Ports.LockoutDuration - TimeSpan.FromMinutes(5)));
+            Assert.That(ports.AddedSessions, Is.Empty);
+        });
+        ports.PasswordHasher.Verify(p => p.VerifyAsync(It.IsAny<string?>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
+        ports.Users.Verify(u => u.FindByEmailAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
+    }
+
+    [Test]
+    public async Task The_lockout_is_per_normalized_email_and_ignores_case()
+    {
+        await LockOut();
+
+        var result = await handler.Handle(Command(" ADA@EXAMPLE.COM", Password), CancellationToken.None);
+
+        Assert.That(result.Error?.Code, Is.EqualTo(AuthErrors.TooManyAttemptsCode));
+    }
+
+    [Test]
+    public async Task After_the_lockout_the_right_password_works_again_and_resets_the_counter()
+    {
+        await LockOut();
+        ports.Time.Advance(Ports.LockoutDuration);
+
+        var result = await handler.Handle(Command("ada@example.com", Password), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.IsSuccess, Is.True);
+            Assert.That(throttle!.Failures, Is.Zero);
+            Assert.That(throttle.LockedUntil, Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task A_successful_login_resets_earlier_failures()
+    {
+        await handler.Handle(Command("ada@example.com", "wrong"), CancellationToken.None);
+        await handler.Handle(Command("ada@example.com", "wrong"), CancellationToken.None);
+        ports.UnitOfWork.Invocations.Clear();
+
+        var result = await handler.Handle(Command("ada@example.com", Password), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.IsSuccess, Is.True);
+            Assert.That(throttle!.Failures, Is.Zero);
+        });
+
+        // One commit for the reset, one for the session.
+        ports.UnitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Test]
+    public async Task A_failed_commit_returns_its_error_and_logs_no_success()
+    {
+        ports.SaveFailsWith(new Error("db_down", "The database is down."));
+
+        var result = await handler.Handle(Command("ada@example.com", Password), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Error!.Code, Is.EqualTo("db_down"));
+            Assert.That(ports.Events, Is.Empty);
+        });
+    }
+
+    private async Task LockOut()
+    {
+        for (var i = 0; i < Ports.MaxFailures; i++)
+        {
+            await handler.Handle(Command("ada@example.com", "wrong"), CancellationToken.None);
+        }
+
+        Assert.That(throttle!.IsLocked(ports.Now), Is.True, "precondition: the email is locked");
+    }
+
+    private static LoginCommand Command(string email, string password) => new(email, password, Ports.Client);
+}

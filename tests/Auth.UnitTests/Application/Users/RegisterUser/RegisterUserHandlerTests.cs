@@ -1,0 +1,105 @@
+using Auth.Application.Common.Errors;
+using Auth.Application.Common.Security;
+using Auth.Application.Users.RegisterUser;
+using Auth.Domain.Users;
+using Auth.UnitTests.Support;
+using Moq;
+
+namespace Auth.UnitTests.Application.Users.RegisterUser;
+
+public class RegisterUserHandlerTests
+{
+    private Ports ports = null!;
+    private RegisterUserHandler handler = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        ports = new Ports();
+        ports.PasswordHasher.Setup(p => p.HashAsync("correct horse battery", It.IsAny<CancellationToken>())).ReturnsAsync("argon2-hash");
+        handler = new RegisterUserHandler(
+            ports.Users.Object, ports.PasswordHasher.Object, ports.SessionStarter(), ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+    }
+
+    [Test]
+    public async Task A_new_email_creates_the_user_with_the_hash_and_a_session()
+    {
+        User? added = null;
+        ports.Users.Setup(u => u.Add(It.IsAny<User>())).Callback((User u) => added = u);
+
+        var result = await handler.Handle(Command(" Ada@Example.COM "), CancellationToken.None);
+
+        Assert.That(result.IsSuccess, Is.True);
+        Assert.That(added, Is.Not.Null);
+        var session = ports.AddedSessions.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(added!.Email, Is.EqualTo("Ada@Example.COM"));
+            Assert.That(added.NormalizedEmail, Is.EqualTo("ada@example.com"));
+            Assert.That(added.Name, Is.EqualTo("Ada Lovelace"));
+            Assert.That(added.PasswordHash, Is.EqualTo("argon2-hash"));
+            Assert.That(added.CreatedAt, Is.EqualTo(ports.Now));
+
+            Assert.That(session.UserId, Is.EqualTo(added.Id));
+            Assert.That(session.ClientAddress, Is.EqualTo(Ports.Client.Address));
+            Assert.That(session.ExpiresAt, Is.EqualTo(ports.Now + Ports.SessionLifetime));
+            Assert.That(ports.AddedRefreshTokens.Single().SessionId, Is.EqualTo(session.Id));
+            Assert.That(ports.AddedRefreshTokens.Single().Hash, Is.EqualTo("hash:refresh-1"));
+
+            Assert.That(result.Value.SessionId, Is.EqualTo(session.Id));
+            Assert.That(result.Value.RefreshToken, Is.EqualTo("refresh-1"));
+            Assert.That(result.Value.AccessToken.Token, Is.EqualTo($"jwt:{added.Id}:{session.Id}"));
+            Assert.That(result.Value.User.Id, Is.EqualTo(added.Id));
+            Assert.That(result.Value.User.Email, Is.EqualTo("Ada@Example.COM"));
+        });
+        ports.Users.Verify(u => u.EmailExistsAsync("ada@example.com", It.IsAny<CancellationToken>()), Times.Once());
+        ports.VerifySavedOnce();
+    }
+
+    [Test]
+    public async Task Success_records_a_SignedUp_event_after_the_commit()
+    {
+        var result = await handler.Handle(Command("ada@example.com"), CancellationToken.None);
+
+        Assert.That(ports.Events, Is.EqualTo(new[]
+        {
+            new SecurityEvent(SecurityEventType.SignedUp, result.Value.User.Id, result.Value.SessionId, Ports.Client),
+        }));
+    }
+
+    [Test]
+    public async Task A_known_email_is_refused_before_hashing_or_adding_anything()
+    {
+        ports.Users.Setup(u => u.EmailExistsAsync("ada@example.com", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        var result = await handler.Handle(Command("ADA@example.com"), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Error, Is.EqualTo(AuthErrors.EmailTaken));
+            Assert.That(ports.AddedSessions, Is.Empty);
+            Assert.That(ports.Events, Is.Empty);
+        });
+        ports.PasswordHasher.Verify(p => p.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
+        ports.Users.Verify(u => u.Add(It.IsAny<User>()), Times.Never());
+        ports.VerifyNeverSaved();
+    }
+
+    [Test]
+    public async Task A_race_lost_at_the_unique_index_comes_back_as_email_taken()
+    {
+        ports.SaveFailsWith(AuthErrors.EmailTaken);
+
+        var result = await handler.Handle(Command("ada@example.com"), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.IsSuccess, Is.False);
+            Assert.That(result.Error!.Code, Is.EqualTo("email_taken"));
+            Assert.That(ports.Events, Is.Empty, "no SignedUp event for an account that was not created");
+        });
+    }
+
+    private static RegisterUserCommand Command(string email) =>
+        new(email, "correct horse battery", "  Ada Lovelace ", Ports.Client);
+}

@@ -1,0 +1,142 @@
+using Auth.Application.Abstractions;
+using Auth.Application.Common.Errors;
+using Auth.Application.Common.Results;
+using Auth.Application.Common.Security;
+using Auth.Application.Sessions.Common;
+using Auth.Application.Sessions.Login;
+using Auth.Domain.Sessions;
+using Auth.Domain.Users;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace Auth.UnitTests.Support;
+
+/// <summary>
+/// Mocks of every Application port, with the defaults a happy path needs, and what the handlers handed to them
+/// captured in lists so tests can assert on it. The shared helpers (session starter, revoker, throttler) are the
+/// real classes built over these mocks.
+/// </summary>
+internal sealed class Ports
+{
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(30);
+    public static readonly TimeSpan IdleLifetime = TimeSpan.FromDays(7);
+    public static readonly TimeSpan ReuseGrace = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+    public static readonly ClientInfo Client = new("203.0.113.7", "UnitTest/1.0");
+    public const int MaxFailures = 3;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    private int refreshTokensCreated;
+
+    public Ports()
+    {
+        UnitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Result.Success);
+
+        Lifetimes.Setup(l => l.AccessToken).Returns(AccessTokenLifetime);
+        Lifetimes.Setup(l => l.RefreshToken).Returns(SessionLifetime);
+        Lifetimes.Setup(l => l.RefreshTokenIdle).Returns(IdleLifetime);
+        Lifetimes.Setup(l => l.RefreshReuseGrace).Returns(ReuseGrace);
+        Lifetimes.Setup(l => l.ClockSkew).Returns(ClockSkew);
+
+        AccessTokens.Setup(a => a.Issue(It.IsAny<User>(), It.IsAny<Session>(), It.IsAny<DateTimeOffset>()))
+            .Returns((User user, Session session, DateTimeOffset now) =>
+                new AccessToken($"jwt:{user.Id}:{session.Id}", now + AccessTokenLifetime, (int)AccessTokenLifetime.TotalSeconds));
+
+        RefreshTokens.Setup(r => r.Create()).Returns(() =>
+        {
+            var n = ++refreshTokensCreated;
+            return new NewRefreshToken($"refresh-{n}", $"hash:refresh-{n}");
+        });
+        RefreshTokens.Setup(r => r.Hash(It.IsAny<string>())).Returns((string token) => $"hash:{token}");
+
+        Lockout.Setup(l => l.MaxFailures).Returns(MaxFailures);
+        Lockout.Setup(l => l.Duration).Returns(LockoutDuration);
+
+        Sessions.Setup(s => s.Add(It.IsAny<Session>())).Callback((Session s) => AddedSessions.Add(s));
+        Sessions.Setup(s => s.AddRefreshToken(It.IsAny<RefreshToken>())).Callback((RefreshToken t) => AddedRefreshTokens.Add(t));
+        Sessions.Setup(s => s.AddRevocation(It.IsAny<SessionRevocation>())).Callback((SessionRevocation r) => AddedRevocations.Add(r));
+        RevocationList.Setup(r => r.Revoke(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>()))
+            .Callback((Guid id, DateTimeOffset until) => Revoked.Add((id, until)));
+        SecurityEvents.Setup(e => e.Record(It.IsAny<SecurityEvent>())).Callback((SecurityEvent e) => Events.Add(e));
+    }
+
+    public Mock<IUserRepository> Users { get; } = new();
+
+    public Mock<ISessionRepository> Sessions { get; } = new();
+
+    public Mock<IUnitOfWork> UnitOfWork { get; } = new();
+
+    public Mock<IPasswordHasher> PasswordHasher { get; } = new();
+
+    public Mock<IAccessTokenIssuer> AccessTokens { get; } = new();
+
+    public Mock<IRefreshTokenGenerator> RefreshTokens { get; } = new();
+
+    public Mock<IRevocationList> RevocationList { get; } = new();
+
+    public Mock<ITokenLifetimes> Lifetimes { get; } = new();
+
+    public Mock<ITokenSealer> Sealer { get; } = new();
+
+    public Mock<ILoginThrottleRepository> Throttles { get; } = new();
+
+    public Mock<ILockoutPolicy> Lockout { get; } = new();
+
+    public Mock<ISecurityEventLog> SecurityEvents { get; } = new();
+
+    public FakeTimeProvider Time { get; } = TestClock.Create();
+
+    public DateTimeOffset Now => Time.GetUtcNow();
+
+    public List<Session> AddedSessions { get; } = [];
+
+    public List<RefreshToken> AddedRefreshTokens { get; } = [];
+
+    public List<SessionRevocation> AddedRevocations { get; } = [];
+
+    /// <summary>What reached the in-memory revocation list, i.e. what was published after a commit.</summary>
+    public List<(Guid SessionId, DateTimeOffset Until)> Revoked { get; } = [];
+
+    public List<SecurityEvent> Events { get; } = [];
+
+    public SessionStarter SessionStarter() => new(Sessions.Object, RefreshTokens.Object, AccessTokens.Object, Lifetimes.Object);
+
+    public SessionRevoker SessionRevoker() => new(Sessions.Object, RevocationList.Object, Lifetimes.Object);
+
+    public LoginThrottler LoginThrottler() => new(Throttles.Object, Lockout.Object, UnitOfWork.Object);
+
+    /// <summary>A registered user whose stored hash is <c>stored-hash</c>, known to the user repository by id and email.</summary>
+    public User AddUser(string email = "ada@example.com", string name = "Ada Lovelace")
+    {
+        var user = User.Register(email, name, "stored-hash", Now);
+        Users.Setup(u => u.FindByIdAsync(user.Id, It.IsAny<CancellationToken>())).ReturnsAsync(user);
+        Users.Setup(u => u.FindByEmailAsync(user.NormalizedEmail, It.IsAny<CancellationToken>())).ReturnsAsync(user);
+        return user;
+    }
+
+    /// <summary>A session of <paramref name="user"/> started now, known to the session repository by id.</summary>
+    public Session AddSession(User user, string? userAgent = "UnitTest/1.0")
+    {
+        var session = Session.Start(user.Id, Now, SessionLifetime, Client.Address, userAgent);
+        Sessions.Setup(s => s.FindByIdAsync(session.Id, It.IsAny<CancellationToken>())).ReturnsAsync(session);
+        return session;
+    }
+
+    public void ActiveSessionsAre(User user, params Session[] sessions) =>
+        Sessions.Setup(s => s.ListActiveAsync(user.Id, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(sessions);
+
+    public void PasswordCheckIs(string? hash, string password, PasswordVerification outcome) =>
+        PasswordHasher.Setup(p => p.VerifyAsync(hash, password, It.IsAny<CancellationToken>())).ReturnsAsync(outcome);
+
+    public void SaveFailsWith(Error error) =>
+        UnitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Result.Failure(error));
+
+    public void VerifySavedOnce() => UnitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once());
+
+    public void VerifyNeverSaved() => UnitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never());
+
+    /// <summary>The expiry a revocation written now must carry: every access token of the session dead by then.</summary>
+    public DateTimeOffset RevocationExpiry => Now + AccessTokenLifetime + ClockSkew;
+}
