@@ -41,7 +41,6 @@ public sealed class LoginHandler(
             return AuthErrors.InvalidCredentials;
         }
 
-        await throttler.ResetAsync(email, cancellationToken);
         if (verification == PasswordVerification.SucceededRehashNeeded)
         {
             user.ReplacePasswordHash(await passwordHasher.HashAsync(command.Password, cancellationToken), now);
@@ -54,6 +53,9 @@ public sealed class LoginHandler(
             return saved.Error!;
         }
 
+        // After the login is committed: a retried throttle update resets the change tracker, which would
+        // otherwise drop the rehash and the new session.
+        await throttler.ResetAsync(email, cancellationToken);
         securityEvents.Record(new SecurityEvent(SecurityEventType.LoginSucceeded, user.Id, session.SessionId, command.Client));
         return session;
     }

@@ -92,9 +92,9 @@ internal sealed class Argon2idPasswordHasher : IPasswordHasher, IDisposable
         {
             return Argon2id.VerifyHash(hash, bytes);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or FormatException)
         {
-            // Not an Argon2id PHC string (corrupt or from another scheme): it cannot match.
+            // Not an Argon2id PHC string (corrupt, or another scheme such as bcrypt or argon2i): it cannot match.
             return false;
         }
         finally

@@ -18,7 +18,7 @@ public class ListSessionsHandlerTests
         recent.Touch(ports.Now.AddHours(2));
         ports.ActiveSessionsAre(user, oldest, current, recent);
         ports.Time.Advance(TimeSpan.FromHours(3));
-        var handler = new ListSessionsHandler(ports.Sessions.Object, ports.Time);
+        var handler = new ListSessionsHandler(ports.Sessions.Object, ports.Lifetimes.Object, ports.Time);
 
         var views = await handler.Handle(new ListSessionsQuery(user.Id, current.Id), CancellationToken.None);
 
@@ -38,10 +38,28 @@ public class ListSessionsHandlerTests
         var ports = new Ports();
         var user = ports.AddUser();
         ports.ActiveSessionsAre(user);
-        var handler = new ListSessionsHandler(ports.Sessions.Object, ports.Time);
+        var handler = new ListSessionsHandler(ports.Sessions.Object, ports.Lifetimes.Object, ports.Time);
 
         var views = await handler.Handle(new ListSessionsQuery(user.Id, Guid.NewGuid()), CancellationToken.None);
 
         Assert.That(views, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_session_idle_past_its_idle_lifetime_is_not_listed()
+    {
+        var ports = new Ports();
+        var user = ports.AddUser();
+        var idle = ports.AddSession(user, "Forgotten tablet");
+        var used = ports.AddSession(user, "Laptop");
+        ports.Time.Advance(Ports.IdleLifetime);
+        used.Touch(ports.Now);
+        ports.ActiveSessionsAre(user, idle, used);
+        ports.Time.Advance(TimeSpan.FromMinutes(1));
+        var handler = new ListSessionsHandler(ports.Sessions.Object, ports.Lifetimes.Object, ports.Time);
+
+        var views = await handler.Handle(new ListSessionsQuery(user.Id, used.Id), CancellationToken.None);
+
+        Assert.That(views.Select(v => v.Id), Is.EqualTo(new[] { used.Id }));
     }
 }

@@ -1,5 +1,6 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
+using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Login;
 using Auth.Domain.Users;
@@ -201,6 +202,25 @@ public class LoginHandlerTests
             Assert.That(throttle!.Failures, Is.Zero);
             Assert.That(throttle.LockedUntil, Is.Null);
         });
+    }
+
+    [Test]
+    public async Task The_login_and_its_rehash_are_committed_before_a_throttle_reset_can_clear_the_change_tracker()
+    {
+        await handler.Handle(Command("ada@example.com", "wrong"), CancellationToken.None);
+        ports.PasswordCheckIs("stored-hash", Password, PasswordVerification.SucceededRehashNeeded);
+        ports.PasswordHasher.Setup(p => p.HashAsync(Password, It.IsAny<CancellationToken>())).ReturnsAsync("stronger-hash");
+        var order = new List<string>();
+        ports.UnitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => order.Count == 1 ? Result.Failure(AuthErrors.ConcurrentUpdate) : Result.Success)
+            .Callback(() => order.Add(user.PasswordHash == "stronger-hash" && ports.AddedSessions.Count == 1 && order.Count == 0 ? "login" : "throttle"));
+        ports.UnitOfWork.Setup(u => u.Reset()).Callback(() => order.Add("reset"));
+
+        var result = await handler.Handle(Command("ada@example.com", Password), CancellationToken.None);
+
+        Assert.That(result.IsSuccess, Is.True);
+        // The fake throttle keeps its reset across the retry, so the retry finds nothing left to save.
+        Assert.That(order, Is.EqualTo(new[] { "login", "throttle", "reset" }), "the throttle's retry must not precede the login's commit");
     }
 
     [Test]
