@@ -18,6 +18,13 @@ builder.Services
 
 var app = builder.Build();
 await app.Services.InitializeAuthDatabaseAsync();
+if (AdminBootstrap.IsCommandLine(args))
+{
+    Environment.ExitCode = await AdminBootstrap.RunCommandLineAsync(app.Services, args, Console.In, Console.Out);
+    return;
+}
+
+await app.Services.PromoteBootstrapAdminAsync();
 app.UseApi();
 await app.RunAsync();
 

@@ -16,6 +16,9 @@ public static class DependencyInjection
         services.AddScoped<SessionStarter>();
         services.AddScoped<SessionRevoker>();
         services.AddScoped<Sessions.Login.LoginThrottler>();
+        services.AddScoped<Users.Common.AccountTokens>();
+        services.AddScoped<Admin.Common.AccessChangeGuard>();
+        services.AddScoped<Admin.Common.UserSessionsEnder>();
         return services;
     }
 }

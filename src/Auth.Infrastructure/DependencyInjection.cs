@@ -1,5 +1,8 @@
 using Auth.Application.Abstractions;
+using Auth.Infrastructure.Accounts;
+using Auth.Infrastructure.Audit;
 using Auth.Infrastructure.Logging;
+using Auth.Infrastructure.Mail;
 using Auth.Infrastructure.Persistence;
 using Auth.Infrastructure.Persistence.Repositories;
 using Auth.Infrastructure.Revocation;
@@ -26,7 +29,9 @@ public static class DependencyInjection
         AddPersistence(services, configuration, environment);
         AddSecurity(services, configuration);
         AddRevocation(services, configuration);
-        services.AddSingleton<ISecurityEventLog, SecurityEventLogger>();
+        AddAccounts(services, configuration);
+        AddEmail(services, configuration);
+        AddAudit(services, configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: [ReadinessTag]);
         return services;
     }
@@ -51,6 +56,8 @@ public static class DependencyInjection
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<ILoginThrottleRepository, LoginThrottleRepository>();
+        services.AddScoped<IAccountTokenRepository, AccountTokenRepository>();
+        services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
     }
 
@@ -86,5 +93,37 @@ public static class DependencyInjection
         services.AddSingleton<RevocationSynchronizer>();
         services.AddScoped<RevocationStore>();
         services.AddHostedService<RevocationRefresher>();
+    }
+
+    private static void AddAccounts(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AccountOptions>, AccountOptionsValidator>();
+        services.AddSingleton<IAccountPolicy, AccountPolicy>();
+    }
+
+    private static void AddEmail(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        services.AddSingleton<EmailQueue>();
+        services.AddSingleton<IAccountMailer, AccountMailer>();
+        services.AddSingleton<SmtpEmailSender>();
+        services.AddSingleton<PickupDirectoryEmailSender>();
+        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Transport == EmailTransport.Pickup
+            ? sp.GetRequiredService<PickupDirectoryEmailSender>()
+            : sp.GetRequiredService<SmtpEmailSender>());
+        services.AddHostedService<EmailDispatcher>();
+    }
+
+    private static void AddAudit(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
+        services.AddSingleton<AuditQueue>();
+        services.AddSingleton<ISecurityEventLog, SecurityEventLogger>();
+        services.AddScoped<AuditStore>();
+        services.AddHostedService<AuditWriter>();
+        services.AddHostedService<AuditPruner>();
     }
 }

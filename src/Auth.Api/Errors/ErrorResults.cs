@@ -10,7 +10,7 @@ public static class ErrorResults
     /// <summary>The problem response for an expected failure, its status taken from <see cref="ProblemCodes"/>.</summary>
     public static IActionResult Problem(this ControllerBase controller, Error error, int? status = null)
     {
-        var code = status ?? ProblemCodes.StatusFor(error.Code);
+        var code = status ?? ProblemCodes.StatusFor(error);
         var problem = controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext, code, detail: error.Message);
         problem.Extensions["code"] = error.Code;
         if (error.RetryAfter is { } retryAfter)

@@ -29,10 +29,23 @@ public static class ProblemCodes
         [AuthErrors.RefreshTokenReused.Code] = StatusCodes.Status401Unauthorized,
         [AuthErrors.TooManyAttemptsCode] = StatusCodes.Status429TooManyRequests,
         [AuthErrors.SessionNotFound.Code] = StatusCodes.Status404NotFound,
+        [AuthErrors.EmailNotConfirmed.Code] = StatusCodes.Status403Forbidden,
+        [AuthErrors.AccountDisabled.Code] = StatusCodes.Status403Forbidden,
+        [AuthErrors.UserNotFound.Code] = StatusCodes.Status404NotFound,
+        [AuthErrors.UnknownRole.Code] = StatusCodes.Status400BadRequest,
+        [AuthErrors.LastAdmin.Code] = StatusCodes.Status409Conflict,
+        [AuthErrors.CannotChangeOwnAccess.Code] = StatusCodes.Status409Conflict,
     };
 
     public static int StatusFor(string code) =>
         StatusByCode.TryGetValue(code, out var status) ? status : StatusCodes.Status500InternalServerError;
+
+    /// <summary>
+    /// The status of an error. <c>invalid_token</c> names two failures: a bad bearer token (401) and a bad emailed
+    /// token (400, the request body is what is wrong); the error itself tells them apart.
+    /// </summary>
+    public static int StatusFor(Error error) =>
+        error == AuthErrors.InvalidAccountToken ? StatusCodes.Status400BadRequest : StatusFor(error.Code);
 
     /// <summary>The code of a problem that no use case named, by its status.</summary>
     public static string ForStatus(int status) => status switch

@@ -11,6 +11,8 @@ internal static class ApiServices
 {
     public const string CorsPolicy = "frontends";
 
+    public const string AdminPolicy = "admin";
+
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddMediator(options =>
@@ -32,7 +34,7 @@ internal static class ApiServices
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.ConfigureOptions<JwtBearerSetup>();
-        services.AddAuthorization();
+        services.AddAuthorization(o => o.AddPolicy(AdminPolicy, p => p.RequireRole(Domain.Users.RoleNames.Admin)));
 
         services.AddCredentialRateLimits(configuration);
         AddCors(services, configuration, environment);

@@ -10,6 +10,9 @@ internal static class RateLimiting
     /// <summary>The policy on signup, login and refresh: the endpoints a guesser or a bot hammers.</summary>
     public const string CredentialsPolicy = "credentials";
 
+    /// <summary>The policy on endpoints that send mail: each request costs an outgoing message.</summary>
+    public const string EmailPolicy = "email";
+
     public static IServiceCollection AddCredentialRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection(RateLimitSettings.Section).Get<RateLimitSettings>() ?? new RateLimitSettings();
@@ -20,6 +23,11 @@ internal static class RateLimiting
                 : RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PermitLimit, Window = settings.Window, QueueLimit = 0 }));
+            options.AddPolicy(EmailPolicy, context => !settings.Enabled
+                ? RateLimitPartition.GetNoLimiter("off")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.EmailPermitLimit, Window = settings.EmailWindow, QueueLimit = 0 }));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : settings.Window;

@@ -12,4 +12,9 @@ public sealed class RateLimitSettings
     public int PermitLimit { get; set; } = 30;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Requests per client address to the endpoints that send mail (resend confirmation, forgot password).</summary>
+    public int EmailPermitLimit { get; set; } = 5;
+
+    public TimeSpan EmailWindow { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -10,4 +10,8 @@ public enum SessionEndReason
     AccountDeleted,
     RefreshTokenReused,
     EndedByUser,
+    PasswordReset,
+    AccountDisabled,
+    RoleRevoked,
+    EndedByAdmin,
 }

@@ -5,4 +5,8 @@ public static class RoleNames
 {
     public const string User = "user";
     public const string Admin = "admin";
+
+    public static readonly IReadOnlyList<string> All = [User, Admin];
+
+    public static bool IsKnown(string role) => All.Contains(role);
 }

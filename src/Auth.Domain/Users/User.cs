@@ -39,6 +39,11 @@ public sealed class User
 
     public string[] Roles { get; private set; }
 
+    /// <summary>Set while an administrator has disabled the account: it cannot sign in or refresh.</summary>
+    public DateTimeOffset? DisabledAt { get; private set; }
+
+    public bool IsDisabled => DisabledAt is not null;
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -56,5 +61,82 @@ public sealed class User
     {
         PasswordHash = passwordHash;
         UpdatedAt = now;
+    }
+
+    public bool HasRole(string role) => Array.IndexOf(Roles, role) >= 0;
+
+    /// <returns>False when the address was already confirmed.</returns>
+    public bool ConfirmEmail(DateTimeOffset now)
+    {
+        if (EmailConfirmed)
+        {
+            return false;
+        }
+
+        EmailConfirmed = true;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <returns>False when the user already held the role.</returns>
+    public bool GrantRole(string role, DateTimeOffset now)
+    {
+        if (!RoleNames.IsKnown(role))
+        {
+            throw new ArgumentException($"Unknown role '{role}'.", nameof(role));
+        }
+
+        if (HasRole(role))
+        {
+            return false;
+        }
+
+        Roles = [.. Roles, role];
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <returns>False when the user did not hold the role. Every user keeps <see cref="RoleNames.User"/>.</returns>
+    public bool RevokeRole(string role, DateTimeOffset now)
+    {
+        if (role == RoleNames.User)
+        {
+            throw new ArgumentException("Every user holds the 'user' role.", nameof(role));
+        }
+
+        if (!HasRole(role))
+        {
+            return false;
+        }
+
+        Roles = [.. Roles.Where(r => r != role)];
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <returns>False when the account was already disabled.</returns>
+    public bool Disable(DateTimeOffset now)
+    {
+        if (IsDisabled)
+        {
+            return false;
+        }
+
+        DisabledAt = now;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <returns>False when the account was not disabled.</returns>
+    public bool Enable(DateTimeOffset now)
+    {
+        if (!IsDisabled)
+        {
+            return false;
+        }
+
+        DisabledAt = null;
+        UpdatedAt = now;
+        return true;
     }
 }

@@ -1,3 +1,4 @@
+using Auth.Domain.Audit;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,10 @@ public abstract class AuthDbContext(DbContextOptions options) : DbContext(option
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     public DbSet<SessionRevocation> SessionRevocations => Set<SessionRevocation>();
+
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AuthDbContext).Assembly);

@@ -37,6 +37,9 @@ public sealed class AuthApiFactory : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Information",
             // Every test client shares one address; the rate limit has its own tests.
             ["RateLimiting:Enabled"] = "false",
+            // Mail lands in a folder of its own, where tests read the links back (see Mailbox).
+            ["Email:Transport"] = "Pickup",
+            ["Email:PickupDirectory"] = MailDirectory,
         };
         if (withSigningKey)
         {
@@ -51,6 +54,9 @@ public sealed class AuthApiFactory : WebApplicationFactory<Program>
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>Where this instance's mail is written, one .eml file per message.</summary>
+    public string MailDirectory { get; } = TestPaths.NewDirectory();
 
     public FakeTimeProvider? Time { get; }
 

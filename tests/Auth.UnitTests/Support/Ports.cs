@@ -4,6 +4,7 @@ using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
 using Auth.Application.Sessions.Login;
+using Auth.Application.Users.Common;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
 using Microsoft.Extensions.Time.Testing;
@@ -59,7 +60,38 @@ internal sealed class Ports
         RevocationList.Setup(r => r.Revoke(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>()))
             .Callback((Guid id, DateTimeOffset until) => Revoked.Add((id, until)));
         SecurityEvents.Setup(e => e.Record(It.IsAny<SecurityEvent>())).Callback((SecurityEvent e) => Events.Add(e));
+
+        Policy.Setup(p => p.EmailConfirmationLifetime).Returns(ConfirmationLifetime);
+        Policy.Setup(p => p.PasswordResetLifetime).Returns(ResetLifetime);
+        Policy.Setup(p => p.PasswordResetsPerHour).Returns(3);
+        AccountTokenRepository.Setup(t => t.Add(It.IsAny<AccountToken>())).Callback((AccountToken t) => AddedAccountTokens.Add(t));
+        AccountTokenRepository.Setup(t => t.FindAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string hash, CancellationToken _) => AddedAccountTokens.FirstOrDefault(t => t.Hash == hash));
+        AccountTokenRepository.Setup(t => t.ListUsableAsync(It.IsAny<Guid>(), It.IsAny<AccountTokenPurpose>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Guid userId, AccountTokenPurpose purpose, DateTimeOffset now, CancellationToken _) =>
+                AddedAccountTokens.Where(t => t.UserId == userId && t.IsUsable(purpose, now)).ToList());
+        Mailer.Setup(m => m.QueueEmailConfirmation(It.IsAny<User>(), It.IsAny<string>(), It.IsAny<TimeSpan>()))
+            .Callback((User u, string token, TimeSpan _) => Mails.Add(("confirm", u.Email, token)));
+        Mailer.Setup(m => m.QueuePasswordReset(It.IsAny<User>(), It.IsAny<string>(), It.IsAny<TimeSpan>()))
+            .Callback((User u, string token, TimeSpan _) => Mails.Add(("reset", u.Email, token)));
     }
+
+    public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromHours(48);
+    public static readonly TimeSpan ResetLifetime = TimeSpan.FromMinutes(30);
+
+    public Mock<IAccountPolicy> Policy { get; } = new();
+
+    public Mock<IAccountMailer> Mailer { get; } = new();
+
+    public Mock<IAccountTokenRepository> AccountTokenRepository { get; } = new();
+
+    /// <summary>Account tokens handed to the repository; <c>FindAsync</c> finds them by hash.</summary>
+    public List<AccountToken> AddedAccountTokens { get; } = [];
+
+    /// <summary>Mails queued: kind (confirm, reset), recipient, token.</summary>
+    public List<(string Kind, string To, string Token)> Mails { get; } = [];
+
+    public AccountTokens AccountTokens() => new(AccountTokenRepository.Object, RefreshTokens.Object);
 
     public Mock<IUserRepository> Users { get; } = new();
 

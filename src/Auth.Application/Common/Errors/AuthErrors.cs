@@ -26,4 +26,20 @@ public static class AuthErrors
         new(TooManyAttemptsCode, "Too many failed logins for this email. Try again later.") { RetryAfter = retryAfter };
 
     public static readonly Error InvalidToken = new("invalid_token", "The access token is missing, invalid, expired or belongs to an ended session.");
+
+    /// <summary>An emailed token (confirmation, reset) that is unknown, expired or already used. A 400, unlike <see cref="InvalidToken"/>.</summary>
+    public static readonly Error InvalidAccountToken = new("invalid_token", "The link is invalid, has expired or was already used.");
+
+    /// <summary>Only after the password was verified, so it tells a guesser nothing.</summary>
+    public static readonly Error EmailNotConfirmed = new("email_not_confirmed", "Confirm your email address before signing in.");
+
+    public static readonly Error AccountDisabled = new("account_disabled", "This account has been disabled.");
+
+    public static readonly Error UserNotFound = new("user_not_found", "No user has this id.");
+
+    public static readonly Error UnknownRole = new("unknown_role", "No such role.");
+
+    public static readonly Error LastAdmin = new("last_admin", "This would leave the service without an administrator.");
+
+    public static readonly Error CannotChangeOwnAccess = new("cannot_change_own_access", "Administrators cannot remove their own admin role or disable themselves.");
 }

@@ -13,6 +13,7 @@ public sealed class LoginHandler(
     IPasswordHasher passwordHasher,
     LoginThrottler throttler,
     SessionStarter sessionStarter,
+    IAccountPolicy policy,
     IUnitOfWork unitOfWork,
     ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<LoginCommand, Result<AuthResult>>
@@ -39,6 +40,17 @@ public sealed class LoginHandler(
             }
 
             return AuthErrors.InvalidCredentials;
+        }
+
+        // Only now, with the password proven, may the answer say anything about the account.
+        if (user.IsDisabled)
+        {
+            return AuthErrors.AccountDisabled;
+        }
+
+        if (policy.RequireConfirmedEmail && !user.EmailConfirmed)
+        {
+            return AuthErrors.EmailNotConfirmed;
         }
 
         if (verification == PasswordVerification.SucceededRehashNeeded)

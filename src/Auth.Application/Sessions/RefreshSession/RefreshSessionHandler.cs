@@ -45,7 +45,8 @@ public sealed class RefreshSessionHandler(
         var token = await sessions.FindRefreshTokenAsync(refreshTokens.Hash(command.RefreshToken), cancellationToken);
         var session = token is null ? null : await sessions.FindByIdAsync(token.SessionId, cancellationToken);
         var user = session is null ? null : await users.FindByIdAsync(session.UserId, cancellationToken);
-        if (token is null || session is null || user is null || !session.IsActive(now, lifetimes.RefreshTokenIdle))
+        // Disabling ends every session, so a disabled user's token is refused here too; the check guards the gap.
+        if (token is null || session is null || user is null || user.IsDisabled || !session.IsActive(now, lifetimes.RefreshTokenIdle))
         {
             return AuthErrors.InvalidRefreshToken;
         }

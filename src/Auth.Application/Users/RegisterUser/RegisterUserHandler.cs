@@ -3,6 +3,7 @@ using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
+using Auth.Application.Users.Common;
 using Auth.Domain.Users;
 using Mediator;
 
@@ -12,6 +13,9 @@ public sealed class RegisterUserHandler(
     IUserRepository users,
     IPasswordHasher passwordHasher,
     SessionStarter sessionStarter,
+    AccountTokens accountTokens,
+    IAccountPolicy policy,
+    IAccountMailer mailer,
     IUnitOfWork unitOfWork,
     ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<RegisterUserCommand, Result<AuthResult>>
@@ -27,7 +31,13 @@ public sealed class RegisterUserHandler(
         var passwordHash = await passwordHasher.HashAsync(command.Password, cancellationToken);
         var now = time.GetUtcNow();
         var user = User.Register(command.Email, command.Name, passwordHash, now);
+        if (policy.BootstrapAdminEmail is { Length: > 0 } adminEmail && Email.Normalize(adminEmail) == user.NormalizedEmail)
+        {
+            user.GrantRole(RoleNames.Admin, now);
+        }
+
         users.Add(user);
+        var confirmation = accountTokens.Issue(user.Id, AccountTokenPurpose.EmailConfirmation, now, policy.EmailConfirmationLifetime);
         var session = sessionStarter.Start(user, command.Client, now);
 
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -36,6 +46,7 @@ public sealed class RegisterUserHandler(
             return saved.Error!;
         }
 
+        mailer.QueueEmailConfirmation(user, confirmation, policy.EmailConfirmationLifetime);
         securityEvents.Record(new SecurityEvent(SecurityEventType.SignedUp, user.Id, session.SessionId, command.Client));
         return session;
     }

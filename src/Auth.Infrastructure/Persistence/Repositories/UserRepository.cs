@@ -1,4 +1,5 @@
 using Auth.Application.Abstractions;
+using Auth.Application.Users;
 using Auth.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,4 +19,28 @@ internal sealed class UserRepository(AuthDbContext db) : IUserRepository
     public void Add(User user) => db.Users.Add(user);
 
     public void Remove(User user) => db.Users.Remove(user);
+
+    public async Task<(IReadOnlyList<User> Items, int Total)> ListAsync(
+        string? emailPrefix, UserSort sort, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = db.Users.AsNoTracking();
+        if (emailPrefix is not null)
+        {
+            query = query.Where(u => u.NormalizedEmail.StartsWith(emailPrefix));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var sorted = sort switch
+        {
+            UserSort.CreatedAsc => query.OrderBy(u => u.CreatedAt).ThenBy(u => u.Id),
+            UserSort.EmailAsc => query.OrderBy(u => u.NormalizedEmail),
+            UserSort.EmailDesc => query.OrderByDescending(u => u.NormalizedEmail),
+            _ => query.OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id),
+        };
+        var items = await sorted.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    public Task<int> CountWithRoleAsync(string role, CancellationToken cancellationToken) =>
+        db.Users.CountAsync(u => u.DisabledAt == null && u.Roles.Contains(role), cancellationToken);
 }

@@ -37,7 +37,7 @@ public class LoginHandlerTests
 
         handler = new LoginHandler(
             ports.Users.Object, ports.PasswordHasher.Object, ports.LoginThrottler(), ports.SessionStarter(),
-            ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+            ports.Policy.Object, ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
     }
 
     [Test]
@@ -221,6 +221,42 @@ public class LoginHandlerTests
         Assert.That(result.IsSuccess, Is.True);
         // The fake throttle keeps its reset across the retry, so the retry finds nothing left to save.
         Assert.That(order, Is.EqualTo(new[] { "login", "throttle", "reset" }), "the throttle's retry must not precede the login's commit");
+    }
+
+    [Test]
+    public async Task A_disabled_account_with_the_right_password_gets_account_disabled_and_no_session()
+    {
+        user.Disable(ports.Now);
+
+        var result = await handler.Handle(Command("ada@example.com", Password), CancellationToken.None);
+
+        Assert.That(result.Error, Is.EqualTo(AuthErrors.AccountDisabled));
+        Assert.That(ports.AddedSessions, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_disabled_account_with_a_wrong_password_reveals_nothing()
+    {
+        user.Disable(ports.Now);
+
+        var result = await handler.Handle(Command("ada@example.com", "wrong"), CancellationToken.None);
+
+        Assert.That(result.Error, Is.EqualTo(AuthErrors.InvalidCredentials));
+    }
+
+    [Test]
+    public async Task When_confirmation_is_required_an_unconfirmed_account_is_refused_after_its_password_is_verified()
+    {
+        ports.Policy.Setup(p => p.RequireConfirmedEmail).Returns(true);
+
+        var refused = await handler.Handle(Command("ada@example.com", Password), CancellationToken.None);
+        var wrongPassword = await handler.Handle(Command("ada@example.com", "wrong"), CancellationToken.None);
+        user.ConfirmEmail(ports.Now);
+        var confirmed = await handler.Handle(Command("ada@example.com", Password), CancellationToken.None);
+
+        Assert.That(refused.Error, Is.EqualTo(AuthErrors.EmailNotConfirmed));
+        Assert.That(wrongPassword.Error, Is.EqualTo(AuthErrors.InvalidCredentials));
+        Assert.That(confirmed.IsSuccess, Is.True);
     }
 
     [Test]

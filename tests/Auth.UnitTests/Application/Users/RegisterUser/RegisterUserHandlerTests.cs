@@ -1,4 +1,5 @@
 using Auth.Application.Common.Errors;
+using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Users.RegisterUser;
 using Auth.Domain.Users;
@@ -18,7 +19,50 @@ public class RegisterUserHandlerTests
         ports = new Ports();
         ports.PasswordHasher.Setup(p => p.HashAsync("correct horse battery", It.IsAny<CancellationToken>())).ReturnsAsync("argon2-hash");
         handler = new RegisterUserHandler(
-            ports.Users.Object, ports.PasswordHasher.Object, ports.SessionStarter(), ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+            ports.Users.Object, ports.PasswordHasher.Object, ports.SessionStarter(), ports.AccountTokens(), ports.Policy.Object,
+            ports.Mailer.Object, ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+    }
+
+    [Test]
+    public async Task Signup_stores_a_hashed_confirmation_token_and_mails_the_token_after_the_commit()
+    {
+        var order = new List<string>();
+        ports.UnitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Result.Success).Callback(() => order.Add("save"));
+        ports.Mailer.Setup(m => m.QueueEmailConfirmation(It.IsAny<User>(), It.IsAny<string>(), Ports.ConfirmationLifetime)).Callback(() => order.Add("mail"));
+
+        var result = await handler.Handle(Command("ada@example.com"), CancellationToken.None);
+
+        var token = ports.AddedAccountTokens.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(token.Purpose, Is.EqualTo(AccountTokenPurpose.EmailConfirmation));
+            Assert.That(token.UserId, Is.EqualTo(result.Value.User.Id));
+            Assert.That(token.Hash, Is.EqualTo("hash:refresh-1"), "only the hash is stored");
+            Assert.That(token.ExpiresAt, Is.EqualTo(ports.Now + Ports.ConfirmationLifetime));
+            Assert.That(order, Is.EqualTo(new[] { "save", "mail" }));
+        });
+    }
+
+    [Test]
+    public async Task The_bootstrap_admin_email_signs_up_as_an_admin_and_others_do_not()
+    {
+        ports.Policy.Setup(p => p.BootstrapAdminEmail).Returns(" Boss@Example.com ");
+
+        var boss = await handler.Handle(Command("boss@example.com"), CancellationToken.None);
+        var other = await handler.Handle(Command("someone@example.com"), CancellationToken.None);
+
+        Assert.That(boss.Value.User.Roles, Is.EquivalentTo(new[] { "user", "admin" }));
+        Assert.That(other.Value.User.Roles, Is.EqualTo(new[] { "user" }));
+    }
+
+    [Test]
+    public async Task A_failed_commit_sends_no_mail()
+    {
+        ports.SaveFailsWith(AuthErrors.EmailTaken);
+
+        await handler.Handle(Command("ada@example.com"), CancellationToken.None);
+
+        Assert.That(ports.Mails, Is.Empty);
     }
 
     [Test]
@@ -44,10 +88,10 @@ public class RegisterUserHandlerTests
             Assert.That(session.ClientAddress, Is.EqualTo(Ports.Client.Address));
             Assert.That(session.ExpiresAt, Is.EqualTo(ports.Now + Ports.SessionLifetime));
             Assert.That(ports.AddedRefreshTokens.Single().SessionId, Is.EqualTo(session.Id));
-            Assert.That(ports.AddedRefreshTokens.Single().Hash, Is.EqualTo("hash:refresh-1"));
+            Assert.That(ports.AddedRefreshTokens.Single().Hash, Is.EqualTo("hash:refresh-2"));
 
             Assert.That(result.Value.SessionId, Is.EqualTo(session.Id));
-            Assert.That(result.Value.RefreshToken, Is.EqualTo("refresh-1"));
+            Assert.That(result.Value.RefreshToken, Is.EqualTo("refresh-2"));
             Assert.That(result.Value.AccessToken.Token, Is.EqualTo($"jwt:{added.Id}:{session.Id}"));
             Assert.That(result.Value.User.Id, Is.EqualTo(added.Id));
             Assert.That(result.Value.User.Email, Is.EqualTo("Ada@Example.COM"));

@@ -1,0 +1,29 @@
+using Auth.Application.Admin.Common;
+using Auth.Application.Admin.ListAuditEvents;
+
+namespace Auth.Api.Contracts;
+
+/// <summary>An account as an administrator sees it.</summary>
+public sealed record AdminUserResponse(
+    Guid Id, string Email, string Name, bool EmailConfirmed, IReadOnlyList<string> Roles, bool Disabled, DateTime CreatedAt, DateTime UpdatedAt)
+{
+    public static AdminUserResponse From(AdminUserView user) => new(
+        user.Id, user.Email, user.Name, user.EmailConfirmed, user.Roles, user.Disabled, user.CreatedAt.UtcDateTime, user.UpdatedAt.UtcDateTime);
+}
+
+/// <summary>A page of results: <c>total</c> counts every match, <c>items</c> holds this page's.</summary>
+public sealed record PageResponse<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+
+public sealed record GrantRoleRequest
+{
+    /// <example>admin</example>
+    public string? Role { get; init; }
+}
+
+/// <summary>A stored security event.</summary>
+public sealed record AuditEventResponse(
+    Guid Id, DateTime At, string Type, Guid? UserId, Guid? ActorId, Guid? SessionId, string? ClientAddress, string? UserAgent)
+{
+    public static AuditEventResponse From(AuditEventView e) =>
+        new(e.Id, e.At.UtcDateTime, e.Type, e.UserId, e.ActorId, e.SessionId, e.ClientAddress, e.UserAgent);
+}

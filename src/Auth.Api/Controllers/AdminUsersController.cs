@@ -1,0 +1,117 @@
+using Auth.Api.Authentication;
+using Auth.Api.Contracts;
+using Auth.Api.Errors;
+using Auth.Api.Hosting;
+using Auth.Api.Http;
+using Auth.Application.Admin.DisableUser;
+using Auth.Application.Admin.EnableUser;
+using Auth.Application.Admin.EndUserSessions;
+using Auth.Application.Admin.GetUser;
+using Auth.Application.Admin.GrantRole;
+using Auth.Application.Admin.ListUsers;
+using Auth.Application.Admin.RevokeRole;
+using Auth.Application.Users;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Auth.Api.Controllers;
+
+/// <summary>Account administration; every route needs the <c>admin</c> role (403 <c>forbidden</c> otherwise).</summary>
+[ApiController]
+[Route("admin/users")]
+[Authorize(Policy = ApiServices.AdminPolicy)]
+[Produces("application/json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ErrorResults.ProblemJson)]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ErrorResults.ProblemJson)]
+public sealed class AdminUsersController(ISender sender) : ControllerBase
+{
+    private const string ProblemJson = ErrorResults.ProblemJson;
+
+    /// <summary>Lists accounts, newest first by default, optionally those whose email starts with a prefix.</summary>
+    /// <param name="emailPrefix">Matched case-insensitively against the start of the email.</param>
+    /// <param name="sort"><c>createdDesc</c> (default), <c>createdAsc</c>, <c>emailAsc</c> or <c>emailDesc</c>.</param>
+    /// <param name="page">From 1.</param>
+    /// <param name="pageSize">1 to 100; 20 by default.</param>
+    /// <param name="cancellationToken">Aborted with the request.</param>
+    /// <response code="200">One page and the total number of matches.</response>
+    /// <response code="400"><c>validation_failed</c>: a paging or sort parameter is out of range.</response>
+    [HttpGet]
+    [ProducesResponseType<PageResponse<AdminUserResponse>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    public async Task<PageResponse<AdminUserResponse>> List(
+        string? emailPrefix, UserSort sort = UserSort.CreatedDesc, int page = 1, int pageSize = 20, CancellationToken cancellationToken = default)
+    {
+        var result = await sender.Send(new ListUsersQuery(emailPrefix, sort, page, pageSize), cancellationToken);
+        return new PageResponse<AdminUserResponse>([.. result.Items.Select(AdminUserResponse.From)], result.Total, result.PageNumber, result.PageSize);
+    }
+
+    /// <summary>One account.</summary>
+    /// <response code="200">The account.</response>
+    /// <response code="404"><c>user_not_found</c>: no account has this id.</response>
+    [HttpGet("{id:guid}")]
+    [ProducesResponseType<AdminUserResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
+        UserOrProblem(await sender.Send(new GetUserQuery(id), cancellationToken));
+
+    /// <summary>Grants a role; it appears in the user's tokens from their next refresh or login.</summary>
+    /// <response code="200">The account with its roles.</response>
+    /// <response code="400"><c>validation_failed</c>: not a known role.</response>
+    /// <response code="404"><c>user_not_found</c>: no account has this id.</response>
+    [HttpPost("{id:guid}/roles")]
+    [Consumes("application/json")]
+    [ProducesResponseType<AdminUserResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<IActionResult> GrantRole(Guid id, GrantRoleRequest request, CancellationToken cancellationToken) =>
+        UserOrProblem(await sender.Send(new GrantRoleCommand(User.GetUserId(), id, request.Role ?? "", HttpContext.GetClientInfo()), cancellationToken));
+
+    /// <summary>Revokes a role; the user's sessions end at once so no token keeps it.</summary>
+    /// <response code="200">The account with its roles.</response>
+    /// <response code="400"><c>validation_failed</c>: not a revocable role.</response>
+    /// <response code="404"><c>user_not_found</c>: no account has this id.</response>
+    /// <response code="409"><c>cannot_change_own_access</c>: your own admin role; <c>last_admin</c>: it would leave no administrator.</response>
+    [HttpDelete("{id:guid}/roles/{role}")]
+    [ProducesResponseType<AdminUserResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    public async Task<IActionResult> RevokeRole(Guid id, string role, CancellationToken cancellationToken) =>
+        UserOrProblem(await sender.Send(new RevokeRoleCommand(User.GetUserId(), id, role, HttpContext.GetClientInfo()), cancellationToken));
+
+    /// <summary>Disables the account: sign-in answers 403 <c>account_disabled</c> and every session ends at once.</summary>
+    /// <response code="200">The account, disabled.</response>
+    /// <response code="404"><c>user_not_found</c>: no account has this id.</response>
+    /// <response code="409"><c>cannot_change_own_access</c>: your own account; <c>last_admin</c>: it would leave no administrator.</response>
+    [HttpPost("{id:guid}/disable")]
+    [ProducesResponseType<AdminUserResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    public async Task<IActionResult> Disable(Guid id, CancellationToken cancellationToken) =>
+        UserOrProblem(await sender.Send(new DisableUserCommand(User.GetUserId(), id, HttpContext.GetClientInfo()), cancellationToken));
+
+    /// <summary>Enables a disabled account again.</summary>
+    /// <response code="200">The account, enabled.</response>
+    /// <response code="404"><c>user_not_found</c>: no account has this id.</response>
+    [HttpPost("{id:guid}/enable")]
+    [ProducesResponseType<AdminUserResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<IActionResult> Enable(Guid id, CancellationToken cancellationToken) =>
+        UserOrProblem(await sender.Send(new EnableUserCommand(User.GetUserId(), id, HttpContext.GetClientInfo()), cancellationToken));
+
+    /// <summary>Ends every session of the account; its tokens get 401 from their next request.</summary>
+    /// <response code="204">All sessions ended.</response>
+    /// <response code="404"><c>user_not_found</c>: no account has this id.</response>
+    [HttpDelete("{id:guid}/sessions")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<IActionResult> EndSessions(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new EndUserSessionsCommand(User.GetUserId(), id, HttpContext.GetClientInfo()), cancellationToken);
+        return result.IsSuccess ? NoContent() : this.Problem(result.Error!);
+    }
+
+    private IActionResult UserOrProblem(Application.Common.Results.Result<Application.Admin.Common.AdminUserView> result) =>
+        result.IsSuccess ? Ok(AdminUserResponse.From(result.Value)) : this.Problem(result.Error!);
+}

@@ -1,0 +1,14 @@
+using Auth.Domain.Users;
+
+namespace Auth.Application.Abstractions;
+
+/// <summary>
+/// The account mails. Queuing returns at once: sending happens in the background and never fails the request
+/// that caused it.
+/// </summary>
+public interface IAccountMailer
+{
+    void QueueEmailConfirmation(User user, string token, TimeSpan validFor);
+
+    void QueuePasswordReset(User user, string token, TimeSpan validFor);
+}

@@ -1,0 +1,18 @@
+namespace Auth.Application.Abstractions;
+
+/// <summary>Account rules that deployments choose (the <c>Auth</c> settings).</summary>
+public interface IAccountPolicy
+{
+    /// <summary>When true, an unconfirmed account cannot sign in.</summary>
+    bool RequireConfirmedEmail { get; }
+
+    TimeSpan EmailConfirmationLifetime { get; }
+
+    TimeSpan PasswordResetLifetime { get; }
+
+    /// <summary>Reset mails sent per account per hour at most; further requests still answer 202 but send nothing.</summary>
+    int PasswordResetsPerHour { get; }
+
+    /// <summary>The email that becomes an administrator when it signs up (or at start, if it exists).</summary>
+    string? BootstrapAdminEmail { get; }
+}

@@ -1,0 +1,11 @@
+using Auth.Domain.Audit;
+
+namespace Auth.Application.Abstractions;
+
+/// <summary>Reads the stored security events; writing them is <see cref="ISecurityEventLog"/>'s job.</summary>
+public interface IAuditLog
+{
+    Task<(IReadOnlyList<AuditEntry> Items, int Total)> ListAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken);
+}
+
+public sealed record AuditFilter(Guid? UserId, string? Type, DateTimeOffset? From, DateTimeOffset? To);

@@ -1,0 +1,34 @@
+using Auth.Application.Abstractions;
+using Auth.Application.Admin.Common;
+using Auth.Application.Common.Errors;
+using Auth.Application.Common.Results;
+using Auth.Application.Common.Security;
+using Mediator;
+
+namespace Auth.Application.Admin.GrantRole;
+
+public sealed class GrantRoleHandler(IUserRepository users, IUnitOfWork unitOfWork, ISecurityEventLog securityEvents, TimeProvider time)
+    : ICommandHandler<GrantRoleCommand, Result<AdminUserView>>
+{
+    public async ValueTask<Result<AdminUserView>> Handle(GrantRoleCommand command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(command.UserId, cancellationToken);
+        if (user is null)
+        {
+            return AuthErrors.UserNotFound;
+        }
+
+        if (user.GrantRole(command.Role, time.GetUtcNow()))
+        {
+            var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+            if (!saved.IsSuccess)
+            {
+                return saved.Error!;
+            }
+
+            securityEvents.Record(new SecurityEvent(SecurityEventType.RoleGranted, user.Id, null, command.Client, command.ActorId));
+        }
+
+        return AdminUserView.From(user);
+    }
+}

@@ -1,0 +1,18 @@
+using Auth.Application.Admin.ListUsers;
+using Auth.Application.Common.Security;
+using FluentValidation;
+
+namespace Auth.Application.Admin.ListAuditEvents;
+
+public sealed class ListAuditEventsValidator : AbstractValidator<ListAuditEventsQuery>
+{
+    public ListAuditEventsValidator()
+    {
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Page starts at 1.");
+        RuleFor(q => q.PageSize).InclusiveBetween(1, ListUsersValidator.MaxPageSize)
+            .WithMessage($"Page size must be between 1 and {ListUsersValidator.MaxPageSize}.");
+        RuleFor(q => q.Type).Must(t => t is null || Enum.TryParse<SecurityEventType>(t, ignoreCase: false, out _))
+            .WithMessage($"Type must be one of: {string.Join(", ", Enum.GetNames<SecurityEventType>())}.");
+        RuleFor(q => q.To).Must((q, to) => to is null || q.From is null || q.From <= to).WithMessage("From must not be after to.");
+    }
+}

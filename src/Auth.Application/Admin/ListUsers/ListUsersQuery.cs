@@ -1,0 +1,7 @@
+using Auth.Application.Admin.Common;
+using Auth.Application.Users;
+using Mediator;
+
+namespace Auth.Application.Admin.ListUsers;
+
+public sealed record ListUsersQuery(string? EmailPrefix, UserSort Sort, int Page, int PageSize) : IQuery<Page<AdminUserView>>;

@@ -1,0 +1,51 @@
+using Auth.Application.Abstractions;
+using Auth.Application.Admin.Common;
+using Auth.Application.Common.Errors;
+using Auth.Application.Common.Results;
+using Auth.Application.Common.Security;
+using Auth.Domain.Sessions;
+using Auth.Domain.Users;
+using Mediator;
+
+namespace Auth.Application.Admin.RevokeRole;
+
+public sealed class RevokeRoleHandler(
+    IUserRepository users,
+    AccessChangeGuard guard,
+    UserSessionsEnder sessions,
+    IUnitOfWork unitOfWork,
+    ISecurityEventLog securityEvents,
+    TimeProvider time) : ICommandHandler<RevokeRoleCommand, Result<AdminUserView>>
+{
+    public async ValueTask<Result<AdminUserView>> Handle(RevokeRoleCommand command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(command.UserId, cancellationToken);
+        if (user is null)
+        {
+            return AuthErrors.UserNotFound;
+        }
+
+        if (!user.HasRole(command.Role))
+        {
+            return AdminUserView.From(user);
+        }
+
+        if (command.Role == RoleNames.Admin && await guard.CheckAsync(command.ActorId, user, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var now = time.GetUtcNow();
+        user.RevokeRole(command.Role, now);
+        var revocations = await sessions.EndAllAsync(user, SessionEndReason.RoleRevoked, now, cancellationToken);
+        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        if (!saved.IsSuccess)
+        {
+            return saved.Error!;
+        }
+
+        sessions.Publish(revocations);
+        securityEvents.Record(new SecurityEvent(SecurityEventType.RoleRevoked, user.Id, null, command.Client, command.ActorId));
+        return AdminUserView.From(user);
+    }
+}

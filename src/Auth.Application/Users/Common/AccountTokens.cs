@@ -1,0 +1,26 @@
+using Auth.Application.Abstractions;
+using Auth.Domain.Users;
+
+namespace Auth.Application.Users.Common;
+
+/// <summary>Issues and redeems the single-use tokens sent by email. Only hashes are stored.</summary>
+public sealed class AccountTokens(IAccountTokenRepository tokens, IRefreshTokenGenerator generator)
+{
+    /// <summary>Adds a new token to the unit of work and returns its value, to be mailed after the commit.</summary>
+    public string Issue(Guid userId, AccountTokenPurpose purpose, DateTimeOffset now, TimeSpan lifetime)
+    {
+        var token = generator.Create();
+        tokens.Add(AccountToken.Issue(token.Hash, userId, purpose, now, lifetime));
+        return token.Value;
+    }
+
+    /// <summary>
+    /// Marks the token used and returns it, or null when it is unknown, expired, used or for another purpose.
+    /// The commit settles two concurrent uses: the loser gets a concurrency failure.
+    /// </summary>
+    public async Task<AccountToken?> RedeemAsync(string value, AccountTokenPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var token = await tokens.FindAsync(generator.Hash(value), cancellationToken);
+        return token is not null && token.IsUsable(purpose, now) && token.Use(now) ? token : null;
+    }
+}

@@ -1,0 +1,39 @@
+using Auth.Application.Abstractions;
+using Auth.Application.Common.Errors;
+using Auth.Application.Common.Results;
+using Auth.Application.Common.Security;
+using Auth.Application.Users.Common;
+using Auth.Domain.Users;
+using Mediator;
+
+namespace Auth.Application.Users.ConfirmEmail;
+
+public sealed class ConfirmEmailHandler(
+    AccountTokens tokens,
+    IUserRepository users,
+    IUnitOfWork unitOfWork,
+    ISecurityEventLog securityEvents,
+    TimeProvider time) : ICommandHandler<ConfirmEmailCommand, Result>
+{
+    public async ValueTask<Result> Handle(ConfirmEmailCommand command, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var token = await tokens.RedeemAsync(command.Token, AccountTokenPurpose.EmailConfirmation, now, cancellationToken);
+        var user = token is null ? null : await users.FindByIdAsync(token.UserId, cancellationToken);
+        if (user is null)
+        {
+            return AuthErrors.InvalidAccountToken;
+        }
+
+        user.ConfirmEmail(now);
+        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        if (!saved.IsSuccess)
+        {
+            // Another request used the same token first.
+            return saved.Error == AuthErrors.ConcurrentUpdate ? AuthErrors.InvalidAccountToken : saved;
+        }
+
+        securityEvents.Record(new SecurityEvent(SecurityEventType.EmailConfirmed, user.Id, null, command.Client));
+        return Result.Success;
+    }
+}

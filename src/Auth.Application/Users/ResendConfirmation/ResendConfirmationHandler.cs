@@ -1,0 +1,45 @@
+using Auth.Application.Abstractions;
+using Auth.Application.Common.Errors;
+using Auth.Application.Common.Results;
+using Auth.Application.Common.Security;
+using Auth.Application.Users.Common;
+using Auth.Domain.Users;
+using Mediator;
+
+namespace Auth.Application.Users.ResendConfirmation;
+
+/// <summary>Sends a fresh confirmation mail; earlier links keep working until they expire. Nothing is sent once confirmed.</summary>
+public sealed class ResendConfirmationHandler(
+    IUserRepository users,
+    AccountTokens tokens,
+    IAccountPolicy policy,
+    IAccountMailer mailer,
+    IUnitOfWork unitOfWork,
+    ISecurityEventLog securityEvents,
+    TimeProvider time) : ICommandHandler<ResendConfirmationCommand, Result>
+{
+    public async ValueTask<Result> Handle(ResendConfirmationCommand command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(command.UserId, cancellationToken);
+        if (user is null)
+        {
+            return AuthErrors.InvalidToken;
+        }
+
+        if (user.EmailConfirmed)
+        {
+            return Result.Success;
+        }
+
+        var token = tokens.Issue(user.Id, AccountTokenPurpose.EmailConfirmation, time.GetUtcNow(), policy.EmailConfirmationLifetime);
+        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        if (!saved.IsSuccess)
+        {
+            return saved;
+        }
+
+        mailer.QueueEmailConfirmation(user, token, policy.EmailConfirmationLifetime);
+        securityEvents.Record(new SecurityEvent(SecurityEventType.ConfirmationSent, user.Id, command.SessionId, command.Client));
+        return Result.Success;
+    }
+}

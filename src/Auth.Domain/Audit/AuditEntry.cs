@@ -1,0 +1,46 @@
+namespace Auth.Domain.Audit;
+
+/// <summary>
+/// One stored security event: who did what to which account, when and from where. Never a password, token or hash.
+/// </summary>
+public sealed class AuditEntry
+{
+    // For EF Core.
+    private AuditEntry()
+    {
+        Type = string.Empty;
+    }
+
+    public AuditEntry(DateTimeOffset at, string type, Guid? userId, Guid? actorId, Guid? sessionId, string? clientAddress, string? userAgent)
+    {
+        Id = Guid.CreateVersion7(at);
+        At = at;
+        Type = type;
+        UserId = userId;
+        ActorId = actorId;
+        SessionId = sessionId;
+        ClientAddress = clientAddress;
+        UserAgent = userAgent is { Length: > MaxUserAgentLength } ? userAgent[..MaxUserAgentLength] : userAgent;
+    }
+
+    public const int MaxUserAgentLength = 512;
+
+    public Guid Id { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    /// <summary>The event's name (<c>LoginFailed</c>, <c>RoleGranted</c>, ...).</summary>
+    public string Type { get; private set; }
+
+    /// <summary>The account the event is about.</summary>
+    public Guid? UserId { get; private set; }
+
+    /// <summary>Who acted, when not the user themselves (an administrator).</summary>
+    public Guid? ActorId { get; private set; }
+
+    public Guid? SessionId { get; private set; }
+
+    public string? ClientAddress { get; private set; }
+
+    public string? UserAgent { get; private set; }
+}

@@ -1,0 +1,50 @@
+using System.Net;
+using System.Reflection;
+using Auth.Application.Abstractions;
+
+namespace Auth.Infrastructure.Mail;
+
+/// <summary>
+/// Mail templates kept as files (Mail/Templates, embedded): a text part whose first line is the subject, and an
+/// HTML part. Placeholders are <c>{{name}}</c>; values are HTML-encoded in the HTML part.
+/// </summary>
+internal static class EmailTemplates
+{
+    public const string EmailConfirmation = "email-confirmation";
+    public const string PasswordReset = "password-reset";
+
+    private const string SubjectPrefix = "Subject: ";
+
+    public static EmailMessage Render(string template, string to, IReadOnlyDictionary<string, string> values)
+    {
+        var text = Fill(Read($"{template}.txt"), values, encode: false);
+        var html = Fill(Read($"{template}.html"), values, encode: true);
+        var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);
+        var subject = text[..firstLineEnd].Trim();
+        if (!subject.StartsWith(SubjectPrefix, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Template {template}.txt must start with a '{SubjectPrefix}' line.");
+        }
+
+        return new EmailMessage(to, subject[SubjectPrefix.Length..], text[(firstLineEnd + 1)..], html);
+    }
+
+    private static string Fill(string template, IReadOnlyDictionary<string, string> values, bool encode)
+    {
+        foreach (var (key, value) in values)
+        {
+            template = template.Replace($"{{{{{key}}}}}", encode ? WebUtility.HtmlEncode(value) : value, StringComparison.Ordinal);
+        }
+
+        return template;
+    }
+
+    private static string Read(string file)
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        using var stream = assembly.GetManifestResourceStream($"Auth.Infrastructure.Mail.Templates.{file}")
+            ?? throw new InvalidOperationException($"Mail template {file} is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

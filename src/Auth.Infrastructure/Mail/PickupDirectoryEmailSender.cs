@@ -1,0 +1,29 @@
+using Auth.Application.Abstractions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Auth.Infrastructure.Mail;
+
+/// <summary>
+/// Development's mail server: each message becomes an .eml file in a git-ignored folder (any mail client opens it),
+/// so the one-command run needs no SMTP server.
+/// </summary>
+internal sealed partial class PickupDirectoryEmailSender(
+    IOptions<EmailOptions> options,
+    IHostEnvironment environment,
+    TimeProvider time,
+    ILogger<PickupDirectoryEmailSender> logger) : IEmailSender
+{
+    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(environment.ContentRootPath, options.Value.PickupDirectory);
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
+        await MimeMessages.Create(message, options.Value).WriteToAsync(path, cancellationToken);
+        LogWritten(message.Subject, path);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mail \"{Subject}\" written to {Path}")]
+    private partial void LogWritten(string subject, string path);
+}
