@@ -15,11 +15,15 @@ internal sealed partial class PickupDirectoryEmailSender(
     TimeProvider time,
     ILogger<PickupDirectoryEmailSender> logger) : IEmailSender
 {
+    private long written;
+
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(environment.ContentRootPath, options.Value.PickupDirectory);
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
+        // Names sort in sending order, even for mails sent within one clock tick.
+        var sequence = Interlocked.Increment(ref written);
+        var path = Path.Combine(directory, $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{sequence:D6}-{Guid.NewGuid():N}.eml");
         await MimeMessages.Create(message, options.Value).WriteToAsync(path, cancellationToken);
         LogWritten(message.Subject, path);
     }
