@@ -1,5 +1,8 @@
 using System.Reflection;
 using Auth.Api.Http;
+using Auth.Infrastructure.Accounts;
+using Auth.Infrastructure.Audit;
+using Auth.Infrastructure.Mail;
 using Auth.Infrastructure.Persistence;
 using Auth.Infrastructure.Revocation;
 using Auth.Infrastructure.Security;
@@ -21,6 +24,9 @@ public sealed class ComposeFileTests
         (LockoutOptions.Section, typeof(LockoutOptions)),
         (CorsSettings.Section, typeof(CorsSettings)),
         (RateLimitSettings.Section, typeof(RateLimitSettings)),
+        (AccountOptions.Section, typeof(AccountOptions)),
+        (EmailOptions.Section, typeof(EmailOptions)),
+        (AuditOptions.Section, typeof(AuditOptions)),
     ];
 
     [Test]
@@ -65,6 +71,20 @@ public sealed class ComposeFileTests
     }
 
     [Test]
+    public void The_api_sends_mail_to_mailpit_whose_web_ui_is_published()
+    {
+        var services = (YamlMappingNode)Compose()["services"];
+        var mailpit = (YamlMappingNode)services["mailpit"];
+        var environment = ApiEnvironment();
+
+        Assert.That(mailpit["image"].ToString(), Does.StartWith("axllent/mailpit"));
+        Assert.That(((YamlSequenceNode)mailpit["ports"]).Children.Select(p => p.ToString()), Does.Contain("8025:8025"));
+        Assert.That(environment["Email__Transport"], Is.EqualTo("Smtp"));
+        Assert.That(environment["Email__Smtp__Host"], Is.EqualTo("mailpit"));
+        Assert.That(environment["Email__Smtp__Port"], Is.EqualTo("1025"));
+    }
+
+    [Test]
     public void The_signing_key_is_a_mounted_secret_from_a_git_ignored_file_not_a_value_in_the_compose_file()
     {
         var environment = ApiEnvironment();
@@ -88,14 +108,14 @@ public sealed class ComposeFileTests
         return keys;
     }
 
-    // A list of option objects (Jwt:Keys) contributes its element's properties: Jwt:Keys:PemFile.
     private static void AddKeys(HashSet<string> keys, string prefix, Type type)
     {
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
         {
             var key = $"{prefix}:{property.Name}";
             keys.Add(key);
-            var element = property.PropertyType.IsGenericType ? property.PropertyType.GetGenericArguments()[0] : null;
+            // A nested settings object (Email:Smtp) or a list of them (Jwt:Keys) contributes its own properties.
+            var element = property.PropertyType.IsGenericType ? property.PropertyType.GetGenericArguments()[0] : property.PropertyType;
             if (element is { IsClass: true } && element != typeof(string))
             {
                 AddKeys(keys, key, element);

@@ -47,3 +47,9 @@ public sealed record SignedUpUser(string Email, string Password, AuthResponse Au
 {
     public string AccessToken => Auth.AccessToken;
 }
+
+public static class AuthResponseExtensions
+{
+    public static Guid SessionIdFromToken(this AuthResponse auth) =>
+        Guid.Parse(new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(auth.AccessToken).GetClaim("sid").Value);
+}
