@@ -1,6 +1,7 @@
 using Auth.Api.Authentication;
 using Auth.Api.Contracts;
 using Auth.Api.Errors;
+using Auth.Api.Hosting;
 using Auth.Api.Http;
 using Auth.Application.Common.Errors;
 using Auth.Application.Users.ChangePassword;
@@ -10,6 +11,7 @@ using Auth.Application.Users.UpdateProfile;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Auth.Api.Controllers;
 
@@ -56,8 +58,11 @@ public sealed class UserController(ISender sender) : ControllerBase
     /// <response code="400"><c>validation_failed</c>: the new password breaks the length rule.</response>
     /// <response code="401"><c>invalid_token</c>: no valid access token.</response>
     /// <response code="403"><c>invalid_credentials</c>: the current password is wrong.</response>
+    /// <response code="429"><c>too_many_attempts</c>: 5 consecutive wrong passwords for this account (the login lockout); see <c>Retry-After</c>.</response>
     [HttpPost("password")]
     [Consumes("application/json")]
+    [EnableRateLimiting(RateLimiting.CredentialsPolicy)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, ProblemJson)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ProblemJson)]
@@ -73,8 +78,11 @@ public sealed class UserController(ISender sender) : ControllerBase
     /// <response code="400"><c>validation_failed</c>: no password given.</response>
     /// <response code="401"><c>invalid_token</c>: no valid access token.</response>
     /// <response code="403"><c>invalid_credentials</c>: the password is wrong.</response>
+    /// <response code="429"><c>too_many_attempts</c>: 5 consecutive wrong passwords for this account (the login lockout); see <c>Retry-After</c>.</response>
     [HttpDelete]
     [Consumes("application/json")]
+    [EnableRateLimiting(RateLimiting.CredentialsPolicy)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, ProblemJson)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ProblemJson)]

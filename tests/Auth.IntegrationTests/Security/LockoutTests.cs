@@ -99,6 +99,38 @@ public sealed class LockoutTests
     }
 
     [Test]
+    public async Task A_burst_of_parallel_guesses_gets_no_more_than_five_password_checks()
+    {
+        var user = await client.SignUpAsync();
+
+        var burst = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => LoginAsync(user.Email, "wrong password!")));
+
+        Assert.That(burst.Count(r => r.StatusCode == HttpStatusCode.Unauthorized), Is.LessThanOrEqualTo(5));
+        Assert.That(burst.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests), Is.GreaterThanOrEqualTo(19));
+        Assert.That(burst.Select(r => r.StatusCode), Is.All.AnyOf(HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests));
+    }
+
+    [TestCase("POST", "/auth/user/password")]
+    [TestCase("DELETE", "/auth/user")]
+    public async Task Guessing_the_password_with_a_stolen_token_is_locked_out_like_a_login(string method, string path)
+    {
+        var user = await client.SignUpAsync();
+        object body = method == "POST" ? new { currentPassword = "guess number x", newPassword = "a new passphrase" } : new { password = "guess number x" };
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            statuses.Add((await client.SendWithTokenAsync(new HttpMethod(method), path, user.AccessToken, body)).StatusCode);
+        }
+
+        var login = await LoginAsync(user.Email, user.Password);
+
+        Assert.That(statuses.Take(5), Is.All.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(statuses[5], Is.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), "one budget per email, whichever endpoint spends it");
+    }
+
+    [Test]
     public async Task The_lockout_survives_a_restart()
     {
         var databasePath = TestPaths.NewDatabaseFile();

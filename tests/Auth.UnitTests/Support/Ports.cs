@@ -165,6 +165,20 @@ internal sealed class Ports
     public void SaveFailsWith(Error error) =>
         UnitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Result.Failure(error));
 
+    /// <summary>The first <paramref name="successes"/> commits (e.g. the login throttle's) succeed, the next fails.</summary>
+    public void SaveFailsAfter(int successes, Error error)
+    {
+        var sequence = UnitOfWork.SetupSequence(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()));
+        for (var i = 0; i < successes; i++)
+        {
+            sequence = sequence.ReturnsAsync(Result.Success);
+        }
+
+        sequence.ReturnsAsync(Result.Failure(error)).ReturnsAsync(Result.Success);
+    }
+
+    public void VerifySaved(int times) => UnitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(times));
+
     public void VerifySavedOnce() => UnitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once());
 
     public void VerifyNeverSaved() => UnitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never());

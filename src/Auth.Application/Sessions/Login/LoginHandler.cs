@@ -22,7 +22,8 @@ public sealed class LoginHandler(
     {
         var email = Email.Normalize(command.Email);
         var now = time.GetUtcNow();
-        if (await throttler.CheckAsync(email, now, cancellationToken) is { } locked)
+        var attempt = await throttler.BeginAttemptAsync(email, now, cancellationToken);
+        if (attempt.Refused is { } locked)
         {
             return locked;
         }
@@ -33,8 +34,9 @@ public sealed class LoginHandler(
         var verification = await passwordHasher.VerifyAsync(user?.PasswordHash, command.Password, cancellationToken);
         if (user is null || verification == PasswordVerification.Failed)
         {
+            // The attempt was counted before the check; a wrong password leaves it counted.
             securityEvents.Record(new SecurityEvent(SecurityEventType.LoginFailed, user?.Id, null, command.Client));
-            if (await throttler.RecordFailureAsync(email, now, cancellationToken))
+            if (attempt.LockStarted)
             {
                 securityEvents.Record(new SecurityEvent(SecurityEventType.LockedOut, user?.Id, null, command.Client));
             }

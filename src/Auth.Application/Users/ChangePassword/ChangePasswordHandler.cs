@@ -3,6 +3,7 @@ using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
+using Auth.Application.Sessions.Login;
 using Auth.Domain.Sessions;
 using Mediator;
 
@@ -14,6 +15,7 @@ public sealed class ChangePasswordHandler(
     ISessionRepository sessions,
     IPasswordHasher passwordHasher,
     SessionRevoker revoker,
+    LoginThrottler throttler,
     IUnitOfWork unitOfWork,
     ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<ChangePasswordCommand, Result>
@@ -21,6 +23,19 @@ public sealed class ChangePasswordHandler(
     public async ValueTask<Result> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(command.UserId, cancellationToken);
+        if (user is null)
+        {
+            return AuthErrors.InvalidToken;
+        }
+
+        // Proving the password here is as good as a login to a guesser holding a stolen token: same lockout.
+        var attempt = await throttler.BeginAttemptAsync(user.NormalizedEmail, time.GetUtcNow(), cancellationToken);
+        if (attempt.Refused is { } locked)
+        {
+            return locked;
+        }
+
+        user = await users.FindByIdAsync(command.UserId, cancellationToken);
         if (user is null)
         {
             return AuthErrors.InvalidToken;
@@ -43,6 +58,7 @@ public sealed class ChangePasswordHandler(
         }
 
         revoker.Publish(revocations);
+        await throttler.ResetAsync(user.NormalizedEmail, cancellationToken);
         securityEvents.Record(new SecurityEvent(SecurityEventType.PasswordChanged, user.Id, command.SessionId, command.Client));
         return Result.Success;
     }

@@ -3,6 +3,7 @@ using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
+using Auth.Application.Sessions.Login;
 using Auth.Domain.Sessions;
 using Mediator;
 
@@ -17,6 +18,7 @@ public sealed class DeleteAccountHandler(
     ISessionRepository sessions,
     IPasswordHasher passwordHasher,
     SessionRevoker revoker,
+    LoginThrottler throttler,
     IUnitOfWork unitOfWork,
     ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<DeleteAccountCommand, Result>
@@ -24,6 +26,19 @@ public sealed class DeleteAccountHandler(
     public async ValueTask<Result> Handle(DeleteAccountCommand command, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(command.UserId, cancellationToken);
+        if (user is null)
+        {
+            return AuthErrors.InvalidToken;
+        }
+
+        // Proving the password here is as good as a login to a guesser holding a stolen token: same lockout.
+        var attempt = await throttler.BeginAttemptAsync(user.NormalizedEmail, time.GetUtcNow(), cancellationToken);
+        if (attempt.Refused is { } locked)
+        {
+            return locked;
+        }
+
+        user = await users.FindByIdAsync(command.UserId, cancellationToken);
         if (user is null)
         {
             return AuthErrors.InvalidToken;
@@ -45,6 +60,7 @@ public sealed class DeleteAccountHandler(
         }
 
         revoker.Publish(revocations);
+        await throttler.ResetAsync(user.NormalizedEmail, cancellationToken);
         securityEvents.Record(new SecurityEvent(SecurityEventType.AccountDeleted, user.Id, command.SessionId, command.Client));
         return Result.Success;
     }

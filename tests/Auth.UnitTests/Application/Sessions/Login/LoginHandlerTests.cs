@@ -62,7 +62,7 @@ public class LoginHandlerTests
             Assert.That(user.PasswordHash, Is.EqualTo("stored-hash"));
         });
         ports.PasswordHasher.Verify(p => p.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
-        ports.VerifySavedOnce();
+        ports.VerifySaved(3); // the attempt counted, the login, the attempt forgiven
     }
 
     [Test]
@@ -135,7 +135,7 @@ public class LoginHandlerTests
             Assert.That(user.PasswordHash, Is.EqualTo("stronger-hash"));
             Assert.That(user.UpdatedAt, Is.EqualTo(ports.Now));
         });
-        ports.VerifySavedOnce();
+        ports.VerifySaved(3); // the attempt counted, the login, the attempt forgiven
     }
 
     [Test]
@@ -212,15 +212,15 @@ public class LoginHandlerTests
         ports.PasswordHasher.Setup(p => p.HashAsync(Password, It.IsAny<CancellationToken>())).ReturnsAsync("stronger-hash");
         var order = new List<string>();
         ports.UnitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()))
-            .ReturnsAsync(() => order.Count == 1 ? Result.Failure(AuthErrors.ConcurrentUpdate) : Result.Success)
-            .Callback(() => order.Add(user.PasswordHash == "stronger-hash" && ports.AddedSessions.Count == 1 && order.Count == 0 ? "login" : "throttle"));
+            .ReturnsAsync(() => order.Count == 2 ? Result.Failure(AuthErrors.ConcurrentUpdate) : Result.Success)
+            .Callback(() => order.Add(user.PasswordHash == "stronger-hash" && ports.AddedSessions.Count == 1 && !order.Contains("login") ? "login" : "throttle"));
         ports.UnitOfWork.Setup(u => u.Reset()).Callback(() => order.Add("reset"));
 
         var result = await handler.Handle(Command("ada@example.com", Password), CancellationToken.None);
 
         Assert.That(result.IsSuccess, Is.True);
         // The fake throttle keeps its reset across the retry, so the retry finds nothing left to save.
-        Assert.That(order, Is.EqualTo(new[] { "login", "throttle", "reset" }), "the throttle's retry must not precede the login's commit");
+        Assert.That(order, Is.EqualTo(new[] { "throttle", "login", "throttle", "reset" }), "the throttle's retry must not precede the login's commit");
     }
 
     [Test]
@@ -274,14 +274,14 @@ public class LoginHandlerTests
             Assert.That(throttle!.Failures, Is.Zero);
         });
 
-        // One commit for the reset, one for the session.
-        ports.UnitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
+        // The attempt counted, the session, the counter reset.
+        ports.VerifySaved(3);
     }
 
     [Test]
     public async Task A_failed_commit_returns_its_error_and_logs_no_success()
     {
-        ports.SaveFailsWith(new Error("db_down", "The database is down."));
+        ports.SaveFailsAfter(1, new Error("db_down", "The database is down."));
 
         var result = await handler.Handle(Command("ada@example.com", Password), CancellationToken.None);
 

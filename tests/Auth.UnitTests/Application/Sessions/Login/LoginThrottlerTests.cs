@@ -22,30 +22,65 @@ public class LoginThrottlerTests
     }
 
     [Test]
-    public async Task Check_passes_an_email_without_a_throttle() =>
-        Assert.That(await throttler.CheckAsync(Email, ports.Now, CancellationToken.None), Is.Null);
-
-    [Test]
-    public async Task Check_passes_an_email_with_failures_but_no_lockout()
+    public async Task An_attempt_on_an_email_with_failures_but_no_lockout_is_counted_before_the_password_is_checked()
     {
         var throttle = LoginThrottle.For(Email);
         throttle.RecordFailure(ports.Now, Ports.MaxFailures, Ports.LockoutDuration);
         StoredThrottleIs(throttle);
 
-        Assert.That(await throttler.CheckAsync(Email, ports.Now, CancellationToken.None), Is.Null);
+        var attempt = await throttler.BeginAttemptAsync(Email, ports.Now, CancellationToken.None);
+
+        Assert.That(attempt.Refused, Is.Null);
+        Assert.That(throttle.Failures, Is.EqualTo(2));
+        ports.VerifySavedOnce();
     }
 
     [Test]
-    public async Task RecordFailure_creates_the_throttle_on_the_first_failure_and_commits_it()
+    public async Task An_attempt_on_a_locked_email_is_refused_with_the_time_left_and_writes_nothing()
+    {
+        var throttle = LoginThrottle.For(Email);
+        for (var i = 0; i < Ports.MaxFailures; i++)
+        {
+            throttle.RecordFailure(ports.Now, Ports.MaxFailures, Ports.LockoutDuration);
+        }
+
+        StoredThrottleIs(throttle);
+        ports.Time.Advance(TimeSpan.FromMinutes(5));
+
+        var attempt = await throttler.BeginAttemptAsync(Email, ports.Now, CancellationToken.None);
+
+        Assert.That(attempt.Refused?.Code, Is.EqualTo(AuthErrors.TooManyAttemptsCode));
+        Assert.That(attempt.Refused?.RetryAfter, Is.EqualTo(Ports.LockoutDuration - TimeSpan.FromMinutes(5)));
+        ports.VerifyNeverSaved();
+    }
+
+    [Test]
+    public async Task The_attempt_that_uses_up_the_budget_says_it_started_the_lockout()
+    {
+        var throttle = LoginThrottle.For(Email);
+        for (var i = 0; i < Ports.MaxFailures - 1; i++)
+        {
+            throttle.RecordFailure(ports.Now, Ports.MaxFailures, Ports.LockoutDuration);
+        }
+
+        StoredThrottleIs(throttle);
+
+        var attempt = await throttler.BeginAttemptAsync(Email, ports.Now, CancellationToken.None);
+
+        Assert.That(attempt, Is.EqualTo(new AttemptStart(null, LockStarted: true)));
+    }
+
+    [Test]
+    public async Task The_first_attempt_creates_the_throttle_and_commits_it()
     {
         LoginThrottle? added = null;
         ports.Throttles.Setup(t => t.Add(It.IsAny<LoginThrottle>())).Callback((LoginThrottle t) => added = t);
 
-        var locked = await throttler.RecordFailureAsync(Email, ports.Now, CancellationToken.None);
+        var attempt = await throttler.BeginAttemptAsync(Email, ports.Now, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
-            Assert.That(locked, Is.False);
+            Assert.That(attempt.LockStarted, Is.False);
             Assert.That(added?.NormalizedEmail, Is.EqualTo(Email));
             Assert.That(added?.Failures, Is.EqualTo(1));
         });
@@ -77,11 +112,11 @@ public class LoginThrottlerTests
             .ReturnsAsync(Result.Failure(AuthErrors.ConcurrentUpdate))
             .ReturnsAsync(Result.Success);
 
-        var locked = await throttler.RecordFailureAsync(Email, ports.Now, CancellationToken.None);
+        var attempt = await throttler.BeginAttemptAsync(Email, ports.Now, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
-            Assert.That(locked, Is.True, "the third failure, counted on the fresh row, starts the lockout");
+            Assert.That(attempt.LockStarted, Is.True, "the third failure, counted on the fresh row, starts the lockout");
             Assert.That(fresh.Failures, Is.EqualTo(3));
         });
         ports.UnitOfWork.Verify(u => u.Reset(), Times.Once());
@@ -93,7 +128,7 @@ public class LoginThrottlerTests
         ports.Throttles.Setup(t => t.FindAsync(Email, It.IsAny<CancellationToken>())).ReturnsAsync(() => LoginThrottle.For(Email));
         ports.SaveFailsWith(AuthErrors.ConcurrentUpdate);
 
-        Assert.ThrowsAsync<InvalidOperationException>(() => throttler.RecordFailureAsync(Email, ports.Now, CancellationToken.None));
+        Assert.ThrowsAsync<InvalidOperationException>(() => throttler.BeginAttemptAsync(Email, ports.Now, CancellationToken.None));
 
         ports.UnitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(5));
     }
@@ -103,7 +138,7 @@ public class LoginThrottlerTests
     {
         ports.SaveFailsWith(new Error("db_down", "down"));
 
-        var exception = Assert.ThrowsAsync<InvalidOperationException>(() => throttler.RecordFailureAsync(Email, ports.Now, CancellationToken.None));
+        var exception = Assert.ThrowsAsync<InvalidOperationException>(() => throttler.BeginAttemptAsync(Email, ports.Now, CancellationToken.None));
 
         Assert.That(exception!.Message, Does.Contain("db_down"));
         ports.VerifySavedOnce();

@@ -32,7 +32,7 @@ public class ChangePasswordHandlerTests
         ports.PasswordHasher.Setup(p => p.HashAsync("new password", It.IsAny<CancellationToken>())).ReturnsAsync("new-hash");
         ports.Time.Advance(TimeSpan.FromHours(2));
         handler = new ChangePasswordHandler(
-            ports.Users.Object, ports.Sessions.Object, ports.PasswordHasher.Object, ports.SessionRevoker(),
+            ports.Users.Object, ports.Sessions.Object, ports.PasswordHasher.Object, ports.SessionRevoker(), ports.LoginThrottler(),
             ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
     }
 
@@ -53,7 +53,7 @@ public class ChangePasswordHandlerTests
             Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.PasswordChanged, user.Id, current.Id, Ports.Client) }));
         });
         ports.Sessions.Verify(s => s.ListActiveAsync(user.Id, ports.Now, It.IsAny<CancellationToken>()), Times.Once());
-        ports.VerifySavedOnce();
+        ports.VerifySaved(2); // the attempt counted by the lockout, then the change
     }
 
     [Test]
@@ -84,7 +84,7 @@ public class ChangePasswordHandlerTests
             Assert.That(ports.Events, Is.Empty);
         });
         ports.PasswordHasher.Verify(p => p.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
-        ports.VerifyNeverSaved();
+        ports.VerifySaved(1); // only the attempt, counted by the lockout
     }
 
     [Test]
@@ -101,7 +101,7 @@ public class ChangePasswordHandlerTests
     [Test]
     public async Task A_failed_commit_publishes_no_revocation()
     {
-        ports.SaveFailsWith(new Error("db_down", "down"));
+        ports.SaveFailsAfter(1, new Error("db_down", "down"));
 
         var result = await handler.Handle(Command("old password"), CancellationToken.None);
 

@@ -29,7 +29,7 @@ public class DeleteAccountHandlerTests
         ports.PasswordCheckIs("stored-hash", "not it", PasswordVerification.Failed);
         ports.Time.Advance(TimeSpan.FromMinutes(30));
         handler = new DeleteAccountHandler(
-            ports.Users.Object, ports.Sessions.Object, ports.PasswordHasher.Object, ports.SessionRevoker(),
+            ports.Users.Object, ports.Sessions.Object, ports.PasswordHasher.Object, ports.SessionRevoker(), ports.LoginThrottler(),
             ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
     }
 
@@ -48,7 +48,7 @@ public class DeleteAccountHandlerTests
             Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.AccountDeleted, user.Id, current.Id, Ports.Client) }));
         });
         ports.Users.Verify(u => u.Remove(user), Times.Once());
-        ports.VerifySavedOnce();
+        ports.VerifySaved(2); // the attempt counted by the lockout, then the change
     }
 
     [Test]
@@ -64,7 +64,7 @@ public class DeleteAccountHandlerTests
             Assert.That(ports.Events, Is.Empty);
         });
         ports.Users.Verify(u => u.Remove(It.IsAny<User>()), Times.Never());
-        ports.VerifyNeverSaved();
+        ports.VerifySaved(1); // only the attempt, counted by the lockout
     }
 
     [Test]
@@ -80,7 +80,7 @@ public class DeleteAccountHandlerTests
     [Test]
     public async Task A_failed_commit_publishes_no_revocation()
     {
-        ports.SaveFailsWith(new Error("db_down", "down"));
+        ports.SaveFailsAfter(1, new Error("db_down", "down"));
 
         var result = await handler.Handle(Command("my password"), CancellationToken.None);
 
