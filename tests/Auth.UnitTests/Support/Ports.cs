@@ -61,6 +61,9 @@ internal sealed class Ports
         RevocationList.Setup(r => r.Revoke(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>()))
             .Callback((Guid id, DateTimeOffset until) => Revoked.Add((id, until)));
         SecurityEvents.Setup(e => e.Record(It.IsAny<SecurityEvent>())).Callback((SecurityEvent e) => Events.Add(e));
+        // A user without sessions, unless a test says otherwise (ActiveSessionsAre).
+        Sessions.Setup(s => s.ListActiveAsync(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Array.Empty<Session>());
 
         Policy.Setup(p => p.EmailConfirmationLifetime).Returns(ConfirmationLifetime);
         Policy.Setup(p => p.PasswordResetLifetime).Returns(ResetLifetime);
