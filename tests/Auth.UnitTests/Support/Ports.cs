@@ -1,4 +1,5 @@
 using Auth.Application.Abstractions;
+using Auth.Application.Admin.Common;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
@@ -60,6 +61,9 @@ internal sealed class Ports
         RevocationList.Setup(r => r.Revoke(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>()))
             .Callback((Guid id, DateTimeOffset until) => Revoked.Add((id, until)));
         SecurityEvents.Setup(e => e.Record(It.IsAny<SecurityEvent>())).Callback((SecurityEvent e) => Events.Add(e));
+        // A user without sessions, unless a test says otherwise (ActiveSessionsAre).
+        Sessions.Setup(s => s.ListActiveAsync(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Array.Empty<Session>());
 
         Policy.Setup(p => p.EmailConfirmationLifetime).Returns(ConfirmationLifetime);
         Policy.Setup(p => p.PasswordResetLifetime).Returns(ResetLifetime);
@@ -92,6 +96,32 @@ internal sealed class Ports
     public List<(string Kind, string To, string Token)> Mails { get; } = [];
 
     public AccountTokens AccountTokens() => new(AccountTokenRepository.Object, RefreshTokens.Object);
+
+    /// <summary>
+    /// Issues a token the way the handlers do (its hash lands in <see cref="AddedAccountTokens"/>) and returns the
+    /// value a mail would carry. The default lifetime is the policy's for the purpose.
+    /// </summary>
+    public string IssueAccountToken(User user, AccountTokenPurpose purpose, TimeSpan? lifetime = null) =>
+        AccountTokens().Issue(
+            user.Id, purpose, Now,
+            lifetime ?? (purpose == AccountTokenPurpose.EmailConfirmation ? ConfirmationLifetime : ResetLifetime));
+
+    public Mock<IAuditLog> AuditLog { get; } = new();
+
+    public AccessChangeGuard AccessChangeGuard() => new(Users.Object);
+
+    public UserSessionsEnder UserSessionsEnder() => new(Sessions.Object, SessionRevoker());
+
+    /// <summary>A registered user holding the admin role.</summary>
+    public User AddAdmin(string email = "admin@example.com", string name = "Grace Hopper")
+    {
+        var admin = AddUser(email, name);
+        admin.GrantRole(RoleNames.Admin, Now);
+        return admin;
+    }
+
+    public void AdminCountIs(int count) =>
+        Users.Setup(u => u.CountWithRoleAsync(RoleNames.Admin, It.IsAny<CancellationToken>())).ReturnsAsync(count);
 
     public Mock<IUserRepository> Users { get; } = new();
 

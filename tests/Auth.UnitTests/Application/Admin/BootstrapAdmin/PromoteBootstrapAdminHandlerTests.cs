@@ -1,0 +1,91 @@
+using Auth.Application.Admin.BootstrapAdmin;
+using Auth.Application.Common.Security;
+using Auth.Domain.Users;
+using Auth.UnitTests.Support;
+using Moq;
+
+namespace Auth.UnitTests.Application.Admin.BootstrapAdmin;
+
+public class PromoteBootstrapAdminHandlerTests
+{
+    private Ports ports = null!;
+    private PromoteBootstrapAdminHandler handler = null!;
+    private User boss = null!;
+    private User someone = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        ports = new Ports();
+        boss = ports.AddUser("boss@example.com", "Boss");
+        someone = ports.AddUser("someone@example.com", "Someone");
+        ports.Time.Advance(TimeSpan.FromHours(1));
+        handler = new PromoteBootstrapAdminHandler(ports.Users.Object, ports.Policy.Object, ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+    }
+
+    [Test]
+    public async Task The_configured_email_is_promoted_and_only_it()
+    {
+        BootstrapEmailIs("  Boss@Example.COM ");
+
+        var granted = await handler.Handle(new PromoteBootstrapAdminCommand(), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(granted, Is.True);
+            Assert.That(boss.HasRole(RoleNames.Admin), Is.True);
+            Assert.That(boss.UpdatedAt, Is.EqualTo(ports.Now));
+            Assert.That(someone.HasRole(RoleNames.Admin), Is.False);
+            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.RoleGranted, boss.Id, null, ClientInfo.Unknown) }));
+        });
+        ports.Users.Verify(u => u.FindByEmailAsync("boss@example.com", It.IsAny<CancellationToken>()), Times.Once());
+        ports.VerifySavedOnce();
+    }
+
+    [Test]
+    public async Task An_email_already_admin_is_not_saved_again()
+    {
+        BootstrapEmailIs("boss@example.com");
+        boss.GrantRole(RoleNames.Admin, TestClock.Start);
+
+        Assert.That(await handler.Handle(new PromoteBootstrapAdminCommand(), CancellationToken.None), Is.False);
+        ports.VerifyNeverSaved();
+        Assert.That(ports.Events, Is.Empty);
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("  ")]
+    public async Task No_configured_email_promotes_nobody(string? email)
+    {
+        BootstrapEmailIs(email);
+
+        Assert.That(await handler.Handle(new PromoteBootstrapAdminCommand(), CancellationToken.None), Is.False);
+        ports.Users.Verify(u => u.FindByEmailAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
+        ports.VerifyNeverSaved();
+    }
+
+    [Test]
+    public async Task A_configured_email_without_an_account_promotes_nobody()
+    {
+        BootstrapEmailIs("nobody@example.com");
+
+        Assert.That(await handler.Handle(new PromoteBootstrapAdminCommand(), CancellationToken.None), Is.False);
+        ports.VerifyNeverSaved();
+    }
+
+    [Test]
+    public async Task A_failed_commit_answers_false_and_records_nothing()
+    {
+        BootstrapEmailIs("boss@example.com");
+        ports.SaveFailsWith(new Auth.Application.Common.Errors.Error("db_down", "down"));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await handler.Handle(new PromoteBootstrapAdminCommand(), CancellationToken.None), Is.False);
+            Assert.That(ports.Events, Is.Empty);
+        });
+    }
+
+    private void BootstrapEmailIs(string? email) => ports.Policy.Setup(p => p.BootstrapAdminEmail).Returns(email);
+}

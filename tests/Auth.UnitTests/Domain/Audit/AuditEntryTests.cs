@@ -1,0 +1,60 @@
+using Auth.Domain.Audit;
+using Auth.UnitTests.Support;
+
+namespace Auth.UnitTests.Domain.Audit;
+
+public class AuditEntryTests
+{
+    private static readonly DateTimeOffset Now = TestClock.Start;
+
+    [Test]
+    public void An_entry_keeps_every_field_and_gets_a_time_ordered_id()
+    {
+        var userId = Guid.NewGuid();
+        var actorId = Guid.NewGuid();
+        var sessionId = Guid.NewGuid();
+
+        var entry = new AuditEntry(Now, "RoleGranted", userId, actorId, sessionId, "203.0.113.7", "UnitTest/1.0");
+        var next = new AuditEntry(Now.AddSeconds(1), "RoleGranted", userId, actorId, sessionId, null, null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(entry.At, Is.EqualTo(Now));
+            Assert.That(entry.Type, Is.EqualTo("RoleGranted"));
+            Assert.That(entry.UserId, Is.EqualTo(userId));
+            Assert.That(entry.ActorId, Is.EqualTo(actorId));
+            Assert.That(entry.SessionId, Is.EqualTo(sessionId));
+            Assert.That(entry.ClientAddress, Is.EqualTo("203.0.113.7"));
+            Assert.That(entry.UserAgent, Is.EqualTo("UnitTest/1.0"));
+            Assert.That(entry.Id.Version, Is.EqualTo(7));
+            Assert.That(entry.Id.CompareTo(next.Id), Is.LessThan(0));
+        });
+    }
+
+    [Test]
+    public void A_user_agent_of_the_maximum_length_is_kept_whole()
+    {
+        var agent = new string('a', AuditEntry.MaxUserAgentLength);
+
+        Assert.That(new AuditEntry(Now, "LoginSucceeded", null, null, null, null, agent).UserAgent, Is.EqualTo(agent));
+    }
+
+    [Test]
+    public void A_longer_user_agent_is_cut_to_the_maximum_length()
+    {
+        var agent = new string('a', AuditEntry.MaxUserAgentLength) + "tail";
+
+        var entry = new AuditEntry(Now, "LoginSucceeded", null, null, null, null, agent);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(AuditEntry.MaxUserAgentLength, Is.EqualTo(512));
+            Assert.That(entry.UserAgent, Has.Length.EqualTo(AuditEntry.MaxUserAgentLength));
+            Assert.That(entry.UserAgent, Is.EqualTo(agent[..AuditEntry.MaxUserAgentLength]));
+        });
+    }
+
+    [Test]
+    public void No_user_agent_stays_null() =>
+        Assert.That(new AuditEntry(Now, "LoginSucceeded", null, null, null, null, null).UserAgent, Is.Null);
+}
