@@ -1,5 +1,6 @@
 using System.Net;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Auth.Application.Abstractions;
 
 namespace Auth.Infrastructure.Mail;
@@ -8,7 +9,7 @@ namespace Auth.Infrastructure.Mail;
 /// Mail templates kept as files (Mail/Templates, embedded): a text part whose first line is the subject, and an
 /// HTML part. Placeholders are <c>{{name}}</c>; values are HTML-encoded in the HTML part.
 /// </summary>
-internal static class EmailTemplates
+internal static partial class EmailTemplates
 {
     public const string EmailConfirmation = "email-confirmation";
     public const string PasswordReset = "password-reset";
@@ -29,15 +30,14 @@ internal static class EmailTemplates
         return new EmailMessage(to, subject[SubjectPrefix.Length..], text[(firstLineEnd + 1)..], html);
     }
 
-    private static string Fill(string template, IReadOnlyDictionary<string, string> values, bool encode)
-    {
-        foreach (var (key, value) in values)
-        {
-            template = template.Replace($"{{{{{key}}}}}", encode ? WebUtility.HtmlEncode(value) : value, StringComparison.Ordinal);
-        }
+    // One pass over the template: a value that itself looks like a placeholder (a name "{{link}}") stays text.
+    private static string Fill(string template, IReadOnlyDictionary<string, string> values, bool encode) =>
+        Placeholder().Replace(template, match => values.TryGetValue(match.Groups["key"].Value, out var value)
+            ? encode ? WebUtility.HtmlEncode(value) : value
+            : match.Value);
 
-        return template;
-    }
+    [GeneratedRegex(@"\{\{(?<key>[A-Za-z]+)\}\}")]
+    private static partial Regex Placeholder();
 
     private static string Read(string file)
     {

@@ -27,7 +27,11 @@ public sealed class CreateAdminHandler(
             users.Add(user);
         }
 
-        user.GrantRole(RoleNames.Admin, now);
+        if (!user.GrantRole(RoleNames.Admin, now) && !created)
+        {
+            return AdminUserView.From(user);
+        }
+
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {

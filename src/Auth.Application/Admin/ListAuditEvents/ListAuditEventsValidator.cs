@@ -11,7 +11,8 @@ public sealed class ListAuditEventsValidator : AbstractValidator<ListAuditEvents
         RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Page starts at 1.");
         RuleFor(q => q.PageSize).InclusiveBetween(1, ListUsersValidator.MaxPageSize)
             .WithMessage($"Page size must be between 1 and {ListUsersValidator.MaxPageSize}.");
-        RuleFor(q => q.Type).Must(t => t is null || Enum.TryParse<SecurityEventType>(t, ignoreCase: false, out _))
+        // Names only: Enum.TryParse would also take "3" or "A,B", which match no stored row.
+        RuleFor(q => q.Type).Must(t => t is null || Enum.GetNames<SecurityEventType>().Contains(t))
             .WithMessage($"Type must be one of: {string.Join(", ", Enum.GetNames<SecurityEventType>())}.");
         RuleFor(q => q.To).Must((q, to) => to is null || q.From is null || q.From <= to).WithMessage("From must not be after to.");
     }

@@ -51,8 +51,8 @@ public sealed class ResetPasswordHandler(
         }
 
         revoker.Publish(revocations);
-        await throttler.ResetAsync(user.NormalizedEmail, cancellationToken);
         securityEvents.Record(new SecurityEvent(SecurityEventType.PasswordReset, user.Id, null, command.Client));
+        await throttler.ResetAsync(user.NormalizedEmail, cancellationToken);
         return Result.Success;
     }
 }

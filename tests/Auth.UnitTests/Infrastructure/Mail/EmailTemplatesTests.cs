@@ -63,4 +63,14 @@ public class EmailTemplatesTests
         Assert.That(
             () => EmailTemplates.Render("no-such-template", "ada@example.com", Values),
             Throws.InvalidOperationException.With.Message.Contains("no-such-template.txt"));
+
+    [Test]
+    public void A_value_that_looks_like_a_placeholder_stays_text()
+    {
+        var values = new Dictionary<string, string> { ["name"] = "{{link}}", ["link"] = "https://app.example.com/x?token=t", ["validFor"] = "48 hours" };
+
+        var text = EmailTemplates.Render(EmailTemplates.EmailConfirmation, "ada@example.com", values).TextBody;
+
+        Assert.That(text, Does.StartWith("Hello {{link}},"));
+    }
 }

@@ -52,4 +52,11 @@ public class ListAuditEventsValidatorTests
     [TestCase(1, 101, "PageSize")]
     public void Paging_outside_the_bounds_fails(int page, int size, string property) =>
         Assert.That(validator.Validate(Valid with { Page = page, PageSize = size }).FailedProperties(), Is.EqualTo(new[] { property }));
+
+    [TestCase("3")]
+    [TestCase("LoginFailed,LoggedOut")]
+    [TestCase(" LoginFailed ")]
+    [TestCase("loginfailed")]
+    public void Only_exact_event_names_pass_as_type(string type) =>
+        Assert.That(validator.Validate(Valid with { Type = type }).IsValid, Is.False);
 }
