@@ -34,7 +34,8 @@ internal sealed class JwtBearerSetup(AccessTokenValidation validation, IRevocati
             OnChallenge = async context =>
             {
                 context.HandleResponse();
-                var tokenSent = context.Request.Headers.Authorization.Count > 0;
+                // RFC 6750 §3.1: the error attribute only when a bearer token was actually presented.
+                var tokenSent = context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
                 context.Response.Headers.WWWAuthenticate = tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer";
                 await ProblemWriter.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, AuthErrors.InvalidToken.Code,
                     tokenSent ? AuthErrors.InvalidToken.Message : "This endpoint needs a bearer access token.");

@@ -8,7 +8,7 @@ public sealed record AdminUserResponse(
     Guid Id, string Email, string Name, bool EmailConfirmed, IReadOnlyList<string> Roles, bool Disabled, DateTime CreatedAt, DateTime UpdatedAt)
 {
     public static AdminUserResponse From(AdminUserView user) => new(
-        user.Id, user.Email, user.Name, user.EmailConfirmed, user.Roles, user.Disabled, user.CreatedAt.UtcDateTime, user.UpdatedAt.UtcDateTime);
+        user.Id, user.Email, user.Name, user.EmailConfirmed, user.Roles, user.Disabled, user.CreatedAt.ForJson(), user.UpdatedAt.ForJson());
 }
 
 /// <summary>A page of results: <c>total</c> counts every match, <c>items</c> holds this page's.</summary>
@@ -25,5 +25,5 @@ public sealed record AuditEventResponse(
     Guid Id, DateTime At, string Type, Guid? UserId, Guid? ActorId, Guid? SessionId, string? ClientAddress, string? UserAgent)
 {
     public static AuditEventResponse From(AuditEventView e) =>
-        new(e.Id, e.At.UtcDateTime, e.Type, e.UserId, e.ActorId, e.SessionId, e.ClientAddress, e.UserAgent);
+        new(e.Id, e.At.ForJson(), e.Type, e.UserId, e.ActorId, e.SessionId, e.ClientAddress, e.UserAgent);
 }

@@ -29,8 +29,8 @@ public sealed record SessionResponse
     public static SessionResponse From(SessionView session) => new()
     {
         Id = session.Id,
-        CreatedAt = session.CreatedAt.UtcDateTime,
-        LastUsedAt = session.LastUsedAt.UtcDateTime,
+        CreatedAt = session.CreatedAt.ForJson(),
+        LastUsedAt = session.LastUsedAt.ForJson(),
         ClientAddress = session.ClientAddress,
         UserAgent = session.UserAgent,
         Current = session.Current,

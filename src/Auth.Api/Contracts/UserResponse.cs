@@ -31,6 +31,6 @@ public sealed record UserResponse
         Name = user.Name,
         EmailConfirmed = user.EmailConfirmed,
         Roles = user.Roles,
-        CreatedAt = user.CreatedAt.UtcDateTime,
+        CreatedAt = user.CreatedAt.ForJson(),
     };
 }

@@ -30,14 +30,25 @@ public sealed class WellKnownController(ISender sender) : ControllerBase
     }
 
     /// <summary>OpenID Connect Discovery metadata: the issuer, <c>jwks_uri</c> and the signing algorithm.</summary>
+    /// <remarks>URLs come from <c>Jwt:PublicBaseUrl</c> (or a URL issuer); without either, from the request, uncached.</remarks>
     /// <response code="200">The metadata.</response>
     [HttpGet("openid-configuration")]
-    [ResponseCache(Duration = CacheSeconds, Location = ResponseCacheLocation.Any)]
     [ProducesResponseType<DiscoveryResponse>(StatusCodes.Status200OK)]
     public async Task<DiscoveryResponse> Configuration(CancellationToken cancellationToken)
     {
         var keys = await sender.Send(new GetSigningKeysQuery(), cancellationToken);
-        var baseUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        var baseUrl = keys.PublicBaseUrl;
+        if (baseUrl is null)
+        {
+            // Built from the request's Host header: fine for the caller, never for a shared cache.
+            baseUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+            Response.Headers.CacheControl = "no-store";
+        }
+        else
+        {
+            Response.Headers.CacheControl = $"public, max-age={CacheSeconds}";
+        }
+
         return new DiscoveryResponse(
             keys.Issuer,
             $"{baseUrl}/.well-known/jwks.json",

@@ -29,10 +29,14 @@ internal static class InvalidModelStateResponse
             errors[field] = [.. errors.GetValueOrDefault(field, []).Concat(messages).Distinct()];
         }
 
-        // "The request field is required" only repeats a field error when one exists.
+        // "The request field is required" only repeats a field error when one exists; alone, it names a C# parameter.
         if (errors.Count > 1)
         {
             errors.Remove(BodyKey);
+        }
+        else if (errors.ContainsKey(BodyKey))
+        {
+            errors[BodyKey] = ["A JSON request body is required."];
         }
 
         var problem = context.HttpContext.RequestServices.GetRequiredService<ProblemDetailsFactory>()

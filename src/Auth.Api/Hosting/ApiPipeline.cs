@@ -12,6 +12,8 @@ internal static class ApiPipeline
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Before the body limit, so a browser on an allowed origin can read a 413 too.
+        app.UseCors(ApiServices.CorsPolicy);
         app.UseMiddleware<RequestBodyLimit>();
 
         if (app.Environment.IsDevelopment())
@@ -20,18 +22,19 @@ internal static class ApiPipeline
             app.UseSwaggerUI(o => o.DocumentTitle = "Auth API");
         }
 
-        app.UseCors(ApiServices.CorsPolicy);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapControllers();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
+        // GET and HEAD only: any other method gets 405 like every other route.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync })
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(DependencyInjection.ReadinessTag),
             ResponseWriter = WriteHealthAsync,
-        });
+        }).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         return app;
     }
 

@@ -23,11 +23,12 @@ internal static class ApiServices
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
         });
 
-        services.AddControllers()
+        services.AddControllers(o => o.Conventions.Add(new BodyErrorResponsesConvention()))
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidModelStateResponse.Create)
             // A JSON error's message names .NET types; clients get a plain "not valid" instead.
             .AddJsonOptions(o => o.AllowInputFormatterExceptionMessages = false);
 
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IClientErrorFactory, ClientErrorProblems>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsCustomization.Apply);
         services.AddExceptionHandler<ValidationExceptionHandler>();
         services.AddExceptionHandler<UnexpectedExceptionHandler>();

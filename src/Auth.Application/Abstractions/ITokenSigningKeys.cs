@@ -7,6 +7,9 @@ public interface ITokenSigningKeys
 {
     string Issuer { get; }
 
+    /// <summary>Where other services reach this one, when configured (or the issuer, when it is a URL).</summary>
+    string? PublicBaseUrl { get; }
+
     /// <summary>The JWS algorithm every token is signed with (RS256, ES256 or HS256).</summary>
     string Algorithm { get; }
 

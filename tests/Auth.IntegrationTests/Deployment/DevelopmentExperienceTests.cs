@@ -24,6 +24,23 @@ public sealed class DevelopmentExperienceTests
     }
 
     [Test]
+    public async Task Every_operation_that_reads_a_body_declares_413_and_415()
+    {
+        await using var factory = DevelopmentFactory.Create();
+        using var client = factory.CreateClient();
+
+        var document = await (await client.GetAsync("/swagger/v1/swagger.json")).ReadJsonAsync();
+
+        var missing = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name} {path.Name}", Op: op.Value)))
+            .Where(o => o.Op.TryGetProperty("requestBody", out _))
+            .Where(o => !o.Op.GetProperty("responses").TryGetProperty("413", out _) || !o.Op.GetProperty("responses").TryGetProperty("415", out _))
+            .Select(o => o.Name)
+            .ToArray();
+        Assert.That(missing, Is.Empty);
+    }
+
+    [Test]
     public async Task Swagger_is_not_served_outside_development()
     {
         await using var factory = new AuthApiFactory();

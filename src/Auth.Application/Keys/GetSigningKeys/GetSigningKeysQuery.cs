@@ -5,4 +5,4 @@ namespace Auth.Application.Keys.GetSigningKeys;
 /// <summary>The JWKS and discovery data: issuer, algorithm and the public keys valid now.</summary>
 public sealed record GetSigningKeysQuery : IQuery<SigningKeySet>;
 
-public sealed record SigningKeySet(string Issuer, string Algorithm, IReadOnlyList<PublicSigningKey> Keys);
+public sealed record SigningKeySet(string Issuer, string? PublicBaseUrl, string Algorithm, IReadOnlyList<PublicSigningKey> Keys);

@@ -13,6 +13,13 @@ public sealed class JwtOptions
     public string Audience { get; set; } = "auth-clients";
 
     /// <summary>
+    /// The service's public address (<c>https://auth.example.com</c>), for the <c>jwks_uri</c> in discovery. Unset:
+    /// the issuer when it is a URL, else the request's own address (then the document is not cached, so a forged
+    /// Host header cannot poison a shared cache).
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
     /// <c>RS256</c> (default: what every JWT library verifies, and cheaper to verify than ES256), <c>ES256</c>, or
     /// <c>HS256</c> (one shared secret; only when no other service needs to validate the tokens).
     /// </summary>

@@ -19,6 +19,9 @@ internal sealed class SigningKeyRing : ITokenSigningKeys
     {
         var settings = options.Value;
         Issuer = settings.Issuer;
+        PublicBaseUrl = !string.IsNullOrWhiteSpace(settings.PublicBaseUrl) ? settings.PublicBaseUrl.TrimEnd('/')
+            : Uri.TryCreate(settings.Issuer, UriKind.Absolute, out var issuer) && issuer.Scheme is "https" or "http" ? settings.Issuer.TrimEnd('/')
+            : null;
         Algorithm = settings.Algorithm;
         var tokenLife = settings.AccessTokenLifetime + settings.ClockSkew;
         var loaded = SigningKeyLoader.Load(settings);
@@ -33,6 +36,8 @@ internal sealed class SigningKeyRing : ITokenSigningKeys
     }
 
     public string Issuer { get; }
+
+    public string? PublicBaseUrl { get; }
 
     public string Algorithm { get; }
 
