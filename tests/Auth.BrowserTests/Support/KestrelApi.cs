@@ -1,0 +1,69 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Auth.BrowserTests.Support;
+
+/// <summary>
+/// The real service on a loopback port, over its own SQLite file: a browser needs a socket, which the in-memory test
+/// server does not have. Development, as <c>dotnet run</c> starts it, so Swagger UI is served.
+/// </summary>
+internal sealed class KestrelApi : WebApplicationFactory<Program>
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "auth-browser-tests", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string?> settings;
+
+    public KestrelApi(IDictionary<string, string?>? settings = null)
+    {
+        Directory.CreateDirectory(directory);
+        this.settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Auth"] = $"Data Source={Path.Combine(directory, "auth.db")}",
+            ["Jwt:DevelopmentKeyDirectory"] = Path.Combine(directory, "keys"),
+            ["Jwt:ClockSkew"] = "00:00:00",
+            // The weakest OWASP row: the same kind of cost, less memory while a browser runs beside it.
+            ["PasswordHashing:MemoryKiB"] = "7168",
+            ["PasswordHashing:Iterations"] = "5",
+            // Every page shares one address; the rate limit has its own tests.
+            ["RateLimiting:Enabled"] = "false",
+            ["Email:Transport"] = "Pickup",
+            ["Email:PickupDirectory"] = Path.Combine(directory, "mail"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            this.settings[key] = value;
+        }
+
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
+    }
+
+    /// <summary>For example <c>http://127.0.0.1:41234</c>.</summary>
+    public string BaseUrl { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temp folder is cleaned up eventually anyway.
+        }
+    }
+}
