@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Auth.Infrastructure.Security.Tokens;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Auth.BrowserTests.Support;
 
@@ -16,8 +20,15 @@ internal sealed class KestrelApi : WebApplicationFactory<Program>
     private readonly string directory = Path.Combine(Path.GetTempPath(), "auth-browser-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> settings;
 
-    public KestrelApi(IDictionary<string, string?>? settings = null)
+    private readonly TimeSpan? accessTokenLifetime;
+
+    /// <param name="settings">Configuration on top of the test defaults.</param>
+    /// <param name="accessTokenLifetime">
+    /// Shorter than the one-minute floor the service enforces, so a test can watch tokens expire within seconds.
+    /// </param>
+    public KestrelApi(IDictionary<string, string?>? settings = null, TimeSpan? accessTokenLifetime = null)
     {
+        this.accessTokenLifetime = accessTokenLifetime;
         Directory.CreateDirectory(directory);
         this.settings = new Dictionary<string, string?>
         {
@@ -51,6 +62,16 @@ internal sealed class KestrelApi : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (accessTokenLifetime is { } lifetime)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                // The validator refuses lifetimes under a minute (sensible in production); this host is a test's.
+                services.RemoveAll<IValidateOptions<JwtOptions>>();
+                services.PostConfigure<JwtOptions>(o => o.AccessTokenLifetime = lifetime);
+            });
         }
     }
 
