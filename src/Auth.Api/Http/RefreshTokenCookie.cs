@@ -19,7 +19,7 @@ public sealed class RefreshTokenCookie(IOptions<RefreshTokenTransportOptions> op
     public const string CsrfHeader = "X-Requested-With";
 
     public static readonly Application.Common.Errors.Error CsrfHeaderMissing = new(
-        "csrf_header_missing", "Cookie-authenticated calls must carry an X-Requested-With header.");
+        Errors.ProblemCodes.CsrfHeaderMissing, "Cookie-authenticated calls must carry an X-Requested-With header.");
 
     // Refresh and logout live under /auth; no other path needs to see the token.
     private const string CookiePath = "/auth";
