@@ -16,9 +16,13 @@ public sealed record AuthResponse
     /// <example>900</example>
     public required int ExpiresIn { get; init; }
 
-    /// <summary>Opaque, single use; exchange it at <c>POST /auth/refresh</c> for a new pair.</summary>
+    /// <summary>
+    /// Opaque, single use; exchange it at <c>POST /auth/refresh</c> for a new pair. Absent when the service runs with
+    /// <c>Auth:RefreshTokenTransport</c> = <c>cookie</c>: the token is then in an <c>HttpOnly</c> cookie instead.
+    /// </summary>
     /// <example>q3Zb0m4bJt9Yb0R2e4xq8Q0a7yK1mTn6cVwzP5uHsLg</example>
-    public required string RefreshToken { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? RefreshToken { get; init; }
 
     public required UserResponse User { get; init; }
 

@@ -19,7 +19,7 @@ namespace Auth.Api.Controllers;
 [ApiController]
 [Route("auth")]
 [Produces("application/json")]
-public sealed class AuthController(ISender sender) : ControllerBase
+public sealed class AuthController(ISender sender, RefreshTokenCookie refreshCookie) : ControllerBase
 {
     private const string ProblemJson = ErrorResults.ProblemJson;
 
@@ -49,7 +49,7 @@ public sealed class AuthController(ISender sender) : ControllerBase
         var command = new RegisterUserCommand(request.Email ?? "", request.Password ?? "", request.Name ?? "", HttpContext.GetClientInfo());
         var result = await sender.Send(command, cancellationToken);
         return result.IsSuccess
-            ? Created("/auth/user", AuthResponse.From(result.Value))
+            ? Created("/auth/user", refreshCookie.Deliver(Response, AuthResponse.From(result.Value)))
             : this.Problem(result.Error!);
     }
 
@@ -71,17 +71,21 @@ public sealed class AuthController(ISender sender) : ControllerBase
     public async Task<IActionResult> Login(LoginRequest request, CancellationToken cancellationToken)
     {
         var result = await sender.Send(new LoginCommand(request.Email ?? "", request.Password ?? "", HttpContext.GetClientInfo()), cancellationToken);
-        return result.IsSuccess ? Ok(AuthResponse.From(result.Value)) : this.Problem(result.Error!);
+        return result.IsSuccess ? Ok(refreshCookie.Deliver(Response, AuthResponse.From(result.Value))) : this.Problem(result.Error!);
     }
 
     /// <summary>Exchanges a refresh token for a new access token and a new refresh token.</summary>
     /// <remarks>
     /// Each refresh token works once. Presenting it again within a few seconds (two tabs racing) returns the same
-    /// successor; later, the whole session ends and the answer is <c>refresh_token_reused</c>.
+    /// successor; later, the whole session ends and the answer is <c>refresh_token_reused</c>. When the service runs
+    /// with <c>Auth:RefreshTokenTransport</c> = <c>cookie</c>, the token is read from the <c>auth_refresh</c> cookie
+    /// (the body can be left out), the new one is set in that cookie, and the request must carry an
+    /// <c>X-Requested-With</c> header.
     /// </remarks>
     /// <response code="200">The new pair; the presented refresh token is spent.</response>
     /// <response code="400"><c>validation_failed</c>: no refresh token given.</response>
     /// <response code="401"><c>invalid_refresh_token</c>: unknown, expired or of an ended session; <c>refresh_token_reused</c>: already used, the session was ended.</response>
+    /// <response code="403"><c>csrf_header_missing</c>: cookie mode only, the <c>X-Requested-With</c> header is missing.</response>
     [HttpPost("refresh")]
     [EnableRateLimiting(RateLimiting.CredentialsPolicy)]
     [Consumes("application/json")]
@@ -89,17 +93,37 @@ public sealed class AuthController(ISender sender) : ControllerBase
     [ProducesResponseType<AuthResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
-    public async Task<IActionResult> Refresh(RefreshRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> Refresh(
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] RefreshRequest? request, CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new RefreshSessionCommand(request.RefreshToken ?? "", HttpContext.GetClientInfo()), cancellationToken);
-        return result.IsSuccess ? Ok(AuthResponse.From(result.Value)) : this.Problem(result.Error!);
+        if (refreshCookie.LacksCsrfHeader(Request))
+        {
+            return this.Problem(RefreshTokenCookie.CsrfHeaderMissing);
+        }
+
+        var presented = refreshCookie.Read(Request, request);
+        if (refreshCookie.InCookie && string.IsNullOrEmpty(presented))
+        {
+            return this.Problem(Application.Common.Errors.AuthErrors.InvalidRefreshToken);
+        }
+
+        var result = await sender.Send(new RefreshSessionCommand(presented ?? "", HttpContext.GetClientInfo()), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            // A refused cookie is dead for good; dropping it keeps the browser from presenting it again.
+            refreshCookie.Clear(Response);
+            return this.Problem(result.Error!);
+        }
+
+        return Ok(refreshCookie.Deliver(Response, AuthResponse.From(result.Value)));
     }
 
     /// <summary>Ends this session (or, by scope, every session or all others) at once.</summary>
     /// <remarks>
     /// The body is optional: none, or <c>{}</c>, means <c>local</c>. An ended session's access tokens are refused on
-    /// their very next use and its refresh token stops working.
+    /// their very next use and its refresh token stops working. In cookie mode the refresh-token cookie is cleared too.
     /// </remarks>
     /// <response code="204">The sessions ended.</response>
     /// <response code="400"><c>validation_failed</c>: an unknown scope.</response>
@@ -114,6 +138,11 @@ public sealed class AuthController(ISender sender) : ControllerBase
     {
         var command = new LogoutCommand(User.GetUserId(), User.GetSessionId(), request?.Scope, HttpContext.GetClientInfo());
         var result = await sender.Send(command, cancellationToken);
+        if (result.IsSuccess && request?.Scope != LogoutScope.Others)
+        {
+            refreshCookie.Clear(Response);
+        }
+
         return result.IsSuccess ? NoContent() : this.Problem(result.Error!);
     }
 }

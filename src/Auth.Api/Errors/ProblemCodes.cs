@@ -17,6 +17,7 @@ public static class ProblemCodes
     public const string Forbidden = "forbidden";
     public const string TooManyRequests = "too_many_requests";
     public const string NotReady = "not_ready";
+    public const string CsrfHeaderMissing = "csrf_header_missing";
     public const string InternalError = "internal_error";
 
     private static readonly Dictionary<string, int> StatusByCode = new(StringComparer.Ordinal)
@@ -35,6 +36,7 @@ public static class ProblemCodes
         [AuthErrors.UnknownRole.Code] = StatusCodes.Status400BadRequest,
         [AuthErrors.LastAdmin.Code] = StatusCodes.Status409Conflict,
         [AuthErrors.CannotChangeOwnAccess.Code] = StatusCodes.Status409Conflict,
+        [CsrfHeaderMissing] = StatusCodes.Status403Forbidden,
     };
 
     public static int StatusFor(string code) =>

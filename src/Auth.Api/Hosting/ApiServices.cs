@@ -37,6 +37,8 @@ internal static class ApiServices
         services.ConfigureOptions<JwtBearerSetup>();
         services.AddAuthorization(o => o.AddPolicy(AdminPolicy, p => p.RequireRole(Domain.Users.RoleNames.Admin)));
 
+        services.AddOptions<RefreshTokenTransportOptions>().Bind(configuration.GetSection(RefreshTokenTransportOptions.Section)).ValidateOnStart();
+        services.AddSingleton<RefreshTokenCookie>();
         services.AddCredentialRateLimits(configuration);
         AddCors(services, configuration, environment);
         services.AddAuthSwagger();
@@ -47,11 +49,20 @@ internal static class ApiServices
     {
         var settings = new CorsSettings { AllowLocalhost = environment.IsDevelopment() };
         configuration.GetSection(CorsSettings.Section).Bind(settings);
-        services.AddCors(o => o.AddPolicy(CorsPolicy, policy => policy
-            .SetIsOriginAllowed(settings.IsAllowed)
-            .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Patch, HttpMethods.Delete)
-            .WithHeaders("Authorization", "Content-Type")
-            .WithExposedHeaders("Location", "Retry-After", "WWW-Authenticate")
-            .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+        var withCredentials = RefreshTokenTransportOptions.Read(configuration) == RefreshTokenTransport.Cookie;
+        services.AddCors(o => o.AddPolicy(CorsPolicy, policy =>
+        {
+            policy
+                .SetIsOriginAllowed(withCredentials ? settings.IsConfigured : settings.IsAllowed)
+                .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Patch, HttpMethods.Delete)
+                .WithHeaders("Authorization", "Content-Type", RefreshTokenCookie.CsrfHeader)
+                .WithExposedHeaders("Location", "Retry-After", "WWW-Authenticate")
+                .SetPreflightMaxAge(TimeSpan.FromHours(1));
+            if (withCredentials)
+            {
+                // The refresh cookie rides on credentialed calls: only the exact configured origins may make them.
+                policy.AllowCredentials();
+            }
+        }));
     }
 }

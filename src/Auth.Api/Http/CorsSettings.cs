@@ -11,8 +11,14 @@ public sealed class CorsSettings
     /// <summary>Also allow <c>http://localhost:*</c> and <c>http://127.0.0.1:*</c>; on by default in Development only.</summary>
     public bool AllowLocalhost { get; set; }
 
+    /// <summary>
+    /// Listed in <see cref="AllowedOrigins"/>. In cookie mode only these count: any local page allowed by
+    /// <see cref="AllowLocalhost"/> could otherwise spend the user's refresh cookie.
+    /// </summary>
+    public bool IsConfigured(string origin) => AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase);
+
     public bool IsAllowed(string origin) =>
-        AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase)
+        IsConfigured(origin)
         || (AllowLocalhost && Uri.TryCreate(origin, UriKind.Absolute, out var uri)
             && uri.Scheme == Uri.UriSchemeHttp && (uri.Host == "localhost" || uri.Host == "127.0.0.1"));
 }

@@ -27,6 +27,12 @@ internal static class SwaggerSetup
                 Description = "Paste the accessToken from signup or login.",
             });
             options.OperationFilter<BearerOperationFilter>();
+            options.OperationFilter<ProblemResponsesFilter>();
+            options.SchemaFilter<ProblemSchemaFilter>();
+            options.DocumentFilter<HealthEndpointsDocumentFilter>();
+            options.CustomOperationIds(OperationIds.For);
+            // string and string? differ in C#; so they should in generated clients (no "| null" on what is always set).
+            options.SupportNonNullableReferenceTypes();
         });
         return services;
     }

@@ -168,6 +168,6 @@ public sealed class RefreshTests
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_refresh_token");
     }
 
-    private Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
+    private Task<HttpResponseMessage> RefreshAsync(string? refreshToken) =>
         client.PostAsJsonAsync("/auth/refresh", new { refreshToken });
 }

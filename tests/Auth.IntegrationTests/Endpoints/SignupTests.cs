@@ -88,7 +88,7 @@ public sealed class SignupTests
 
         var stored = await factory.WithDatabaseAsync(db => db.RefreshTokens.Where(t => t.SessionId == sessionId).ToListAsync());
 
-        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(user.Auth.RefreshToken)));
+        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(user.Auth.RefreshToken!)));
         Assert.That(stored.Select(t => t.Hash), Is.EqualTo(new[] { expected }));
         Assert.That(stored[0].UsedAt, Is.Null);
     }

@@ -16,4 +16,16 @@ internal static class TestPaths
         Directory.CreateDirectory(path);
         return path;
     }
+
+    /// <summary>The checkout the tests were built from: the folder above the test output holding Auth.sln.</summary>
+    public static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Auth.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Auth.sln not found above the test output.");
+    }
 }

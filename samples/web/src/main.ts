@@ -1,0 +1,133 @@
+import { sessionsEnd, sessionsList, userChangePassword, userGet, userUpdate } from '../../../clients/typescript/src/index.js';
+import type { SessionResponse, UserResponse } from '../../../clients/typescript/src/index.js';
+import { readConfig } from './config.js';
+import { Session } from './session.js';
+
+const element = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const signedOut = element<HTMLElement>('signed-out');
+const signedIn = element<HTMLElement>('signed-in');
+const message = element<HTMLElement>('message');
+
+const session = new Session(readConfig(), showSignedOut, () => {
+  element('token-status').textContent = `Access token renewed at ${new Date().toLocaleTimeString()}.`;
+});
+
+function say(text: string): void {
+  message.textContent = text;
+}
+
+/** The problem's detail (RFC 9457) when the service sent one. */
+function problemText(error: unknown, fallback: string): string {
+  const problem = error as { detail?: string; errors?: Record<string, string[]> } | undefined;
+  const fields = problem?.errors ? Object.values(problem.errors).flat().join(' ') : '';
+  return fields || problem?.detail || fallback;
+}
+
+function showSignedOut(reason: string): void {
+  signedIn.hidden = true;
+  signedOut.hidden = false;
+  say(reason);
+}
+
+function showUser(user: UserResponse): void {
+  element('user-name').textContent = user.name;
+  element('user-email').textContent = user.email;
+  signedOut.hidden = true;
+  signedIn.hidden = false;
+}
+
+function showSessions(sessions: SessionResponse[]): void {
+  const list = element<HTMLUListElement>('sessions');
+  list.replaceChildren(...sessions.map((s) => {
+    const item = document.createElement('li');
+    item.dataset.sessionId = s.id;
+    item.textContent = `${s.userAgent ?? 'unknown browser'}, since ${new Date(s.createdAt).toLocaleString()}${s.current ? ' (this one)' : ''} `;
+    if (!s.current) {
+      const end = document.createElement('button');
+      end.type = 'button';
+      end.textContent = 'End';
+      end.addEventListener('click', async () => {
+        await session.call(() => sessionsEnd({ path: { id: s.id } }));
+        await loadSessions();
+      });
+      item.append(end);
+    }
+
+    return item;
+  }));
+}
+
+async function loadUser(): Promise<void> {
+  const result = await session.call(() => userGet());
+  if (result.data) {
+    showUser(result.data);
+  }
+}
+
+async function loadSessions(): Promise<void> {
+  const result = await session.call(() => sessionsList());
+  if (result.data) {
+    showSessions(result.data);
+  }
+}
+
+async function enter(): Promise<void> {
+  say('');
+  await loadUser();
+  await loadSessions();
+}
+
+function fields(form: HTMLFormElement): Record<string, string> {
+  return Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, String(v)]));
+}
+
+function onSubmit(id: string, handler: (values: Record<string, string>, form: HTMLFormElement) => Promise<void>): void {
+  const form = element<HTMLFormElement>(id);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    await handler(fields(form), form);
+  });
+}
+
+onSubmit('signup-form', async ({ name, email, password }) => {
+  const result = await session.signUp(name, email, password);
+  if (result.data) await enter(); else say(problemText(result.error, 'Sign-up failed.'));
+});
+
+onSubmit('login-form', async ({ email, password }) => {
+  const result = await session.logIn(email, password);
+  if (result.data) await enter(); else say(problemText(result.error, 'Login failed.'));
+});
+
+onSubmit('name-form', async ({ name }, form) => {
+  const result = await session.call(() => userUpdate({ body: { name } }));
+  if (result.data) {
+    showUser(result.data);
+    form.reset();
+    say('Name saved.');
+  } else if (session.signedIn) {
+    say(problemText(result.error, 'The name was not saved.'));
+  }
+});
+
+onSubmit('password-form', async ({ currentPassword, newPassword }, form) => {
+  const result = await session.call(() => userChangePassword({ body: { currentPassword, newPassword } }));
+  if (result.response?.ok) {
+    form.reset();
+    say('Password changed; your other sessions ended.');
+    await loadSessions();
+  } else if (session.signedIn) {
+    say(problemText(result.error, 'The password was not changed.'));
+  }
+});
+
+element('reload-user').addEventListener('click', () => void enter());
+element('logout').addEventListener('click', () => void session.logOut('local'));
+element('logout-everywhere').addEventListener('click', () => void session.logOut('global'));
+
+// A reload keeps the user signed in: the refresh token (stored or in the cookie) buys a new access token.
+if (session.mayResume && (await session.renew())) {
+  await enter();
+} else {
+  showSignedOut('');
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Auth.Api.OpenApi;
+
+/// <summary>
+/// Adds the members every problem body carries beyond RFC 9457's (<c>code</c>, <c>traceId</c>) and marks the ones
+/// that are always present, so generated clients can switch on <c>code</c> without casting.
+/// </summary>
+internal sealed class ProblemSchemaFilter : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (!typeof(ProblemDetails).IsAssignableFrom(context.Type) || schema is not OpenApiSchema problem)
+        {
+            return;
+        }
+
+        problem.Description = "An RFC 9457 problem. Switch on `code`; `title` and `detail` are for people.";
+        problem.Properties ??= new Dictionary<string, IOpenApiSchema>();
+        problem.Properties["code"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Description = "Stable, machine-readable, snake_case: what went wrong (see each response's description).",
+        };
+        problem.Properties["traceId"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Description = "Unique per request; quote it when reporting a problem.",
+        };
+        problem.Required = new HashSet<string>(["type", "title", "status", "detail", "code", "traceId"]);
+    }
+}
