@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Globalization;
+using Auth.Application.Abstractions;
+using Auth.Infrastructure.Security.Passwords;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Auth.Benchmarks;
+
+/// <summary>
+/// <c>hashing-limit [--samples N]</c>: the time of one password verify with the service's own hasher and
+/// settings, one at a time, for the load harness's reference (cores ÷ this time = logins a second at best).
+/// Prints <c>HASH {"medianMs":...}</c>.
+/// </summary>
+internal static class HashingLimit
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var samples = args.Length > 2 && args[1] == "--samples" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
+        await using var services = BenchHost.Create();
+        var hasher = services.GetRequiredService<IPasswordHasher>();
+        var settings = services.GetRequiredService<IOptions<PasswordHashingOptions>>().Value;
+        var hash = await hasher.HashAsync("correct horse battery staple", CancellationToken.None);
+        for (var i = 0; i < 3; i++)
+        {
+            await hasher.VerifyAsync(hash, "correct horse battery staple", CancellationToken.None);
+        }
+
+        var times = new double[samples];
+        for (var i = 0; i < samples; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await hasher.VerifyAsync(hash, "correct horse battery staple", CancellationToken.None);
+            times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"HASH {{\"medianMs\":{times[samples / 2]:F3},\"minMs\":{times[0]:F3},\"memoryKiB\":{settings.MemoryKiB},\"iterations\":{settings.Iterations}}}"));
+        return 0;
+    }
+}
