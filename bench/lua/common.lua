@@ -18,6 +18,12 @@ function common.now_us()
   return tonumber(ts.tv_sec) * 1000000 + math.floor(tonumber(ts.tv_nsec) / 1000)
 end
 
+-- wrk 4.1 calls request() once per thread before connecting and throws that request away; scripts that consume
+-- tokens answer that first call with this, so no token is lost.
+function common.throwaway()
+  return wrk.format("GET", "/auth/ping")
+end
+
 function common.setup(thread)
   thread:set("thread_id", next_id)
   thread:set("thread_count_hint", 0)

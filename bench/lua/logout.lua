@@ -2,6 +2,7 @@
 -- so each answer belongs to the thread's last request. Each thread ends its own slice of seeded sessions
 -- (BENCH_ACCESS_FILE) and stops; the rate is timed here because wrk's own duration includes the idle tail.
 local common = dofile(os.getenv("BENCH_LUA_DIR") .. "/common.lua")
+local primed = false
 local tokens, i, phase = {}, 0, "logout"
 unexpected = 0
 first_us = 0
@@ -12,6 +13,10 @@ function init(args)
 end
 
 function request()
+  if not primed then
+    primed = true
+    return common.throwaway()
+  end
   if first_us == 0 then first_us = common.now_us() end
   if phase == "logout" then
     i = i + 1

@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<ILoginThrottleRepository, LoginThrottleRepository>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddSingleton<SqliteWriteGate>();
     }
 
     private static void AddSecurity(IServiceCollection services, IConfiguration configuration)
