@@ -1,6 +1,7 @@
 using Auth.Application.Abstractions;
 using Auth.Infrastructure.Logging;
 using Auth.Infrastructure.Persistence;
+using Auth.Infrastructure.Persistence.Caching;
 using Auth.Infrastructure.Persistence.Repositories;
 using Auth.Infrastructure.Revocation;
 using Auth.Infrastructure.Security;
@@ -41,12 +42,13 @@ public static class DependencyInjection
         var connectionString = ConnectionStrings.Resolve(configuration, database, environment);
         if (database.Provider == DatabaseProvider.SqlServer)
         {
-            services.AddDbContextPool<AuthDbContext, SqlServerAuthDbContext>(o =>
-                o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+            services.AddDbContextPool<AuthDbContext, SqlServerAuthDbContext>((sp, o) =>
+                o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()).AddInterceptors(sp.GetRequiredService<UserCacheInvalidator>()));
         }
         else
         {
-            services.AddDbContextPool<AuthDbContext, SqliteAuthDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContextPool<AuthDbContext, SqliteAuthDbContext>((sp, o) =>
+                o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<UserCacheInvalidator>()));
         }
 
         services.AddScoped<IUserRepository, UserRepository>();
@@ -54,6 +56,9 @@ public static class DependencyInjection
         services.AddScoped<ILoginThrottleRepository, LoginThrottleRepository>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton(sp => new UserViewCache(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<UserCacheInvalidator>();
+        services.AddScoped<IUserViewReader, UserViewReader>();
     }
 
     private static void AddSecurity(IServiceCollection services, IConfiguration configuration)
