@@ -18,10 +18,16 @@ function common.now_us()
   return tonumber(ts.tv_sec) * 1000000 + math.floor(tonumber(ts.tv_nsec) / 1000)
 end
 
--- wrk 4.1 calls request() once per thread before connecting and throws that request away; scripts that consume
--- tokens answer that first call with this, so no token is lost.
+-- wrk 4.1 calls request() once per thread before connecting, and may or may not send that request. Scripts that
+-- consume tokens answer that first call with a ping, so no token is lost, and ignore the ping's answer.
+local ping_body = '{"status":"ok"}'
+
 function common.throwaway()
   return wrk.format("GET", "/auth/ping")
+end
+
+function common.is_throwaway(body)
+  return body == ping_body
 end
 
 function common.setup(thread)
@@ -60,10 +66,12 @@ end
 
 function common.done(summary, latency, requests)
   local e = summary.errors
+  -- Scripts that stop early count their own answers, leaving out the throwaway requests after the stop.
+  local counted = sum("counted")
   io.write(string.format(
     'BENCH {"requests":%d,"duration_us":%d,"timed_us":%d,"p50_us":%d,"p99_us":%d,' ..
     '"socket_errors":%d,"status_errors":%d,"unexpected":%d,"exhausted":%d}\n',
-    summary.requests, summary.duration, span(), latency:percentile(50), latency:percentile(99),
+    counted > 0 and counted or summary.requests, summary.duration, span(), latency:percentile(50), latency:percentile(99),
     e.connect + e.read + e.write + e.timeout, e.status, sum("unexpected"), sum("exhausted")))
 end
 

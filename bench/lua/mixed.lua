@@ -43,6 +43,7 @@ function request()
 end
 
 function response(status, headers, body)
+  if common.is_throwaway(body) then return end
   if last == "login" then
     if status == 200 then to_end = body:match('"accessToken":"([^"]+)"') else unexpected = unexpected + 1 end
   elseif last == "logout" then

@@ -30,6 +30,7 @@ function request()
 end
 
 function response(status, headers, body)
+  if common.is_throwaway(body) then return end
   local successor = status == 200 and body:match('"refreshToken":"([^"]+)"')
   if successor then
     -- Explicit indices: with the front of the table emptied, # (and so table.insert) is not reliable in Lua.

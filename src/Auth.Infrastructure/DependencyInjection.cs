@@ -48,7 +48,8 @@ public static class DependencyInjection
         else
         {
             services.AddDbContextPool<AuthDbContext, SqliteAuthDbContext>((sp, o) =>
-                o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<UserCacheInvalidator>()));
+                o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<UserCacheInvalidator>(),
+                    new SqliteConnectionSetup(database.SqliteSyncEveryCommit)));
         }
 
         services.AddScoped<IUserRepository, UserRepository>();

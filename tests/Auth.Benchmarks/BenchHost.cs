@@ -34,8 +34,10 @@ internal static class BenchHost
             ["PasswordHashing:MemoryKiB"] = "19456",
         }).Build();
         var services = new ServiceCollection();
+        var environment = new Environment(directory);
         services.AddLogging();
-        services.AddApplication().AddInfrastructure(configuration, new Environment(directory));
+        services.AddSingleton<IHostEnvironment>(environment);
+        services.AddApplication().AddInfrastructure(configuration, environment);
         return services.BuildServiceProvider();
     }
 

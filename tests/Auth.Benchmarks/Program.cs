@@ -8,5 +8,7 @@ if (args is ["hashing-limit", ..])
     return await HashingLimit.RunAsync(args);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(BenchHost).Assembly).Run(args);
-return 0;
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchHost).Assembly).Run(args).ToList();
+
+// A benchmark that threw or produced nothing fails the run, so CI notices a broken benchmark.
+return summaries.Count > 0 && summaries.All(s => !s.HasCriticalValidationErrors && s.Reports.All(r => r.Success)) ? 0 : 1;
