@@ -27,7 +27,8 @@ import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LUA = os.path.join(ROOT, "bench", "lua")
-API_DIR = os.path.join(ROOT, "src", "Auth.Api", "bin", "Release", "net10.0")
+# bench/run.sh publishes the service ReadyToRun here; a plain Release build is the fallback.
+API_DIR = os.path.join(ROOT, os.environ.get("BENCH_API_DIR", os.path.join("src", "Auth.Api", "bin", "Release", "net10.0")))
 BASELINE_DIR = os.path.join(ROOT, "tests", "Auth.Benchmarks.Baseline", "bin", "Release", "net10.0")
 BENCH_DIR = os.path.join(ROOT, "tests", "Auth.Benchmarks", "bin", "Release", "net10.0")
 PASSWORD = "correct horse battery staple"

@@ -23,8 +23,12 @@ for tool in wrk openssl python3; do
   fi
 done
 
-echo "==> Release build"
-for project in src/Auth.Api tests/Auth.Benchmarks.Baseline tests/Auth.Benchmarks; do
+echo "==> Release build (the service published ReadyToRun, as a deployment should: it starts in about half the time)"
+case "$(uname -m)" in aarch64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
+export BENCH_API_DIR=src/Auth.Api/bin/Release/bench-r2r
+dotnet publish src/Auth.Api -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -warnaserror \
+  --nologo -v quiet -clp:ErrorsOnly -o "$BENCH_API_DIR"
+for project in tests/Auth.Benchmarks.Baseline tests/Auth.Benchmarks; do
   dotnet build "$project" -c Release -warnaserror --nologo -v quiet -clp:ErrorsOnly
 done
 
