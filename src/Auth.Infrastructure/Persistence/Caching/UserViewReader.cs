@@ -2,11 +2,15 @@ using Auth.Application.Abstractions;
 using Auth.Application.Users;
 using Auth.Domain.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Auth.Infrastructure.Persistence.Caching;
 
-/// <summary>The cache first; on a miss one compiled, untracked query (nothing here is ever saved).</summary>
-internal sealed class UserViewReader(AuthDbContext db, UserViewCache cache) : IUserViewReader
+/// <summary>
+/// The cache first; on a miss one compiled, untracked query (nothing here is ever saved). The context is resolved
+/// only on a miss: renting and returning a pooled one cost a few percent of a cached request.
+/// </summary>
+internal sealed class UserViewReader(IServiceProvider scope, UserViewCache cache) : IUserViewReader
 {
     private static readonly Func<AuthDbContext, Guid, CancellationToken, Task<User?>> FindById =
         EF.CompileAsyncQuery((AuthDbContext context, Guid id, CancellationToken _) =>
@@ -20,7 +24,7 @@ internal sealed class UserViewReader(AuthDbContext db, UserViewCache cache) : IU
         }
 
         var generation = cache.Generation;
-        if (await FindById(db, userId, cancellationToken) is not { } user)
+        if (await FindById(scope.GetRequiredService<AuthDbContext>(), userId, cancellationToken) is not { } user)
         {
             return null;
         }
