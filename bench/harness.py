@@ -271,8 +271,10 @@ class Harness:
         measured = json.loads(line[len("HASH "):])
         self.checks["hash_ms"] = measured["medianMs"]
         self.checks["hash_limit"] = CORES * 1000.0 / measured["medianMs"]
+        self.checks["hash_parallel_per_s"] = measured.get("parallelPerSecond")
         log(f"one Argon2id verify {measured['medianMs']:.1f} ms (m={measured['memoryKiB']} KiB, t={measured['iterations']}): "
-            f"hashing limit {self.checks['hash_limit']:.0f} logins/s on {CORES} cores")
+            f"hashing limit {self.checks['hash_limit']:.0f} logins/s on {CORES} cores "
+            f"(measured with {CORES} verifies at once: {measured.get('parallelPerSecond', 0):.0f}/s)")
 
     def sample_rss(self, stop, samples, every):
         while not stop.wait(every):
@@ -306,8 +308,22 @@ class Harness:
         summary["note"] = (f"working set {before:.0f} MB before, peak {max(values):.0f} MB, "
                            f"second half spread {max(half) - min(half):.1f} MB")
 
+    def fresh_chains(self, count):
+        """New sessions for a run whose refresh chains must start unused (the refresh run rotated the seeded ones)."""
+        path = os.path.join(self.work, f"chains-{count}.txt")
+        tokens = []
+        for i in range(count):
+            status, body = request(self.api, "POST", "/auth/login",
+                                   {"email": f"bench-{i % self.cfg['users']}@bench.local", "password": PASSWORD})
+            if status != 200:
+                raise RuntimeError(f"login for a fresh chain answered {status}")
+            tokens.append(body["refreshToken"])
+        with open(path, "w", encoding="ascii") as f:
+            f.write("\n".join(tokens) + "\n")
+        return path
+
     def soak(self):
-        env = {"BENCH_USERS": str(self.cfg["users"]), "BENCH_REFRESH_FILE": self.refresh_file}
+        env = {"BENCH_USERS": str(self.cfg["users"]), "BENCH_REFRESH_FILE": self.fresh_chains(8)}
         summary, samples = self.under_watch(5, lambda: self.run(
             f"mixed soak {self.cfg['soak'] // 60} min (memory)", "mixed.lua", self.api, threads=8, connections=8,
             env=env, warm=False, duration=self.cfg["soak"]))

@@ -35,8 +35,15 @@ internal static class HashingLimit
         }
 
         Array.Sort(times);
+
+        // Also one verify per core at once: the issue's limit assumes hashes scale with cores, and memory-hard
+        // hashes share the memory bus, so this says how far the assumption holds on this machine.
+        var parallelStarted = Stopwatch.GetTimestamp();
+        await Parallel.ForAsync(0, samples, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            async (_, ct) => await hasher.VerifyAsync(hash, "correct horse battery staple", ct));
+        var parallelPerSecond = samples / Stopwatch.GetElapsedTime(parallelStarted).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"HASH {{\"medianMs\":{times[samples / 2]:F3},\"minMs\":{times[0]:F3},\"memoryKiB\":{settings.MemoryKiB},\"iterations\":{settings.Iterations}}}"));
+            $"HASH {{\"medianMs\":{times[samples / 2]:F3},\"minMs\":{times[0]:F3},\"parallelPerSecond\":{parallelPerSecond:F1},\"memoryKiB\":{settings.MemoryKiB},\"iterations\":{settings.Iterations}}}"));
         return 0;
     }
 }
