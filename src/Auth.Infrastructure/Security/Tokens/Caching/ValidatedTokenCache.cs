@@ -15,8 +15,8 @@ namespace Auth.Infrastructure.Security.Tokens.Caching;
 /// </summary>
 public sealed class ValidatedTokenCache(TimeProvider time, int capacity = ValidatedTokenCache.DefaultCapacity)
 {
-    /// <summary>About 3 KB an entry (the parsed token and its claims): tens of MB at most.</summary>
-    public const int DefaultCapacity = 20_000;
+    /// <summary>About 2 KB an entry (the claims and the token's times, not the token): 20 MB at most.</summary>
+    public const int DefaultCapacity = 10_000;
 
     private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(1);
 
@@ -68,7 +68,10 @@ public sealed class ValidatedTokenCache(TimeProvider time, int capacity = Valida
             return;
         }
 
-        var entry = new Entry(validated.ClaimsIdentity.Clone(), validated.SecurityToken, validated.TokenType, expires);
+        // Not the parsed token itself (several KB, with the raw text): the bearer handler reads only its times.
+        var slim = new CachedSecurityToken(validated.SecurityToken.Id, validated.SecurityToken.Issuer,
+            validated.SecurityToken.ValidFrom, validated.SecurityToken.ValidTo);
+        var entry = new Entry(validated.ClaimsIdentity.Clone(), slim, validated.TokenType, expires);
         if (entries.TryAdd(TokenDigest.Of(token), entry))
         {
             Interlocked.Increment(ref count);

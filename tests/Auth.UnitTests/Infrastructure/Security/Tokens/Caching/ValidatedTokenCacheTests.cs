@@ -28,6 +28,8 @@ public class ValidatedTokenCacheTests
             Assert.That(first.IsValid && second.IsValid, Is.True);
             Assert.That(second.ClaimsIdentity.FindFirst("sid")?.Value, Is.EqualTo("s-1"));
             Assert.That(second.ClaimsIdentity, Is.Not.SameAs(first.ClaimsIdentity), "each request gets its own identity");
+            Assert.That(second.SecurityToken.ValidTo, Is.EqualTo(first.SecurityToken.ValidTo), "the bearer handler reads the token's times");
+            Assert.That(second.SecurityToken.Id, Is.EqualTo(first.SecurityToken.Id));
             Assert.That(afterExpiry, Is.False, "entries live until the token's exp, not longer");
         });
     }
