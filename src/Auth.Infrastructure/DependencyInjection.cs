@@ -4,11 +4,13 @@ using Auth.Infrastructure.Audit;
 using Auth.Infrastructure.Logging;
 using Auth.Infrastructure.Mail;
 using Auth.Infrastructure.Persistence;
+using Auth.Infrastructure.Persistence.Caching;
 using Auth.Infrastructure.Persistence.Repositories;
 using Auth.Infrastructure.Revocation;
 using Auth.Infrastructure.Security;
 using Auth.Infrastructure.Security.Passwords;
 using Auth.Infrastructure.Security.Tokens;
+using Auth.Infrastructure.Security.Tokens.Caching;
 using Auth.Infrastructure.Security.Tokens.Keys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -45,12 +47,14 @@ public static class DependencyInjection
         var connectionString = ConnectionStrings.Resolve(configuration, database, environment);
         if (database.Provider == DatabaseProvider.SqlServer)
         {
-            services.AddDbContextPool<AuthDbContext, SqlServerAuthDbContext>(o =>
-                o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+            services.AddDbContextPool<AuthDbContext, SqlServerAuthDbContext>((sp, o) =>
+                o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()).AddInterceptors(sp.GetRequiredService<UserCacheInvalidator>()));
         }
         else
         {
-            services.AddDbContextPool<AuthDbContext, SqliteAuthDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContextPool<AuthDbContext, SqliteAuthDbContext>((sp, o) =>
+                o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<UserCacheInvalidator>(),
+                    new SqliteConnectionSetup(database.SqliteSyncEveryCommit)));
         }
 
         services.AddScoped<IUserRepository, UserRepository>();
@@ -59,6 +63,10 @@ public static class DependencyInjection
         services.AddScoped<IAccountTokenRepository, AccountTokenRepository>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton(sp => new UserViewCache(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<UserCacheInvalidator>();
+        services.AddScoped<IUserViewReader, UserViewReader>();
     }
 
     private static void AddSecurity(IServiceCollection services, IConfiguration configuration)
@@ -79,6 +87,8 @@ public static class DependencyInjection
         services.AddSingleton(sp => new AccessTokenValidation(
             sp.GetRequiredService<IOptions<JwtOptions>>(), sp.GetRequiredService<SigningKeyRing>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
+        services.AddSingleton(sp => new ValidatedTokenCache(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<CachingAccessTokenHandler>();
         services.AddSingleton<IRefreshTokenGenerator, RefreshTokenGenerator>();
         services.AddSingleton<ITokenSealer, AesGcmTokenSealer>();
         services.AddSingleton<ITokenLifetimes, TokenLifetimes>();

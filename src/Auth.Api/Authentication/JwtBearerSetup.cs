@@ -2,6 +2,7 @@ using Auth.Api.Errors;
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
 using Auth.Infrastructure.Security.Tokens;
+using Auth.Infrastructure.Security.Tokens.Caching;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 
@@ -10,14 +11,18 @@ namespace Auth.Api.Authentication;
 /// <summary>
 /// Bearer validation: signature, algorithm, issuer, audience, type and lifetime (see
 /// <see cref="AccessTokenValidation"/>), then the session's revocation, looked up in memory. No database query.
+/// A token validated before skips the signature check (<see cref="CachingAccessTokenHandler"/>); revocation is
+/// still checked on every request.
 /// </summary>
-internal sealed class JwtBearerSetup(AccessTokenValidation validation, IRevocationList revocations)
+internal sealed class JwtBearerSetup(AccessTokenValidation validation, IRevocationList revocations, CachingAccessTokenHandler tokenHandler)
     : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions options)
     {
         options.MapInboundClaims = false;
         options.TokenValidationParameters = validation.Parameters;
+        options.TokenHandlers.Clear();
+        options.TokenHandlers.Add(tokenHandler);
         options.Events = new JwtBearerEvents
         {
             OnTokenValidated = context =>

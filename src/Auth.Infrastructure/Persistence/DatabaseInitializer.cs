@@ -26,7 +26,10 @@ public static partial class DatabaseInitializer
                     ConnectionStrings.EnsureSqliteDirectory(db.Database.GetConnectionString()!);
                 }
 
-                if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+                // Migrate only when something is pending: MigrateAsync also diffs the model against the snapshot,
+                // which cost about half of the time to ready on an up-to-date database.
+                if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup
+                    && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
                 {
                     await db.Database.MigrateAsync(cancellationToken);
                 }

@@ -6,13 +6,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Infrastructure.Persistence;
 
-internal sealed class UnitOfWork(AuthDbContext db) : IUnitOfWork
+internal sealed class UnitOfWork(AuthDbContext db, SqliteWriteGate writeGate) : IUnitOfWork
 {
     public async Task<Result> SaveChangesAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            using (await writeGate.EnterAsync(db, cancellationToken))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             return Result.Success;
         }
         catch (DbUpdateConcurrencyException)

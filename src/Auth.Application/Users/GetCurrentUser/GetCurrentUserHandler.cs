@@ -5,10 +5,10 @@ using Mediator;
 
 namespace Auth.Application.Users.GetCurrentUser;
 
-public sealed class GetCurrentUserHandler(IUserRepository users) : IQueryHandler<GetCurrentUserQuery, Result<UserView>>
+public sealed class GetCurrentUserHandler(IUserViewReader users) : IQueryHandler<GetCurrentUserQuery, Result<UserView>>
 {
     public async ValueTask<Result<UserView>> Handle(GetCurrentUserQuery query, CancellationToken cancellationToken) =>
-        await users.FindByIdAsync(query.UserId, cancellationToken) is { } user
-            ? UserView.From(user)
+        await users.FindAsync(query.UserId, cancellationToken) is { } user
+            ? user
             : AuthErrors.InvalidToken; // a valid token of a user deleted since: the token is what is wrong
 }

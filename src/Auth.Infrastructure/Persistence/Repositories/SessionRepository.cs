@@ -6,8 +6,14 @@ namespace Auth.Infrastructure.Persistence.Repositories;
 
 internal sealed class SessionRepository(AuthDbContext db) : ISessionRepository
 {
-    public Task<Session?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Sessions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+    // Compiled: refresh runs these on every call, and compiling skips EF's per-call expression hashing and lookup.
+    private static readonly Func<AuthDbContext, Guid, CancellationToken, Task<Session?>> SessionById =
+        EF.CompileAsyncQuery((AuthDbContext context, Guid id, CancellationToken _) => context.Sessions.FirstOrDefault(s => s.Id == id));
+
+    private static readonly Func<AuthDbContext, string, CancellationToken, Task<RefreshToken?>> RefreshTokenByHash =
+        EF.CompileAsyncQuery((AuthDbContext context, string hash, CancellationToken _) => context.RefreshTokens.FirstOrDefault(t => t.Hash == hash));
+
+    public Task<Session?> FindByIdAsync(Guid id, CancellationToken cancellationToken) => SessionById(db, id, cancellationToken);
 
     public async Task<IReadOnlyList<Session>> ListActiveAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.Sessions
@@ -17,7 +23,7 @@ internal sealed class SessionRepository(AuthDbContext db) : ISessionRepository
     public void Add(Session session) => db.Sessions.Add(session);
 
     public Task<RefreshToken?> FindRefreshTokenAsync(string hash, CancellationToken cancellationToken) =>
-        db.RefreshTokens.FirstOrDefaultAsync(t => t.Hash == hash, cancellationToken);
+        RefreshTokenByHash(db, hash, cancellationToken);
 
     public void AddRefreshToken(RefreshToken token) => db.RefreshTokens.Add(token);
 

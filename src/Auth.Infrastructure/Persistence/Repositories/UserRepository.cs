@@ -7,11 +7,17 @@ namespace Auth.Infrastructure.Persistence.Repositories;
 
 internal sealed class UserRepository(AuthDbContext db) : IUserRepository
 {
-    public Task<User?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+    // Compiled: login and refresh run these on every call (see SessionRepository).
+    private static readonly Func<AuthDbContext, Guid, CancellationToken, Task<User?>> ById =
+        EF.CompileAsyncQuery((AuthDbContext context, Guid id, CancellationToken _) => context.Users.FirstOrDefault(u => u.Id == id));
+
+    private static readonly Func<AuthDbContext, string, CancellationToken, Task<User?>> ByEmail =
+        EF.CompileAsyncQuery((AuthDbContext context, string email, CancellationToken _) => context.Users.FirstOrDefault(u => u.NormalizedEmail == email));
+
+    public Task<User?> FindByIdAsync(Guid id, CancellationToken cancellationToken) => ById(db, id, cancellationToken);
 
     public Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
-        db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken);
+        ByEmail(db, normalizedEmail, cancellationToken);
 
     public Task<bool> EmailExistsAsync(string normalizedEmail, CancellationToken cancellationToken) =>
         db.Users.AnyAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken);

@@ -112,4 +112,22 @@ public class InMemoryRevocationListTests
         list.MarkLoaded();
         return list;
     }
+
+    [Test]
+    public void After_a_million_logouts_whose_tokens_have_expired_the_list_is_empty_again()
+    {
+        var list = Loaded();
+        for (var i = 0; i < 1_000_000; i++)
+        {
+            list.Revoke(Guid.CreateVersion7(), Now.AddMinutes(15));
+        }
+
+        var pruned = list.Prune(Now.AddMinutes(15));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(pruned, Is.EqualTo(1_000_000));
+            Assert.That(list.Count, Is.Zero, "memory is bounded by the access-token lifetime, not by history");
+        });
+    }
 }

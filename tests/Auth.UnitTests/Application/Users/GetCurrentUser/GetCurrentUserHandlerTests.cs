@@ -1,8 +1,10 @@
+using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
 using Auth.Application.Users;
 using Auth.Application.Users.GetCurrentUser;
 using Auth.Domain.Users;
 using Auth.UnitTests.Support;
+using Moq;
 
 namespace Auth.UnitTests.Application.Users.GetCurrentUser;
 
@@ -13,7 +15,7 @@ public class GetCurrentUserHandlerTests
     {
         var ports = new Ports();
         var user = ports.AddUser(" Ada@Example.com ", "Ada Lovelace");
-        var handler = new GetCurrentUserHandler(ports.Users.Object);
+        var handler = new GetCurrentUserHandler(ViewsOf(ports));
 
         var result = await handler.Handle(new GetCurrentUserQuery(user.Id), CancellationToken.None);
 
@@ -33,7 +35,7 @@ public class GetCurrentUserHandlerTests
     public async Task A_user_deleted_since_the_token_was_issued_makes_the_token_invalid()
     {
         var ports = new Ports();
-        var handler = new GetCurrentUserHandler(ports.Users.Object);
+        var handler = new GetCurrentUserHandler(ViewsOf(ports));
 
         var result = await handler.Handle(new GetCurrentUserQuery(Guid.NewGuid()), CancellationToken.None);
 
@@ -42,6 +44,15 @@ public class GetCurrentUserHandlerTests
             Assert.That(result.Error, Is.EqualTo(AuthErrors.InvalidToken));
             Assert.That(() => result.Value, Throws.InvalidOperationException);
         });
+    }
+
+    // The reader as Infrastructure implements it: the repository's user, as its view.
+    private static IUserViewReader ViewsOf(Ports ports)
+    {
+        var reader = new Mock<IUserViewReader>();
+        reader.Setup(r => r.FindAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .Returns(async (Guid id, CancellationToken ct) => await ports.Users.Object.FindByIdAsync(id, ct) is { } user ? UserView.From(user) : null);
+        return reader.Object;
     }
 
     [Test]

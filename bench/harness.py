@@ -1,0 +1,429 @@
+#!/usr/bin/env python3
+"""The load harness behind bench/run.sh: starts the service and the baseline on loopback, seeds users and
+sessions, drives both with wrk, measures the hashing limit and the time to ready, and writes one table.
+
+Every process it starts is stopped in a finally block; traffic goes to 127.0.0.1 only, and every wrk run has a
+bounded duration. Short mode proves the harness works (it fails on errors or zero throughput, never on a ratio).
+"""
+import argparse
+import base64
+import concurrent.futures
+import datetime
+import hashlib
+import hmac
+import json
+import os
+import platform
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LUA = os.path.join(ROOT, "bench", "lua")
+# bench/run.sh publishes the service ReadyToRun here; a plain Release build is the fallback.
+API_DIR = os.path.join(ROOT, os.environ.get("BENCH_API_DIR", os.path.join("src", "Auth.Api", "bin", "Release", "net10.0")))
+BASELINE_DIR = os.path.join(ROOT, "tests", "Auth.Benchmarks.Baseline", "bin", "Release", "net10.0")
+BENCH_DIR = os.path.join(ROOT, "tests", "Auth.Benchmarks", "bin", "Release", "net10.0")
+PASSWORD = "correct horse battery staple"
+HS256_SECRET = "baseline-hs256-secret-of-at-least-32-bytes"
+KEY_ID = "bench"
+CORES = os.cpu_count() or 1
+
+MODES = {
+    # duration (s) of a measured run, its warm-up, seeded users, refresh chains, sessions ended by the logout run
+    "short": dict(duration=3, warmup=1, users=40, chains=32, logouts=120, storm=0, soak=0, ready_runs=2),
+    "full": dict(duration=15, warmup=5, users=200, chains=64, logouts=1200, storm=15, soak=300, ready_runs=5),
+}
+
+
+def log(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Processes:
+    """Every process the harness starts, so that all of them are stopped whatever happens."""
+
+    def __init__(self):
+        self.running = []
+
+    def start(self, args, cwd, env, log_path):
+        out = open(log_path, "ab")
+        process = subprocess.Popen(args, cwd=cwd, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+        self.running.append(process)
+        return process
+
+    def stop(self, process):
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        if process in self.running:
+            self.running.remove(process)
+
+    def stop_all(self):
+        for process in list(self.running):
+            self.stop(process)
+
+
+def request(base, method, path, body=None, token=None, timeout=30):
+    headers = {}
+    data = None
+    if body is not None:
+        data = json.dumps(body).encode()
+        headers["Content-Type"] = "application/json"
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    req = urllib.request.Request(base + path, data=data, headers=headers, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as response:
+            raw = response.read()
+            return response.status, json.loads(raw) if raw else None
+    except urllib.error.HTTPError as e:
+        return e.code, None
+
+
+def wait_ready(base, process, timeout=60.0, interval=0.005):
+    """Seconds from now until /health/ready answers 200."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if process.poll() is not None:
+            raise RuntimeError(f"process exited with {process.returncode} before it was ready")
+        try:
+            with urllib.request.urlopen(base + "/health/ready", timeout=2) as response:
+                if response.status == 200:
+                    return time.monotonic() - start
+        except (urllib.error.URLError, ConnectionError, socket.timeout):
+            pass
+        time.sleep(interval)
+    raise RuntimeError(f"{base} not ready after {timeout} s")
+
+
+def wait_up(base, path, process, timeout=60.0):
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if process.poll() is not None:
+            raise RuntimeError(f"process exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(base + path, timeout=2):
+                return
+        except (urllib.error.URLError, ConnectionError, socket.timeout):
+            time.sleep(0.05)
+    raise RuntimeError(f"{base}{path} did not answer")
+
+
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def hs256_token(issuer="auth", audience="auth-clients", lifetime=3600):
+    def b64(data):
+        return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+    now = int(time.time())
+    header = b64(json.dumps({"alg": "HS256", "typ": "JWT"}).encode())
+    claims = {"iss": issuer, "aud": audience, "sub": "00000000-0000-0000-0000-000000000001", "email": "baseline@bench.local",
+              "name": "Baseline", "iat": now, "nbf": now, "exp": now + lifetime}
+    payload = b64(json.dumps(claims).encode())
+    signature = hmac.new(HS256_SECRET.encode(), f"{header}.{payload}".encode(), hashlib.sha256).digest()
+    return f"{header}.{payload}.{b64(signature)}"
+
+
+def wrk(script, url, duration, threads, connections, env=None):
+    """One bounded wrk run; returns the summary its Lua done() printed."""
+    args = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{duration}s", "--timeout", "10s",
+            "-s", os.path.join(LUA, script), url]
+    run_env = {**os.environ, "BENCH_LUA_DIR": LUA, "BENCH_THREADS": str(threads), "BENCH_PASSWORD": PASSWORD,
+               **(env or {})}
+    result = subprocess.run(args, env=run_env, capture_output=True, text=True, timeout=duration + 60, check=False)
+    for line in result.stdout.splitlines():
+        if line.startswith("BENCH "):
+            summary = json.loads(line[len("BENCH "):])
+            timed = summary["timed_us"] if summary["timed_us"] > 0 else summary["duration_us"]
+            summary["rps"] = summary["requests"] / (timed / 1e6) if timed else 0.0
+            return summary
+    raise RuntimeError(f"wrk printed no summary (exit {result.returncode}): {result.stdout}\n{result.stderr}")
+
+
+class Harness:
+    def __init__(self, mode, work):
+        self.mode = mode
+        self.cfg = MODES[mode]
+        self.work = work
+        self.procs = Processes()
+        self.results = []
+        self.checks = {}
+        self.service = None
+        self.api = None
+
+    # --- processes ---------------------------------------------------------------------------------------------
+    def generate_keys(self):
+        self.key = os.path.join(self.work, "key.pem")
+        self.pub = os.path.join(self.work, "pub.pem")
+        subprocess.run(["openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", self.key],
+                       check=True, capture_output=True)
+        subprocess.run(["openssl", "pkey", "-in", self.key, "-pubout", "-out", self.pub], check=True, capture_output=True)
+
+    def start_service(self):
+        port = free_port()
+        self.api = f"http://127.0.0.1:{port}"
+        env = {
+            "ASPNETCORE_ENVIRONMENT": "Production",
+            "ASPNETCORE_URLS": self.api,
+            "Database__SqliteFile": os.path.join(self.work, "auth.db"),
+            "Jwt__Keys__0__PemFile": self.key,
+            "Jwt__Keys__0__KeyId": KEY_ID,
+            "RateLimiting__Enabled": "false",
+            "Logging__LogLevel__Default": "Warning",
+        }
+        started = time.monotonic()
+        self.service = self.procs.start(["dotnet", os.path.join(API_DIR, "Auth.Api.dll")], API_DIR, env,
+                                        os.path.join(self.work, "service.log"))
+        wait_ready(self.api, self.service)
+        return time.monotonic() - started
+
+    def start_baseline(self):
+        port = free_port()
+        self.base = f"http://127.0.0.1:{port}"
+        env = {
+            "ASPNETCORE_URLS": self.base,
+            "Baseline__PublicKeyPemFile": self.pub,
+            "Baseline__KeyId": KEY_ID,
+            "Baseline__Hs256Secret": HS256_SECRET,
+            "Logging__LogLevel__Default": "Warning",
+        }
+        self.baseline = self.procs.start(["dotnet", os.path.join(BASELINE_DIR, "Auth.Benchmarks.Baseline.dll")],
+                                         BASELINE_DIR, env, os.path.join(self.work, "baseline.log"))
+        wait_up(self.base, "/ping", self.baseline)
+
+    # --- seeding -----------------------------------------------------------------------------------------------
+    def seed(self):
+        cfg = self.cfg
+        users = cfg["users"]
+
+        def signup(i):
+            status, _ = request(self.api, "POST", "/auth/signup",
+                                {"email": f"bench-{i}@bench.local", "password": PASSWORD, "name": f"Bench {i}"})
+            if status != 201:
+                raise RuntimeError(f"seeding signup {i} answered {status}")
+
+        def login(i):
+            status, body = request(self.api, "POST", "/auth/login",
+                                   {"email": f"bench-{i % users}@bench.local", "password": PASSWORD})
+            if status != 200:
+                raise RuntimeError(f"seeding login {i} answered {status}")
+            return body
+
+        started = time.monotonic()
+        with concurrent.futures.ThreadPoolExecutor(max_workers=CORES * 2) as pool:
+            list(pool.map(signup, range(users)))
+            chains = list(pool.map(login, range(cfg["chains"])))
+            ends = list(pool.map(login, range(cfg["logouts"])))
+        self.refresh_file = os.path.join(self.work, "refresh.txt")
+        self.access_file = os.path.join(self.work, "access.txt")
+        with open(self.refresh_file, "w", encoding="ascii") as f:
+            f.write("\n".join(c["refreshToken"] for c in chains) + "\n")
+        with open(self.access_file, "w", encoding="ascii") as f:
+            f.write("\n".join(e["accessToken"] for e in ends) + "\n")
+        self.user_token = login(1)["accessToken"]
+        log(f"seeded {users} users, {cfg['chains']} refresh chains, {cfg['logouts']} sessions to end "
+            f"in {time.monotonic() - started:.1f} s")
+
+    # --- measurements ------------------------------------------------------------------------------------------
+    def run(self, name, script, url, threads=2, connections=64, env=None, warm=True, duration=None):
+        duration = duration or self.cfg["duration"]
+        if warm and self.cfg["warmup"]:
+            wrk(script, url, self.cfg["warmup"], threads, connections, env)
+        summary = wrk(script, url, duration, threads, connections, env)
+        summary["name"] = name
+        summary["errors"] = summary["socket_errors"] + summary["unexpected"] + (
+            summary["status_errors"] if script == "get.lua" else 0)
+        log(f"{name}: {summary['rps']:.0f} req/s, p50 {summary['p50_us'] / 1000:.2f} ms, "
+            f"p99 {summary['p99_us'] / 1000:.2f} ms, errors {summary['errors']}")
+        self.results.append(summary)
+        return summary
+
+    def hashing_limit(self):
+        out = subprocess.run(["dotnet", os.path.join(BENCH_DIR, "Auth.Benchmarks.dll"), "hashing-limit",
+                              "--samples", "10" if self.mode == "short" else "40"],
+                             cwd=BENCH_DIR, capture_output=True, text=True, check=True, timeout=300).stdout
+        line = next(l for l in out.splitlines() if l.startswith("HASH "))
+        measured = json.loads(line[len("HASH "):])
+        self.checks["hash_ms"] = measured["medianMs"]
+        self.checks["hash_limit"] = CORES * 1000.0 / measured["medianMs"]
+        self.checks["hash_parallel_per_s"] = measured.get("parallelPerSecond")
+        log(f"one Argon2id verify {measured['medianMs']:.1f} ms (m={measured['memoryKiB']} KiB, t={measured['iterations']}): "
+            f"hashing limit {self.checks['hash_limit']:.0f} logins/s on {CORES} cores "
+            f"(measured with {CORES} verifies at once: {measured.get('parallelPerSecond', 0):.0f}/s)")
+
+    def sample_rss(self, stop, samples, every):
+        while not stop.wait(every):
+            try:
+                samples.append((time.monotonic(), rss_mb(self.service.pid)))
+            except OSError:
+                return
+
+    def under_watch(self, every, action):
+        samples, stop = [], threading.Event()
+        samples.append((time.monotonic(), rss_mb(self.service.pid)))
+        watcher = threading.Thread(target=self.sample_rss, args=(stop, samples, every), daemon=True)
+        watcher.start()
+        try:
+            result = action()
+        finally:
+            stop.set()
+            watcher.join()
+        return result, samples
+
+    def login_storm(self):
+        """200 logins waiting at once: with hashing concurrency bounded, memory must stay flat."""
+        env = {"BENCH_USERS": str(self.cfg["users"])}
+        before = rss_mb(self.service.pid)
+        summary, samples = self.under_watch(0.5, lambda: self.run(
+            "login, 200 waiting (memory)", "login.lua", self.api, connections=200, env=env, warm=False,
+            duration=self.cfg["storm"]))
+        values = [v for _, v in samples]
+        half = values[len(values) // 2:]
+        self.checks["storm"] = {"before_mb": before, "peak_mb": max(values), "second_half_spread_mb": max(half) - min(half)}
+        summary["note"] = (f"working set {before:.0f} MB before, peak {max(values):.0f} MB, "
+                           f"second half spread {max(half) - min(half):.1f} MB")
+
+    def fresh_chains(self, count):
+        """New sessions for a run whose refresh chains must start unused (the refresh run rotated the seeded ones)."""
+        path = os.path.join(self.work, f"chains-{count}.txt")
+        tokens = []
+        for i in range(count):
+            status, body = request(self.api, "POST", "/auth/login",
+                                   {"email": f"bench-{i % self.cfg['users']}@bench.local", "password": PASSWORD})
+            if status != 200:
+                raise RuntimeError(f"login for a fresh chain answered {status}")
+            tokens.append(body["refreshToken"])
+        with open(path, "w", encoding="ascii") as f:
+            f.write("\n".join(tokens) + "\n")
+        return path
+
+    def soak(self):
+        env = {"BENCH_USERS": str(self.cfg["users"]), "BENCH_REFRESH_FILE": self.fresh_chains(8)}
+        summary, samples = self.under_watch(5, lambda: self.run(
+            f"mixed soak {self.cfg['soak'] // 60} min (memory)", "mixed.lua", self.api, threads=8, connections=8,
+            env=env, warm=False, duration=self.cfg["soak"]))
+        start = samples[0][0]
+        values = [v for _, v in samples]
+        tail = [v for t, v in samples if t - start >= self.cfg["soak"] - 180]
+        first, last = statistics.mean(tail[:6]), statistics.mean(tail[-6:])
+        self.checks["soak"] = {"peak_mb": max(values), "last3_start_mb": first, "last3_end_mb": last,
+                               "series_mb": [round(v, 1) for v in values]}
+        summary["note"] = (f"working set peak {max(values):.0f} MB; last 3 min {first:.0f} -> {last:.0f} MB")
+
+    def time_to_ready(self):
+        times = []
+        for _ in range(self.cfg["ready_runs"]):
+            self.procs.stop(self.service)
+            times.append(self.start_service())
+        self.checks["ready_s"] = times
+        log("process start to /health/ready 200 on the existing database: "
+            + ", ".join(f"{t * 1000:.0f} ms" for t in times))
+
+    def drive(self):
+        cfg = self.cfg
+        self.generate_keys()
+        self.start_service()
+        self.start_baseline()
+        self.hashing_limit()
+        self.seed()
+        users = {"BENCH_USERS": str(cfg["users"])}
+        self.run("GET /auth/ping", "get.lua", self.api + "/auth/ping")
+        self.run("baseline GET /ping", "get.lua", self.base + "/ping")
+        self.run("GET /auth/user (RS256)", "get.lua", self.api + "/auth/user", env={"BENCH_TOKEN": self.user_token})
+        self.run("baseline GET /me (RS256)", "get.lua", self.base + "/me", env={"BENCH_TOKEN": self.user_token})
+        self.run("baseline GET /me (HS256)", "get.lua", self.base + "/me-hs256", env={"BENCH_TOKEN": hs256_token()})
+        self.run("POST /auth/login", "login.lua", self.api, connections=CORES * 2, env=users)
+        self.run("POST /auth/refresh", "refresh.lua", self.api, connections=cfg["chains"] // 2,
+                 env={"BENCH_REFRESH_FILE": self.refresh_file}, warm=False)
+        self.run("POST /auth/signup", "signup.lua", self.api, connections=CORES * 2,
+                 env={"BENCH_RUN": str(int(time.time()))}, warm=False)
+        self.run("POST /auth/logout + rejected GET", "logout.lua", self.api, threads=8, connections=8,
+                 env={"BENCH_ACCESS_FILE": self.access_file}, warm=False)
+        if cfg["storm"]:
+            self.login_storm()
+        if cfg["soak"]:
+            self.soak()
+        self.time_to_ready()
+
+
+def machine():
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo", encoding="ascii", errors="replace") as f:
+            model = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    dotnet = subprocess.run(["dotnet", "--version"], capture_output=True, text=True, check=False).stdout.strip()
+    return f"{CORES} cores ({model}), {memory:.0f} GiB, {platform.system()} {platform.release()}, .NET SDK {dotnet}"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--mode", choices=sorted(MODES), default="full")
+    parser.add_argument("--out", default=os.path.join(ROOT, "bench", "results"))
+    args = parser.parse_args()
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import report  # noqa: E402  (beside this file)
+
+    work = tempfile.mkdtemp(prefix="auth-bench-")
+    harness = Harness(args.mode, work)
+    try:
+        harness.drive()
+    except Exception:
+        for name in ("service.log", "baseline.log"):
+            path = os.path.join(work, name)
+            if os.path.exists(path):
+                print(f"--- {name} (last 40 lines)", file=sys.stderr)
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    print("".join(f.readlines()[-40:]), file=sys.stderr)
+        raise
+    finally:
+        harness.procs.stop_all()
+
+    run = {"mode": args.mode, "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+           "machine": machine(), "cores": CORES, "results": harness.results, "checks": harness.checks}
+    rows = report.rows(run)
+    run["table"] = rows
+    os.makedirs(args.out, exist_ok=True)
+    markdown = report.markdown(run)
+    with open(os.path.join(args.out, f"{args.mode}.json"), "w", encoding="utf-8") as f:
+        json.dump(run, f, indent=2)
+    with open(os.path.join(args.out, f"{args.mode}.md"), "w", encoding="utf-8") as f:
+        f.write(markdown)
+    print()
+    print(markdown)
+    broken = report.broken(run)
+    if broken:
+        print("the harness did not work: " + "; ".join(broken), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

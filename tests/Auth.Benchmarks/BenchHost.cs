@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using Auth.Application;
+using Auth.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+
+namespace Auth.Benchmarks;
+
+/// <summary>
+/// The service's own composition (AddApplication + AddInfrastructure) with the production defaults of
+/// appsettings.json and a fresh RS256 key, so benchmarks measure the objects requests use, configured alike.
+/// </summary>
+internal static class BenchHost
+{
+    public static ServiceProvider Create()
+    {
+        using var rsa = RSA.Create(2048);
+        var directory = Path.Combine(Path.GetTempPath(), "auth-benchmarks");
+        Directory.CreateDirectory(directory);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:SqliteFile"] = Path.Combine(directory, "unused.db"),
+            ["Jwt:Issuer"] = "auth",
+            ["Jwt:Audience"] = "auth-clients",
+            ["Jwt:Algorithm"] = "RS256",
+            ["Jwt:Keys:0:KeyId"] = "bench",
+            ["Jwt:Keys:0:Pem"] = rsa.ExportPkcs8PrivateKeyPem(),
+            ["Jwt:AccessTokenLifetime"] = "00:15:00",
+            ["Jwt:ClockSkew"] = "00:00:30",
+            ["PasswordHashing:Iterations"] = "2",
+            ["PasswordHashing:MemoryKiB"] = "19456",
+        }).Build();
+        var services = new ServiceCollection();
+        var environment = new Environment(directory);
+        services.AddLogging();
+        services.AddSingleton<IHostEnvironment>(environment);
+        services.AddApplication().AddInfrastructure(configuration, environment);
+        return services.BuildServiceProvider();
+    }
+
+    private sealed class Environment(string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Production;
+
+        public string ApplicationName { get; set; } = "Auth.Benchmarks";
+
+        public string ContentRootPath { get; set; } = root;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}
