@@ -195,6 +195,9 @@ class Harness:
             "Jwt__Keys__0__KeyId": KEY_ID,
             "RateLimiting__Enabled": "false",
             "Logging__LogLevel__Default": "Warning",
+            # No SMTP server here: signup's confirmation mails go to files, written in the background as in production.
+            "Email__Transport": "Pickup",
+            "Email__PickupDirectory": os.path.join(self.work, "mail"),
         }
         started = time.monotonic()
         self.service = self.procs.start(["dotnet", os.path.join(API_DIR, "Auth.Api.dll")], API_DIR, env,
