@@ -1,10 +1,26 @@
+using Auth.Domain.Audit;
 using Auth.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Infrastructure.Audit;
 
-internal sealed class AuditStore(AuthDbContext db)
+/// <summary>The audit table's writes; like every write, they take the SQLite write gate.</summary>
+internal sealed class AuditStore(AuthDbContext db, SqliteWriteGate writeGate)
 {
-    public Task<int> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
-        db.AuditEntries.Where(e => e.At < olderThan).ExecuteDeleteAsync(cancellationToken);
+    public async Task AddAsync(IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        db.AuditEntries.AddRange(entries);
+        using (await writeGate.EnterAsync(db, cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    public async Task<int> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    {
+        using (await writeGate.EnterAsync(db, cancellationToken))
+        {
+            return await db.AuditEntries.Where(e => e.At < olderThan).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using Auth.Domain.Audit;
-using Auth.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -55,9 +54,7 @@ internal sealed partial class AuditWriter(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AuthDbContext>();
-            db.AuditEntries.AddRange(batch);
-            await db.SaveChangesAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<AuditStore>().AddAsync(batch, cancellationToken);
         }
 #pragma warning disable CA1031 // The trail must not stop the service; the events are in the log as well.
         catch (Exception e) when (e is not OperationCanceledException)

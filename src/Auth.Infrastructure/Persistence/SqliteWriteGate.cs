@@ -6,7 +6,8 @@ namespace Auth.Infrastructure.Persistence;
 /// One writer at a time within this process on SQLite. SQLite admits a single writer anyway, and a second one that
 /// finds the lock taken is retried by Microsoft.Data.Sqlite with a blocking 150 ms sleep per attempt: under
 /// concurrent refreshes that turned 2 ms writes into 130 ms ones. Waiting here instead is asynchronous and
-/// in arrival order. SQL Server has row locks and needs no gate.
+/// in arrival order. Every write takes it: the unit of work, the audit writer and the prunes. SQL Server has row
+/// locks and needs no gate.
 /// </summary>
 internal sealed class SqliteWriteGate : IDisposable
 {

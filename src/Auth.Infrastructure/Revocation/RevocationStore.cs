@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Auth.Infrastructure.Revocation;
 
 /// <summary>The database side of the revocation list: reads for loading and polling, and pruning.</summary>
-internal sealed class RevocationStore(AuthDbContext db)
+internal sealed class RevocationStore(AuthDbContext db, SqliteWriteGate writeGate)
 {
     public async Task<IReadOnlyList<(Guid SessionId, DateTimeOffset ExpiresAt, DateTimeOffset RevokedAt)>> ReadAsync(
         DateTimeOffset revokedSince, DateTimeOffset now, CancellationToken cancellationToken)
@@ -16,6 +16,11 @@ internal sealed class RevocationStore(AuthDbContext db)
         return rows.ConvertAll(r => (r.SessionId, r.ExpiresAt, r.RevokedAt));
     }
 
-    public Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.SessionRevocations.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+    public async Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using (await writeGate.EnterAsync(db, cancellationToken))
+        {
+            return await db.SessionRevocations.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
 }
