@@ -18,16 +18,8 @@ internal static class RateLimiting
         var settings = configuration.GetSection(RateLimitSettings.Section).Get<RateLimitSettings>() ?? new RateLimitSettings();
         services.AddRateLimiter(options =>
         {
-            options.AddPolicy(CredentialsPolicy, context => !settings.Enabled
-                ? RateLimitPartition.GetNoLimiter("off")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PermitLimit, Window = settings.Window, QueueLimit = 0 }));
-            options.AddPolicy(EmailPolicy, context => !settings.Enabled
-                ? RateLimitPartition.GetNoLimiter("off")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.EmailPermitLimit, Window = settings.EmailWindow, QueueLimit = 0 }));
+            options.AddPolicy(CredentialsPolicy, PerClientAddress(settings.Enabled, settings.PermitLimit, settings.Window));
+            options.AddPolicy(EmailPolicy, PerClientAddress(settings.Enabled, settings.EmailPermitLimit, settings.EmailWindow));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : settings.Window;
@@ -38,4 +30,11 @@ internal static class RateLimiting
         });
         return services;
     }
+
+    private static Func<HttpContext, RateLimitPartition<string>> PerClientAddress(bool enabled, int permitLimit, TimeSpan window) =>
+        context => !enabled
+            ? RateLimitPartition.GetNoLimiter("off")
+            : RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = window, QueueLimit = 0 });
 }
