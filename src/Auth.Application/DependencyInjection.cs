@@ -18,7 +18,6 @@ public static class DependencyInjection
         services.AddScoped<Sessions.Login.LoginThrottler>();
         services.AddScoped<Users.Common.AccountTokens>();
         services.AddScoped<Admin.Common.AccessChangeGuard>();
-        services.AddScoped<Admin.Common.UserSessionsEnder>();
         return services;
     }
 }

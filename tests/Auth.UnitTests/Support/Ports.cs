@@ -110,8 +110,6 @@ internal sealed class Ports
 
     public AccessChangeGuard AccessChangeGuard() => new(Users.Object);
 
-    public UserSessionsEnder UserSessionsEnder() => new(Sessions.Object, SessionRevoker());
-
     /// <summary>A registered user holding the admin role.</summary>
     public User AddAdmin(string email = "admin@example.com", string name = "Grace Hopper")
     {

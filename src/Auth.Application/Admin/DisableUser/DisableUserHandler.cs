@@ -3,6 +3,7 @@ using Auth.Application.Admin.Common;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
+using Auth.Application.Sessions.Common;
 using Auth.Domain.Sessions;
 using Mediator;
 
@@ -11,7 +12,7 @@ namespace Auth.Application.Admin.DisableUser;
 public sealed class DisableUserHandler(
     IUserRepository users,
     AccessChangeGuard guard,
-    UserSessionsEnder sessions,
+    SessionRevoker revoker,
     IUnitOfWork unitOfWork,
     ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<DisableUserCommand, Result<AdminUserView>>
@@ -36,14 +37,14 @@ public sealed class DisableUserHandler(
 
         var now = time.GetUtcNow();
         user.Disable(now);
-        var revocations = await sessions.EndAllAsync(user, SessionEndReason.AccountDisabled, now, cancellationToken);
+        var revocations = await revoker.EndAllAsync(user.Id, SessionEndReason.AccountDisabled, now, cancellationToken);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {
             return saved.Error!;
         }
 
-        sessions.Publish(revocations);
+        revoker.Publish(revocations);
         securityEvents.Record(new SecurityEvent(SecurityEventType.AccountDisabled, user.Id, null, command.Client, command.ActorId));
         return AdminUserView.From(user);
     }

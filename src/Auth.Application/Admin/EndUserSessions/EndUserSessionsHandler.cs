@@ -1,8 +1,8 @@
 using Auth.Application.Abstractions;
-using Auth.Application.Admin.Common;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
+using Auth.Application.Sessions.Common;
 using Auth.Domain.Sessions;
 using Mediator;
 
@@ -10,7 +10,7 @@ namespace Auth.Application.Admin.EndUserSessions;
 
 public sealed class EndUserSessionsHandler(
     IUserRepository users,
-    UserSessionsEnder sessions,
+    SessionRevoker revoker,
     IUnitOfWork unitOfWork,
     ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<EndUserSessionsCommand, Result>
@@ -23,14 +23,14 @@ public sealed class EndUserSessionsHandler(
             return AuthErrors.UserNotFound;
         }
 
-        var revocations = await sessions.EndAllAsync(user, SessionEndReason.EndedByAdmin, time.GetUtcNow(), cancellationToken);
+        var revocations = await revoker.EndAllAsync(user.Id, SessionEndReason.EndedByAdmin, time.GetUtcNow(), cancellationToken);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {
             return saved;
         }
 
-        sessions.Publish(revocations);
+        revoker.Publish(revocations);
         securityEvents.Record(new SecurityEvent(SecurityEventType.SessionsEndedByAdmin, user.Id, null, command.Client, command.ActorId));
         return Result.Success;
     }

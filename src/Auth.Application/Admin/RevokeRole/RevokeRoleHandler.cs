@@ -3,6 +3,7 @@ using Auth.Application.Admin.Common;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
+using Auth.Application.Sessions.Common;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
 using Mediator;
@@ -12,7 +13,7 @@ namespace Auth.Application.Admin.RevokeRole;
 public sealed class RevokeRoleHandler(
     IUserRepository users,
     AccessChangeGuard guard,
-    UserSessionsEnder sessions,
+    SessionRevoker revoker,
     IUnitOfWork unitOfWork,
     ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<RevokeRoleCommand, Result<AdminUserView>>
@@ -37,14 +38,14 @@ public sealed class RevokeRoleHandler(
 
         var now = time.GetUtcNow();
         user.RevokeRole(command.Role, now);
-        var revocations = await sessions.EndAllAsync(user, SessionEndReason.RoleRevoked, now, cancellationToken);
+        var revocations = await revoker.EndAllAsync(user.Id, SessionEndReason.RoleRevoked, now, cancellationToken);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {
             return saved.Error!;
         }
 
-        sessions.Publish(revocations);
+        revoker.Publish(revocations);
         securityEvents.Record(new SecurityEvent(SecurityEventType.RoleRevoked, user.Id, null, command.Client, command.ActorId));
         return AdminUserView.From(user);
     }

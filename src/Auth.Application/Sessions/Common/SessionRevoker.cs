@@ -26,6 +26,10 @@ public sealed class SessionRevoker(ISessionRepository sessions, IRevocationList 
         return revocations;
     }
 
+    /// <summary>Ends every active session of the user in the unit of work; publish the result after the commit.</summary>
+    public async Task<IReadOnlyList<SessionRevocation>> EndAllAsync(Guid userId, SessionEndReason reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        End(await sessions.ListActiveAsync(userId, now, cancellationToken), reason, now);
+
     /// <summary>Call after the commit, so a failed commit does not reject tokens of a session that lives on.</summary>
     public void Publish(IReadOnlyList<SessionRevocation> revocations)
     {

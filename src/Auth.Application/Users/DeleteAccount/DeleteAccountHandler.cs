@@ -15,7 +15,6 @@ namespace Auth.Application.Users.DeleteAccount;
 /// </summary>
 public sealed class DeleteAccountHandler(
     IUserRepository users,
-    ISessionRepository sessions,
     IPasswordHasher passwordHasher,
     SessionRevoker revoker,
     LoginThrottler throttler,
@@ -50,7 +49,7 @@ public sealed class DeleteAccountHandler(
         }
 
         var now = time.GetUtcNow();
-        var revocations = revoker.End(await sessions.ListActiveAsync(user.Id, now, cancellationToken), SessionEndReason.AccountDeleted, now);
+        var revocations = await revoker.EndAllAsync(user.Id, SessionEndReason.AccountDeleted, now, cancellationToken);
         users.Remove(user);
 
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -19,7 +19,6 @@ public sealed class ResetPasswordHandler(
     AccountTokens tokens,
     IAccountTokenRepository tokenRepository,
     IUserRepository users,
-    ISessionRepository sessions,
     IPasswordHasher passwordHasher,
     SessionRevoker revoker,
     LoginThrottler throttler,
@@ -43,7 +42,7 @@ public sealed class ResetPasswordHandler(
         }
 
         user.ReplacePasswordHash(await passwordHasher.HashAsync(command.NewPassword, cancellationToken), now);
-        var revocations = revoker.End(await sessions.ListActiveAsync(user.Id, now, cancellationToken), SessionEndReason.PasswordReset, now);
+        var revocations = await revoker.EndAllAsync(user.Id, SessionEndReason.PasswordReset, now, cancellationToken);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {

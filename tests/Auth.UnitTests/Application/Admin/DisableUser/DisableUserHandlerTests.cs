@@ -28,7 +28,7 @@ public class DisableUserHandlerTests
         ports.AdminCountIs(1);
         ports.Time.Advance(TimeSpan.FromHours(1));
         handler = new DisableUserHandler(
-            ports.Users.Object, ports.AccessChangeGuard(), ports.UserSessionsEnder(), ports.UnitOfWork.Object,
+            ports.Users.Object, ports.AccessChangeGuard(), ports.SessionRevoker(), ports.UnitOfWork.Object,
             ports.SecurityEvents.Object, ports.Time);
     }
 

@@ -29,7 +29,7 @@ public class DeleteAccountHandlerTests
         ports.PasswordCheckIs("stored-hash", "not it", PasswordVerification.Failed);
         ports.Time.Advance(TimeSpan.FromMinutes(30));
         handler = new DeleteAccountHandler(
-            ports.Users.Object, ports.Sessions.Object, ports.PasswordHasher.Object, ports.SessionRevoker(), ports.LoginThrottler(),
+            ports.Users.Object, ports.PasswordHasher.Object, ports.SessionRevoker(), ports.LoginThrottler(),
             ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
     }
 

@@ -37,7 +37,7 @@ public class ResetPasswordHandlerTests
         ports.Throttles.Setup(t => t.FindAsync(user.NormalizedEmail, It.IsAny<CancellationToken>())).ReturnsAsync(throttle);
 
         handler = new ResetPasswordHandler(
-            ports.AccountTokens(), ports.AccountTokenRepository.Object, ports.Users.Object, ports.Sessions.Object,
+            ports.AccountTokens(), ports.AccountTokenRepository.Object, ports.Users.Object,
             ports.PasswordHasher.Object, ports.SessionRevoker(), ports.LoginThrottler(), ports.UnitOfWork.Object,
             ports.SecurityEvents.Object, ports.Time);
     }

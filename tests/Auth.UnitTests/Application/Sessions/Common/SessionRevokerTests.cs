@@ -3,9 +3,9 @@ using Auth.Domain.Users;
 using Auth.UnitTests.Support;
 using Moq;
 
-namespace Auth.UnitTests.Application.Admin.Common;
+namespace Auth.UnitTests.Application.Sessions.Common;
 
-public class UserSessionsEnderTests
+public class SessionRevokerTests
 {
     private Ports ports = null!;
     private User user = null!;
@@ -24,9 +24,9 @@ public class UserSessionsEnderTests
         var second = ports.AddSession(user);
         ports.ActiveSessionsAre(user, first, second);
         ports.Time.Advance(TimeSpan.FromMinutes(3));
-        var ender = ports.UserSessionsEnder();
+        var revoker = ports.SessionRevoker();
 
-        var revocations = await ender.EndAllAsync(user, SessionEndReason.EndedByAdmin, ports.Now, CancellationToken.None);
+        var revocations = await revoker.EndAllAsync(user.Id, SessionEndReason.EndedByAdmin, ports.Now, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -44,10 +44,10 @@ public class UserSessionsEnderTests
     {
         var session = ports.AddSession(user);
         ports.ActiveSessionsAre(user, session);
-        var ender = ports.UserSessionsEnder();
-        var revocations = await ender.EndAllAsync(user, SessionEndReason.AccountDisabled, ports.Now, CancellationToken.None);
+        var revoker = ports.SessionRevoker();
+        var revocations = await revoker.EndAllAsync(user.Id, SessionEndReason.AccountDisabled, ports.Now, CancellationToken.None);
 
-        ender.Publish(revocations);
+        revoker.Publish(revocations);
 
         Assert.That(ports.Revoked, Is.EqualTo(new[] { (session.Id, ports.RevocationExpiry) }));
     }
