@@ -41,6 +41,7 @@ MODES = {
     "short": dict(duration=3, warmup=1, users=40, chains=32, logouts=120, storm=0, soak=0, ready_runs=2),
     "full": dict(duration=15, warmup=5, users=200, chains=64, logouts=1200, storm=15, soak=300, ready_runs=5),
 }
+SCENARIOS = ("ping", "user", "login", "refresh", "signup", "logout", "storm", "soak", "ready")
 
 
 def log(message):
@@ -347,31 +348,43 @@ class Harness:
         log("process start to /health/ready 200 on the existing database: "
             + ", ".join(f"{t * 1000:.0f} ms" for t in times))
 
-    def drive(self):
+    def drive(self, only=None):
         cfg = self.cfg
+
+        def wanted(scenario):
+            return only is None or scenario in only
+
         self.generate_keys()
         self.start_service()
         self.start_baseline()
-        self.hashing_limit()
+        if wanted("login") or wanted("signup") or wanted("storm"):
+            self.hashing_limit()
         self.seed()
         users = {"BENCH_USERS": str(cfg["users"])}
-        self.run("GET /auth/ping", "get.lua", self.api + "/auth/ping")
-        self.run("baseline GET /ping", "get.lua", self.base + "/ping")
-        self.run("GET /auth/user (RS256)", "get.lua", self.api + "/auth/user", env={"BENCH_TOKEN": self.user_token})
-        self.run("baseline GET /me (RS256)", "get.lua", self.base + "/me", env={"BENCH_TOKEN": self.user_token})
-        self.run("baseline GET /me (HS256)", "get.lua", self.base + "/me-hs256", env={"BENCH_TOKEN": hs256_token()})
-        self.run("POST /auth/login", "login.lua", self.api, connections=CORES * 2, env=users)
-        self.run("POST /auth/refresh", "refresh.lua", self.api, connections=cfg["chains"] // 2,
-                 env={"BENCH_REFRESH_FILE": self.refresh_file}, warm=False)
-        self.run("POST /auth/signup", "signup.lua", self.api, connections=CORES * 2,
-                 env={"BENCH_RUN": str(int(time.time()))}, warm=False)
-        self.run("POST /auth/logout + rejected GET", "logout.lua", self.api, threads=8, connections=8,
-                 env={"BENCH_ACCESS_FILE": self.access_file}, warm=False)
-        if cfg["storm"]:
+        if wanted("ping"):
+            self.run("GET /auth/ping", "get.lua", self.api + "/auth/ping")
+            self.run("baseline GET /ping", "get.lua", self.base + "/ping")
+        if wanted("user"):
+            self.run("GET /auth/user (RS256)", "get.lua", self.api + "/auth/user", env={"BENCH_TOKEN": self.user_token})
+            self.run("baseline GET /me (RS256)", "get.lua", self.base + "/me", env={"BENCH_TOKEN": self.user_token})
+            self.run("baseline GET /me (HS256)", "get.lua", self.base + "/me-hs256", env={"BENCH_TOKEN": hs256_token()})
+        if wanted("login"):
+            self.run("POST /auth/login", "login.lua", self.api, connections=CORES * 2, env=users)
+        if wanted("refresh"):
+            self.run("POST /auth/refresh", "refresh.lua", self.api, connections=cfg["chains"] // 2,
+                     env={"BENCH_REFRESH_FILE": self.refresh_file}, warm=False)
+        if wanted("signup"):
+            self.run("POST /auth/signup", "signup.lua", self.api, connections=CORES * 2,
+                     env={"BENCH_RUN": str(int(time.time()))}, warm=False)
+        if wanted("logout"):
+            self.run("POST /auth/logout + rejected GET", "logout.lua", self.api, threads=8, connections=8,
+                     env={"BENCH_ACCESS_FILE": self.access_file}, warm=False)
+        if cfg["storm"] and wanted("storm"):
             self.login_storm()
-        if cfg["soak"]:
+        if cfg["soak"] and wanted("soak"):
             self.soak()
-        self.time_to_ready()
+        if wanted("ready"):
+            self.time_to_ready()
 
 
 def machine():
@@ -390,14 +403,19 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--mode", choices=sorted(MODES), default="full")
     parser.add_argument("--out", default=os.path.join(ROOT, "bench", "results"))
+    parser.add_argument("--only", help="comma-separated scenarios to run while working on one of them ("
+                        + ",".join(SCENARIOS) + "); the table is printed, bench/results is left alone")
     args = parser.parse_args()
+    only = set(args.only.split(",")) if args.only else None
+    if only and not only <= set(SCENARIOS):
+        parser.error(f"unknown scenario in --only: {', '.join(sorted(only - set(SCENARIOS)))}")
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import report  # noqa: E402  (beside this file)
 
     work = tempfile.mkdtemp(prefix="auth-bench-")
     harness = Harness(args.mode, work)
     try:
-        harness.drive()
+        harness.drive(only)
     except Exception:
         for name in ("service.log", "baseline.log"):
             path = os.path.join(work, name)
@@ -413,8 +431,12 @@ def main():
            "machine": machine(), "cores": CORES, "results": harness.results, "checks": harness.checks}
     rows = report.rows(run)
     run["table"] = rows
-    os.makedirs(args.out, exist_ok=True)
     markdown = report.markdown(run)
+    if only:
+        print()
+        print(markdown)
+        return 1 if report.broken(run) else 0
+    os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, f"{args.mode}.json"), "w", encoding="utf-8") as f:
         json.dump(run, f, indent=2)
     with open(os.path.join(args.out, f"{args.mode}.md"), "w", encoding="utf-8") as f:
