@@ -11,7 +11,11 @@ public interface ISessionRepository
 
     void Add(Session session);
 
-    Task<RefreshToken?> FindRefreshTokenAsync(string hash, CancellationToken cancellationToken);
+    /// <summary>
+    /// The refresh token with this hash, tracked with its session and user, in one read: refresh runs it on every
+    /// call. Null when no such token exists (or its session or user is gone).
+    /// </summary>
+    Task<RefreshTokenOwner?> FindRefreshTokenAsync(string hash, CancellationToken cancellationToken);
 
     void AddRefreshToken(RefreshToken token);
 

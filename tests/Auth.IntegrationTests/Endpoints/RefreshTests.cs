@@ -44,6 +44,23 @@ public sealed class RefreshTests
     }
 
     [Test]
+    public async Task A_refresh_reads_its_token_session_and_user_in_one_statement()
+    {
+        var user = await client.SignUpAsync();
+        var before = factory.DatabaseCommands;
+
+        var response = await RefreshAsync(user.Auth.RefreshToken);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        // The revocation list's background poll may read too; it reads only its own table.
+        var reads = factory.DatabaseCommandTexts.Skip(before)
+            .Where(sql => sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && !sql.Contains("\"SessionRevocations\"", StringComparison.Ordinal))
+            .ToList();
+        Assert.That(reads, Has.Count.EqualTo(1));
+        Assert.That(reads[0], Does.Contain("\"RefreshTokens\"").And.Contain("\"Sessions\"").And.Contain("\"Users\""));
+    }
+
+    [Test]
     public async Task Re_presenting_a_just_rotated_token_within_the_grace_window_returns_the_same_successor()
     {
         var user = await client.SignUpAsync();

@@ -66,6 +66,9 @@ public sealed class AuthApiFactory : WebApplicationFactory<Program>
 
     public int DatabaseCommands => CommandCounter.Count;
 
+    /// <summary>The SQL the service sent, in order (audit writes left out); index with <see cref="DatabaseCommands"/>.</summary>
+    public IReadOnlyList<string> DatabaseCommandTexts => CommandCounter.Texts;
+
     internal CommandCounter CommandCounter { get; } = new();
 
     /// <summary>Runs <paramref name="action"/> against the service's own database, through its own EF Core model.</summary>

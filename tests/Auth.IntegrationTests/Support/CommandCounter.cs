@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -9,14 +10,19 @@ namespace Auth.IntegrationTests.Support;
 /// </summary>
 internal sealed class CommandCounter : DbCommandInterceptor
 {
+    private readonly ConcurrentQueue<string> texts = new();
     private int count;
 
     public int Count => Volatile.Read(ref count);
+
+    /// <summary>The text of every command counted, in order, to say which statements a request sent.</summary>
+    public IReadOnlyList<string> Texts => [.. texts];
 
     private void Record(DbCommand command)
     {
         if (!command.CommandText.Contains("\"AuditEntries\"", StringComparison.Ordinal))
         {
+            texts.Enqueue(command.CommandText);
             Interlocked.Increment(ref count);
         }
     }

@@ -15,7 +15,6 @@ namespace Auth.Application.Sessions.RefreshSession;
 /// session ends. The database settles races: the row is marked used only if it was still unused.
 /// </summary>
 public sealed class RefreshSessionHandler(
-    IUserRepository users,
     ISessionRepository sessions,
     IRefreshTokenGenerator refreshTokens,
     ITokenSealer sealer,
@@ -42,11 +41,9 @@ public sealed class RefreshSessionHandler(
     private async Task<Result<AuthResult>> TryRefreshAsync(RefreshSessionCommand command, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var token = await sessions.FindRefreshTokenAsync(refreshTokens.Hash(command.RefreshToken), cancellationToken);
-        var session = token is null ? null : await sessions.FindByIdAsync(token.SessionId, cancellationToken);
-        var user = session is null ? null : await users.FindByIdAsync(session.UserId, cancellationToken);
         // Disabling ends every session, so a disabled user's token is refused here too; the check guards the gap.
-        if (token is null || session is null || user is null || user.IsDisabled || !session.IsActive(now, lifetimes.RefreshTokenIdle))
+        if (await sessions.FindRefreshTokenAsync(refreshTokens.Hash(command.RefreshToken), cancellationToken) is not (var token, var session, var user)
+            || user.IsDisabled || !session.IsActive(now, lifetimes.RefreshTokenIdle))
         {
             return AuthErrors.InvalidRefreshToken;
         }

@@ -1,3 +1,4 @@
+using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
@@ -28,10 +29,10 @@ public class RefreshSessionHandlerTests
         user = ports.AddUser();
         session = ports.AddSession(user);
         token = RefreshToken.Issue(session.Id, PresentedHash, ports.Now);
-        ports.Sessions.Setup(s => s.FindRefreshTokenAsync(PresentedHash, It.IsAny<CancellationToken>())).ReturnsAsync(() => token);
+        ports.Sessions.Setup(s => s.FindRefreshTokenAsync(PresentedHash, It.IsAny<CancellationToken>())).ReturnsAsync(() => new RefreshTokenOwner(token, session, user));
         ports.Sealer.Setup(s => s.Seal(It.IsAny<string>(), It.IsAny<string>())).Returns((string secret, string key) => $"sealed({secret}|{key})");
         handler = new RefreshSessionHandler(
-            ports.Users.Object, ports.Sessions.Object, ports.RefreshTokens.Object, ports.Sealer.Object, ports.AccessTokens.Object,
+            ports.Sessions.Object, ports.RefreshTokens.Object, ports.Sealer.Object, ports.AccessTokens.Object,
             ports.Lifetimes.Object, ports.SessionRevoker(), ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
     }
 
@@ -92,17 +93,9 @@ public class RefreshSessionHandlerTests
     }
 
     [Test]
-    public async Task A_token_of_a_session_whose_row_is_gone_is_invalid()
+    public async Task A_token_of_a_disabled_user_is_invalid()
     {
-        ports.Sessions.Setup(s => s.FindByIdAsync(session.Id, It.IsAny<CancellationToken>())).ReturnsAsync((Session?)null);
-
-        Assert.That((await Refresh()).Error, Is.EqualTo(AuthErrors.InvalidRefreshToken));
-    }
-
-    [Test]
-    public async Task A_token_of_a_deleted_user_is_invalid()
-    {
-        ports.Users.Setup(u => u.FindByIdAsync(user.Id, It.IsAny<CancellationToken>())).ReturnsAsync((User?)null);
+        user.Disable(ports.Now);
 
         Assert.That((await Refresh()).Error, Is.EqualTo(AuthErrors.InvalidRefreshToken));
         ports.VerifyNeverSaved();
@@ -231,8 +224,8 @@ public class RefreshSessionHandlerTests
         ports.Time.Advance(TimeSpan.FromMinutes(1));
         rotatedByTwin.MarkUsed(ports.Now, "twin-sealed");
         ports.Sessions.SetupSequence(s => s.FindRefreshTokenAsync(PresentedHash, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(token)
-            .ReturnsAsync(rotatedByTwin);
+            .ReturnsAsync(new RefreshTokenOwner(token, session, user))
+            .ReturnsAsync(new RefreshTokenOwner(rotatedByTwin, session, user));
         ports.UnitOfWork.SetupSequence(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()))
             .ReturnsAsync(Result.Failure(AuthErrors.ConcurrentUpdate))
             .ReturnsAsync(Result.Success);
@@ -255,7 +248,7 @@ public class RefreshSessionHandlerTests
     public async Task Losing_the_race_twice_answers_invalid_refresh_token_not_the_internal_code()
     {
         ports.Sessions.Setup(s => s.FindRefreshTokenAsync(PresentedHash, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(() => RefreshToken.Issue(session.Id, PresentedHash, ports.Now));
+            .ReturnsAsync(() => new RefreshTokenOwner(RefreshToken.Issue(session.Id, PresentedHash, ports.Now), session, user));
         ports.SaveFailsWith(AuthErrors.ConcurrentUpdate);
 
         var result = await Refresh();
