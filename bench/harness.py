@@ -37,9 +37,10 @@ KEY_ID = "bench"
 CORES = os.cpu_count() or 1
 
 MODES = {
-    # duration (s) of a measured run, its warm-up, seeded users, refresh chains, sessions ended by the logout run
-    "short": dict(duration=3, warmup=1, users=40, chains=32, logouts=120, storm=0, soak=0, ready_runs=2),
-    "full": dict(duration=15, warmup=5, users=200, chains=64, logouts=1200, storm=15, soak=300, ready_runs=5),
+    # duration (s) of a measured run, its warm-up, rounds a side-by-side comparison is split into, seeded users,
+    # refresh chains, sessions ended by the logout run
+    "short": dict(duration=3, warmup=1, rounds=1, users=40, chains=32, logouts=120, storm=0, soak=0, ready_runs=2),
+    "full": dict(duration=15, warmup=5, rounds=5, users=200, chains=64, logouts=1200, storm=15, soak=300, ready_runs=5),
 }
 SCENARIOS = ("ping", "user", "login", "refresh", "signup", "logout", "storm", "soak", "ready")
 
@@ -267,6 +268,33 @@ class Harness:
         self.results.append(summary)
         return summary
 
+    def run_side_by_side(self, runs):
+        """Scenarios compared with each other (the service's and the baseline's), measured in interleaved rounds
+        (A B C A B C ...) so that a change in the machine's speed during the comparison (other tenants of the
+        cores) falls on all of them alike. Requests/s is over all rounds; p50 and p99 are the rounds' medians."""
+        rounds = self.cfg["rounds"]
+        piece = max(1, round(self.cfg["duration"] / rounds))
+        if self.cfg["warmup"]:
+            for _, script, url, env in runs:
+                wrk(script, url, self.cfg["warmup"], 2, 64, env)
+        measured = {name: [] for name, _, _, _ in runs}
+        for _ in range(rounds):
+            for name, script, url, env in runs:
+                measured[name].append(wrk(script, url, piece, 2, 64, env))
+        for name, _, _, _ in runs:
+            parts = measured[name]
+            summary = {key: sum(p[key] for p in parts) for key in
+                       ("requests", "socket_errors", "status_errors", "unexpected", "duration_us", "timed_us")}
+            summary["rps"] = sum(p["rps"] for p in parts) / len(parts)
+            summary["p50_us"] = statistics.median(p["p50_us"] for p in parts)
+            summary["p99_us"] = statistics.median(p["p99_us"] for p in parts)
+            summary["rounds_rps"] = [round(p["rps"]) for p in parts]
+            summary["name"] = name
+            summary["errors"] = summary["socket_errors"] + summary["unexpected"] + summary["status_errors"]
+            log(f"{name}: {summary['rps']:.0f} req/s (rounds {summary['rounds_rps']}), p50 {summary['p50_us'] / 1000:.2f} ms, "
+                f"p99 {summary['p99_us'] / 1000:.2f} ms, errors {summary['errors']}")
+            self.results.append(summary)
+
     def hashing_limit(self):
         out = subprocess.run(["dotnet", os.path.join(BENCH_DIR, "Auth.Benchmarks.dll"), "hashing-limit",
                               "--samples", "10" if self.mode == "short" else "40"],
@@ -355,19 +383,21 @@ class Harness:
             return only is None or scenario in only
 
         self.generate_keys()
-        self.start_service()
-        self.start_baseline()
+        # The limit is one hash with nothing else running: before the service and the baseline exist.
         if wanted("login") or wanted("signup") or wanted("storm"):
             self.hashing_limit()
+        self.start_service()
+        self.start_baseline()
         self.seed()
         users = {"BENCH_USERS": str(cfg["users"])}
         if wanted("ping"):
-            self.run("GET /auth/ping", "get.lua", self.api + "/auth/ping")
-            self.run("baseline GET /ping", "get.lua", self.base + "/ping")
+            self.run_side_by_side([("GET /auth/ping", "get.lua", self.api + "/auth/ping", None),
+                                   ("baseline GET /ping", "get.lua", self.base + "/ping", None)])
         if wanted("user"):
-            self.run("GET /auth/user (RS256)", "get.lua", self.api + "/auth/user", env={"BENCH_TOKEN": self.user_token})
-            self.run("baseline GET /me (RS256)", "get.lua", self.base + "/me", env={"BENCH_TOKEN": self.user_token})
-            self.run("baseline GET /me (HS256)", "get.lua", self.base + "/me-hs256", env={"BENCH_TOKEN": hs256_token()})
+            self.run_side_by_side([
+                ("GET /auth/user (RS256)", "get.lua", self.api + "/auth/user", {"BENCH_TOKEN": self.user_token}),
+                ("baseline GET /me (RS256)", "get.lua", self.base + "/me", {"BENCH_TOKEN": self.user_token}),
+                ("baseline GET /me (HS256)", "get.lua", self.base + "/me-hs256", {"BENCH_TOKEN": hs256_token()})])
         if wanted("login"):
             self.run("POST /auth/login", "login.lua", self.api, connections=CORES * 2, env=users)
         if wanted("refresh"):
