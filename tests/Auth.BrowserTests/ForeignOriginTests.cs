@@ -28,9 +28,21 @@ public sealed class ForeignOriginTests : BrowserTest
     [OneTimeTearDown]
     public async Task Stop()
     {
-        await api.DisposeAsync();
-        await foreign.DisposeAsync();
-        await app.DisposeAsync();
+        // Setup stops with Assert.Ignore, before starting anything, where no browser or built sample app is found.
+        if (api is not null)
+        {
+            await api.DisposeAsync();
+        }
+
+        if (foreign is not null)
+        {
+            await foreign.DisposeAsync();
+        }
+
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
     }
 
     [Test]

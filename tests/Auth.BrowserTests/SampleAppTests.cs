@@ -34,8 +34,16 @@ public sealed class SampleAppTests(string transport) : BrowserTest
     [OneTimeTearDown]
     public async Task Stop()
     {
-        await api.DisposeAsync();
-        await app.DisposeAsync();
+        // Setup stops with Assert.Ignore, before starting anything, where no browser or built sample app is found.
+        if (api is not null)
+        {
+            await api.DisposeAsync();
+        }
+
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
     }
 
     [Test]

@@ -13,7 +13,14 @@ public sealed partial class SwaggerUiTests : BrowserTest
     public void StartApi() => api = new KestrelApi();
 
     [OneTimeTearDown]
-    public async Task StopApi() => await api.DisposeAsync();
+    public async Task StopApi()
+    {
+        // Setup stops with Assert.Ignore, before starting anything, where no browser is found.
+        if (api is not null)
+        {
+            await api.DisposeAsync();
+        }
+    }
 
     [Test]
     public async Task Sign_up_through_try_it_out_authorize_with_the_token_and_get_the_user()
