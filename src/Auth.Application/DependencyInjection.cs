@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddScoped<SessionStarter>();
         services.AddScoped<SessionRevoker>();
         services.AddScoped<Sessions.Login.LoginThrottler>();
+        services.AddSingleton<Sessions.Login.PerEmailTurns>();
         services.AddScoped<Users.Common.AccountTokens>();
         services.AddScoped<Admin.Common.AccessChangeGuard>();
         return services;

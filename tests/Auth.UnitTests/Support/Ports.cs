@@ -164,7 +164,9 @@ internal sealed class Ports
 
     public SessionRevoker SessionRevoker() => new(Sessions.Object, RevocationList.Object, Lifetimes.Object);
 
-    public LoginThrottler LoginThrottler() => new(Throttles.Object, Lockout.Object, UnitOfWork.Object);
+    public PerEmailTurns EmailTurns { get; } = new();
+
+    public LoginThrottler LoginThrottler() => new(Throttles.Object, Lockout.Object, UnitOfWork.Object, EmailTurns);
 
     /// <summary>A registered user whose stored hash is <c>stored-hash</c>, known to the user repository by id and email.</summary>
     public User AddUser(string email = "ada@example.com", string name = "Ada Lovelace")

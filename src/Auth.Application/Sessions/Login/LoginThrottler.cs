@@ -8,9 +8,9 @@ namespace Auth.Application.Sessions.Login;
 /// The per-email lockout around every password check (login, password change, account delete). An attempt is
 /// counted as a failure before the password is verified and forgiven once it proves right, so parallel guesses
 /// cannot all slip in while the counter is still low. Each change is committed on its own and retried when a
-/// concurrent attempt changed the same counter.
+/// concurrent attempt changed the same counter; within this instance, updates of one email's counter take turns.
 /// </summary>
-public sealed class LoginThrottler(ILoginThrottleRepository throttles, ILockoutPolicy policy, IUnitOfWork unitOfWork)
+public sealed class LoginThrottler(ILoginThrottleRepository throttles, ILockoutPolicy policy, IUnitOfWork unitOfWork, PerEmailTurns turns)
 {
     private const int Attempts = 5;
 
@@ -51,6 +51,7 @@ public sealed class LoginThrottler(ILoginThrottleRepository throttles, ILockoutP
     /// <param name="change">Returns null to leave the row as it is (nothing is written).</param>
     private async Task<bool> UpdateAsync(string normalizedEmail, bool create, Func<LoginThrottle, bool?> change, CancellationToken cancellationToken)
     {
+        using var turn = await turns.EnterAsync(normalizedEmail, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var throttle = await throttles.FindAsync(normalizedEmail, cancellationToken);

@@ -36,6 +36,22 @@ public class LoginThrottlerTests
     }
 
     [Test]
+    public async Task An_update_waits_while_another_update_of_the_same_email_has_its_turn()
+    {
+        StoredThrottleIs(LoginThrottle.For(Email));
+        var other = await ports.EmailTurns.EnterAsync(Email, CancellationToken.None);
+
+        var attempt = throttler.BeginAttemptAsync(Email, ports.Now, CancellationToken.None);
+
+        Assert.That(attempt.IsCompleted, Is.False);
+        ports.Throttles.Verify(t => t.FindAsync(Email, It.IsAny<CancellationToken>()), Times.Never());
+        other.Dispose();
+        Assert.That((await attempt).Refused, Is.Null);
+        ports.VerifySavedOnce();
+        Assert.That(ports.EmailTurns.Count, Is.Zero, "no entry outlives its last user");
+    }
+
+    [Test]
     public async Task An_attempt_on_a_locked_email_is_refused_with_the_time_left_and_writes_nothing()
     {
         var throttle = LoginThrottle.For(Email);
