@@ -6,7 +6,7 @@ namespace Auth.Infrastructure.Persistence.Repositories;
 
 internal sealed class SessionRepository(AuthDbContext db) : ISessionRepository
 {
-    // Compiled: refresh runs these on every call, and compiling skips EF's per-call expression hashing and lookup.
+    // Compiled: refresh and logout run these on every call, and compiling skips EF's per-call expression hashing and lookup.
     private static readonly Func<AuthDbContext, Guid, CancellationToken, Task<Session?>> SessionById =
         EF.CompileAsyncQuery((AuthDbContext context, Guid id, CancellationToken _) => context.Sessions.FirstOrDefault(s => s.Id == id));
 

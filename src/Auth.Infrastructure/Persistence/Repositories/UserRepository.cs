@@ -7,7 +7,7 @@ namespace Auth.Infrastructure.Persistence.Repositories;
 
 internal sealed class UserRepository(AuthDbContext db) : IUserRepository
 {
-    // Compiled: login and refresh run these on every call (see SessionRepository).
+    // Compiled: login runs ByEmail on every call, and most account and admin commands ById (see SessionRepository).
     private static readonly Func<AuthDbContext, Guid, CancellationToken, Task<User?>> ById =
         EF.CompileAsyncQuery((AuthDbContext context, Guid id, CancellationToken _) => context.Users.FirstOrDefault(u => u.Id == id));
 
