@@ -1,5 +1,5 @@
-using Auth.Application.Admin.ListUsers;
 using Auth.Application.Common.Security;
+using Auth.Application.Common.Validation;
 using FluentValidation;
 
 namespace Auth.Application.Admin.ListAuditEvents;
@@ -8,9 +8,8 @@ public sealed class ListAuditEventsValidator : AbstractValidator<ListAuditEvents
 {
     public ListAuditEventsValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Page starts at 1.");
-        RuleFor(q => q.PageSize).InclusiveBetween(1, ListUsersValidator.MaxPageSize)
-            .WithMessage($"Page size must be between 1 and {ListUsersValidator.MaxPageSize}.");
+        RuleFor(q => q.Page).ValidPage();
+        RuleFor(q => q.PageSize).ValidPageSize();
         // Names only: Enum.TryParse would also take "3" or "A,B", which match no stored row.
         RuleFor(q => q.Type).Must(t => t is null || Enum.GetNames<SecurityEventType>().Contains(t))
             .WithMessage($"Type must be one of: {string.Join(", ", Enum.GetNames<SecurityEventType>())}.");

@@ -8,6 +8,7 @@ public static class RuleExtensions
 {
     public const int PasswordMinLength = 8;
     public const int PasswordMaxLength = 128;
+    public const int MaxPageSize = 100;
 
     public static IRuleBuilderOptions<T, string> ValidEmail<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().WithMessage("Email is required.")
@@ -24,4 +25,10 @@ public static class RuleExtensions
         rule.Must(n => DisplayName.Clean(n).Length > 0).WithMessage("Name is required.")
             .Must(n => DisplayName.Clean(n).Length <= DisplayName.MaxLength).WithMessage($"Name must be at most {DisplayName.MaxLength} characters.")
             .Must(n => !DisplayName.Clean(n).Any(char.IsControl)).WithMessage("Name must not contain control characters.");
+
+    public static IRuleBuilderOptions<T, int> ValidPage<T>(this IRuleBuilder<T, int> rule) =>
+        rule.GreaterThanOrEqualTo(1).WithMessage("Page starts at 1.");
+
+    public static IRuleBuilderOptions<T, int> ValidPageSize<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(1, MaxPageSize).WithMessage($"Page size must be between 1 and {MaxPageSize}.");
 }

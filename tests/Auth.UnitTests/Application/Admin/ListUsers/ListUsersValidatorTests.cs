@@ -1,4 +1,5 @@
 using Auth.Application.Admin.ListUsers;
+using Auth.Application.Common.Validation;
 using Auth.Application.Users;
 using Auth.UnitTests.Support;
 
@@ -15,7 +16,7 @@ public class ListUsersValidatorTests
 
     [Test]
     public void No_prefix_and_the_largest_page_pass() =>
-        Assert.That(validator.Validate(Valid with { EmailPrefix = null, PageSize = ListUsersValidator.MaxPageSize }).IsValid, Is.True);
+        Assert.That(validator.Validate(Valid with { EmailPrefix = null, PageSize = RuleExtensions.MaxPageSize }).IsValid, Is.True);
 
     [TestCase(0)]
     [TestCase(-1)]
