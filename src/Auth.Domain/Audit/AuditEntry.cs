@@ -1,3 +1,5 @@
+using Auth.Domain.Sessions;
+
 namespace Auth.Domain.Audit;
 
 /// <summary>
@@ -20,10 +22,10 @@ public sealed class AuditEntry
         ActorId = actorId;
         SessionId = sessionId;
         ClientAddress = clientAddress;
-        UserAgent = userAgent is { Length: > MaxUserAgentLength } ? userAgent[..MaxUserAgentLength] : userAgent;
+        UserAgent = Session.TruncateUserAgent(userAgent);
     }
 
-    public const int MaxUserAgentLength = 512;
+    public const int MaxUserAgentLength = Session.MaxUserAgentLength;
 
     public Guid Id { get; private set; }
 

@@ -45,7 +45,7 @@ public sealed class Session
     public SessionEndReason? EndReason { get; private set; }
 
     public static Session Start(Guid userId, DateTimeOffset now, TimeSpan lifetime, string? clientAddress, string? userAgent) =>
-        new(Guid.CreateVersion7(now), userId, now, now + lifetime, clientAddress, Truncate(userAgent));
+        new(Guid.CreateVersion7(now), userId, now, now + lifetime, clientAddress, TruncateUserAgent(userAgent));
 
     public bool IsActive(DateTimeOffset now) => EndedAt is null && ExpiresAt > now;
 
@@ -67,6 +67,7 @@ public sealed class Session
         return true;
     }
 
-    private static string? Truncate(string? value) =>
+    /// <summary>A user agent as stored: cut to <see cref="MaxUserAgentLength"/>, since clients choose its length.</summary>
+    public static string? TruncateUserAgent(string? value) =>
         value is { Length: > MaxUserAgentLength } ? value[..MaxUserAgentLength] : value;
 }
