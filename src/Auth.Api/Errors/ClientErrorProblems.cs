@@ -13,7 +13,6 @@ internal sealed class ClientErrorProblems(ProblemDetailsFactory problems) : ICli
     {
         var status = clientError.StatusCode ?? StatusCodes.Status400BadRequest;
         var problem = problems.CreateProblemDetails(actionContext.HttpContext, status, detail: Detail(status));
-        problem.Extensions["code"] = ProblemCodes.ForStatus(status);
         return ErrorResults.ProblemResult(problem);
     }
 
