@@ -9,8 +9,7 @@ internal sealed class BearerOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
-        if (!metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<IAllowAnonymous>().Any())
+        if (!RequiresToken(context.ApiDescription.ActionDescriptor.EndpointMetadata))
         {
             return;
         }
@@ -21,4 +20,8 @@ internal sealed class BearerOperationFilter : IOperationFilter
             [new OpenApiSecuritySchemeReference(SwaggerSetup.BearerScheme, context.Document)] = [],
         });
     }
+
+    /// <summary>An action that asks for authorization and does not also allow anonymous callers.</summary>
+    public static bool RequiresToken(IList<object> metadata) =>
+        metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
 }

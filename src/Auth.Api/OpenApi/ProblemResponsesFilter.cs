@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Auth.Api.Errors;
 using Auth.Api.Hosting;
+using Auth.Api.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
@@ -19,15 +20,15 @@ namespace Auth.Api.OpenApi;
 internal sealed partial class ProblemResponsesFilter : IOperationFilter
 {
     private const string TooManyRequests = "`too_many_requests`: too many requests from this client address; see `Retry-After`.";
+    private const string InvalidToken = "`invalid_token`: no valid access token (missing, expired, or its session ended).";
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
         operation.Responses ??= [];
-        var needsToken = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
-        if (needsToken)
+        if (BearerOperationFilter.RequiresToken(metadata))
         {
-            Ensure(operation, StatusCodes.Status401Unauthorized, "`invalid_token`: no valid access token (missing, expired, or its session ended).");
+            Ensure(operation, StatusCodes.Status401Unauthorized, InvalidToken);
         }
 
         if (metadata.OfType<EnableRateLimitingAttribute>().Any(a => a.PolicyName is RateLimiting.CredentialsPolicy or RateLimiting.EmailPolicy))
@@ -107,11 +108,11 @@ internal sealed partial class ProblemResponsesFilter : IOperationFilter
 
     private static string DefaultDescription(int status, IList<object> metadata) => status switch
     {
-        StatusCodes.Status401Unauthorized => "`invalid_token`: no valid access token (missing, expired, or its session ended).",
+        StatusCodes.Status401Unauthorized => InvalidToken,
         StatusCodes.Status403Forbidden when metadata.OfType<IAuthorizeData>().Any(a => a.Policy == ApiServices.AdminPolicy)
             => "`forbidden`: the caller is not an administrator.",
         StatusCodes.Status403Forbidden => "`forbidden`: the caller may not do this.",
-        StatusCodes.Status413PayloadTooLarge => "`payload_too_large`: the body is over 32 KiB.",
+        StatusCodes.Status413PayloadTooLarge => $"`payload_too_large`: the body is over {RequestBodyLimit.MaxBytes / 1024} KiB.",
         StatusCodes.Status415UnsupportedMediaType => "`unsupported_media_type`: the body is not `application/json`.",
         StatusCodes.Status429TooManyRequests => TooManyRequests,
         _ => $"`{ProblemCodes.ForStatus(status)}`.",
