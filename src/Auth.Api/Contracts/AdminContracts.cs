@@ -14,6 +14,12 @@ public sealed record AdminUserResponse(
 /// <summary>A page of results: <c>total</c> counts every match, <c>items</c> holds this page's.</summary>
 public sealed record PageResponse<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 
+public static class PageResponse
+{
+    public static PageResponse<T> From<TSource, T>(Page<TSource> page, Func<TSource, T> map) =>
+        new([.. page.Items.Select(map)], page.Total, page.PageNumber, page.PageSize);
+}
+
 public sealed record GrantRoleRequest
 {
     /// <example>admin</example>

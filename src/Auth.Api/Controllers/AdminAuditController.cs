@@ -38,6 +38,6 @@ public sealed class AdminAuditController(ISender sender) : ControllerBase
         CancellationToken cancellationToken = default)
     {
         var result = await sender.Send(new ListAuditEventsQuery(userId, type, from, to, page, pageSize), cancellationToken);
-        return new PageResponse<AuditEventResponse>([.. result.Items.Select(AuditEventResponse.From)], result.Total, result.PageNumber, result.PageSize);
+        return PageResponse.From(result, AuditEventResponse.From);
     }
 }

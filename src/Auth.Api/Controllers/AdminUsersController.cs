@@ -43,7 +43,7 @@ public sealed class AdminUsersController(ISender sender) : ControllerBase
         string? emailPrefix, UserSort sort = UserSort.CreatedDesc, int page = 1, int pageSize = 20, CancellationToken cancellationToken = default)
     {
         var result = await sender.Send(new ListUsersQuery(emailPrefix, sort, page, pageSize), cancellationToken);
-        return new PageResponse<AdminUserResponse>([.. result.Items.Select(AdminUserResponse.From)], result.Total, result.PageNumber, result.PageSize);
+        return PageResponse.From(result, AdminUserResponse.From);
     }
 
     /// <summary>One account.</summary>
