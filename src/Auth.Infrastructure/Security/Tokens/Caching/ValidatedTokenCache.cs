@@ -26,8 +26,6 @@ public sealed class ValidatedTokenCache(TimeProvider time, int capacity = Valida
 
     public int Count => Volatile.Read(ref count);
 
-    public int Capacity => capacity;
-
     /// <summary>A fresh result for a token validated before and not yet expired; its identity is a copy per call.</summary>
     public bool TryGet(string token, out TokenValidationResult? result)
     {
@@ -117,7 +115,9 @@ public sealed class ValidatedTokenCache(TimeProvider time, int capacity = Valida
     {
         public static TokenDigest Of(string token)
         {
-            var length = Encoding.UTF8.GetMaxByteCount(token.Length);
+            // The exact count, not GetMaxByteCount (3 bytes a char): a JWT is ASCII, and an RS256 token of ~800
+            // characters would otherwise never fit the stack buffer.
+            var length = Encoding.UTF8.GetByteCount(token);
             var rented = length > 2048 ? ArrayPool<byte>.Shared.Rent(length) : null;
             Span<byte> bytes = rented ?? stackalloc byte[2048];
             try
