@@ -63,7 +63,7 @@ public static class DependencyInjection
         services.AddScoped<IAccountTokenRepository, AccountTokenRepository>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
-        services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton(_ => new SqliteWriteGate(enabled: database.Provider == DatabaseProvider.Sqlite));
         services.AddSingleton(sp => new UserViewCache(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<UserCacheInvalidator>();
         services.AddScoped<IUserViewReader, UserViewReader>();

@@ -10,7 +10,7 @@ internal sealed class AuditStore(AuthDbContext db, SqliteWriteGate writeGate)
     public async Task AddAsync(IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken)
     {
         db.AuditEntries.AddRange(entries);
-        using (await writeGate.EnterAsync(db, cancellationToken))
+        using (await writeGate.EnterAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -18,7 +18,7 @@ internal sealed class AuditStore(AuthDbContext db, SqliteWriteGate writeGate)
 
     public async Task<int> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
-        using (await writeGate.EnterAsync(db, cancellationToken))
+        using (await writeGate.EnterAsync(cancellationToken))
         {
             return await db.AuditEntries.Where(e => e.At < olderThan).ExecuteDeleteAsync(cancellationToken);
         }

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Auth.Infrastructure.Persistence;
 
 /// <summary>
@@ -7,15 +5,15 @@ namespace Auth.Infrastructure.Persistence;
 /// finds the lock taken is retried by Microsoft.Data.Sqlite with a blocking 150 ms sleep per attempt: under
 /// concurrent refreshes that turned 2 ms writes into 130 ms ones. Waiting here instead is asynchronous and
 /// in arrival order. Every write takes it: the unit of work, the audit writer and the prunes. SQL Server has row
-/// locks and needs no gate.
+/// locks and needs no gate: the provider is known when services are registered, so it is decided once there.
 /// </summary>
-internal sealed class SqliteWriteGate : IDisposable
+internal sealed class SqliteWriteGate(bool enabled) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
-    public async ValueTask<Releaser> EnterAsync(DbContext db, CancellationToken cancellationToken)
+    public async ValueTask<Releaser> EnterAsync(CancellationToken cancellationToken)
     {
-        if (!db.Database.IsSqlite())
+        if (!enabled)
         {
             return default;
         }

@@ -12,7 +12,7 @@ internal sealed class UnitOfWork(AuthDbContext db, SqliteWriteGate writeGate) : 
     {
         try
         {
-            using (await writeGate.EnterAsync(db, cancellationToken))
+            using (await writeGate.EnterAsync(cancellationToken))
             {
                 await db.SaveChangesAsync(cancellationToken);
             }

@@ -18,7 +18,7 @@ internal sealed class RevocationStore(AuthDbContext db, SqliteWriteGate writeGat
 
     public async Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        using (await writeGate.EnterAsync(db, cancellationToken))
+        using (await writeGate.EnterAsync(cancellationToken))
         {
             return await db.SessionRevocations.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
         }
