@@ -8,6 +8,7 @@ using Auth.Infrastructure.Revocation;
 using Auth.Infrastructure.Security;
 using Auth.Infrastructure.Security.Passwords;
 using Auth.Infrastructure.Security.Tokens;
+using Auth.IntegrationTests.Support;
 using YamlDotNet.RepresentationModel;
 
 namespace Auth.IntegrationTests.Deployment;
@@ -94,7 +95,7 @@ public sealed class ComposeFileTests
         Assert.That(environment["Jwt__Keys__0__PemFile"], Is.EqualTo("/run/secrets/jwt_signing_key"));
         Assert.That(environment.Keys.Where(k => k.EndsWith("__Pem", StringComparison.Ordinal) || k == "Jwt__SigningKey"), Is.Empty);
         Assert.That(file, Does.StartWith("./secrets/"));
-        Assert.That(File.ReadAllLines(Path.Combine(RepositoryRoot(), ".gitignore")), Does.Contain("secrets/"));
+        Assert.That(File.ReadAllLines(Path.Combine(TestPaths.RepositoryRoot(), ".gitignore")), Does.Contain("secrets/"));
     }
 
     private static HashSet<string> KnownKeys()
@@ -140,19 +141,8 @@ public sealed class ComposeFileTests
     private static YamlMappingNode Compose()
     {
         var stream = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(RepositoryRoot(), "docker-compose.yml"));
+        using var reader = new StreamReader(Path.Combine(TestPaths.RepositoryRoot(), "docker-compose.yml"));
         stream.Load(reader);
         return (YamlMappingNode)stream.Documents[0].RootNode;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Auth.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Auth.sln not found above the test output.");
     }
 }
