@@ -12,12 +12,7 @@ internal static class SampleApp
         }
 
         var message = $"The sample app is not built ({entry} is missing): run `npm ci && npm run build` in samples/web.";
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
-        {
-            Assert.Fail(message + " CI is set, so the browser tests may not skip.");
-        }
-
-        Assert.Ignore(message);
+        Prerequisite.Missing(message);
         return "";
     }
 }
