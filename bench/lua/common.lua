@@ -32,7 +32,6 @@ end
 
 function common.setup(thread)
   thread:set("thread_id", next_id)
-  thread:set("thread_count_hint", 0)
   next_id = next_id + 1
   table.insert(threads, thread)
 end
