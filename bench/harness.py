@@ -101,33 +101,19 @@ def request(base, method, path, body=None, token=None, timeout=30):
         return e.code, None
 
 
-def wait_ready(base, process, timeout=60.0, interval=0.005):
-    """Seconds from now until /health/ready answers 200."""
+def wait_for(base, path, process, interval, timeout=60.0):
+    """Polls base+path until it answers 2xx; fails if the process exits or the timeout passes."""
     start = time.monotonic()
     while time.monotonic() - start < timeout:
         if process.poll() is not None:
-            raise RuntimeError(f"process exited with {process.returncode} before it was ready")
-        try:
-            with urllib.request.urlopen(base + "/health/ready", timeout=2) as response:
-                if response.status == 200:
-                    return time.monotonic() - start
-        except (urllib.error.URLError, ConnectionError, socket.timeout):
-            pass
-        time.sleep(interval)
-    raise RuntimeError(f"{base} not ready after {timeout} s")
-
-
-def wait_up(base, path, process, timeout=60.0):
-    start = time.monotonic()
-    while time.monotonic() - start < timeout:
-        if process.poll() is not None:
-            raise RuntimeError(f"process exited with {process.returncode}")
+            raise RuntimeError(f"process exited with {process.returncode} before {path} answered")
         try:
             with urllib.request.urlopen(base + path, timeout=2):
                 return
         except (urllib.error.URLError, ConnectionError, socket.timeout):
-            time.sleep(0.05)
-    raise RuntimeError(f"{base}{path} did not answer")
+            pass
+        time.sleep(interval)
+    raise RuntimeError(f"{base}{path} did not answer within {timeout} s")
 
 
 def rss_mb(pid):
@@ -204,7 +190,8 @@ class Harness:
         started = time.monotonic()
         self.service = self.procs.start(["dotnet", os.path.join(API_DIR, "Auth.Api.dll")], API_DIR, env,
                                         os.path.join(self.work, "service.log"))
-        wait_ready(self.api, self.service)
+        # Polled every 5 ms: the time to ready is measured from here.
+        wait_for(self.api, "/health/ready", self.service, interval=0.005)
         return time.monotonic() - started
 
     def start_baseline(self):
@@ -219,7 +206,7 @@ class Harness:
         }
         self.baseline = self.procs.start(["dotnet", os.path.join(BASELINE_DIR, "Auth.Benchmarks.Baseline.dll")],
                                          BASELINE_DIR, env, os.path.join(self.work, "baseline.log"))
-        wait_up(self.base, "/ping", self.baseline)
+        wait_for(self.base, "/ping", self.baseline, interval=0.05)
 
     # --- seeding -----------------------------------------------------------------------------------------------
     def seed(self):
@@ -232,27 +219,28 @@ class Harness:
             if status != 201:
                 raise RuntimeError(f"seeding signup {i} answered {status}")
 
-        def login(i):
-            status, body = request(self.api, "POST", "/auth/login",
-                                   {"email": f"bench-{i % users}@bench.local", "password": PASSWORD})
-            if status != 200:
-                raise RuntimeError(f"seeding login {i} answered {status}")
-            return body
-
         started = time.monotonic()
         with concurrent.futures.ThreadPoolExecutor(max_workers=CORES * 2) as pool:
             list(pool.map(signup, range(users)))
-            chains = list(pool.map(login, range(cfg["chains"])))
-            ends = list(pool.map(login, range(cfg["logouts"])))
+            chains = list(pool.map(self.login, range(cfg["chains"])))
+            ends = list(pool.map(self.login, range(cfg["logouts"])))
         self.refresh_file = os.path.join(self.work, "refresh.txt")
         self.access_file = os.path.join(self.work, "access.txt")
         with open(self.refresh_file, "w", encoding="ascii") as f:
             f.write("\n".join(c["refreshToken"] for c in chains) + "\n")
         with open(self.access_file, "w", encoding="ascii") as f:
             f.write("\n".join(e["accessToken"] for e in ends) + "\n")
-        self.user_token = login(1)["accessToken"]
+        self.user_token = self.login(1)["accessToken"]
         log(f"seeded {users} users, {cfg['chains']} refresh chains, {cfg['logouts']} sessions to end "
             f"in {time.monotonic() - started:.1f} s")
+
+    def login(self, i):
+        """A new session of seeded user i (modulo the users seeded)."""
+        status, body = request(self.api, "POST", "/auth/login",
+                               {"email": f"bench-{i % self.cfg['users']}@bench.local", "password": PASSWORD})
+        if status != 200:
+            raise RuntimeError(f"login of seeded user {i} answered {status}")
+        return body
 
     # --- measurements ------------------------------------------------------------------------------------------
     def run(self, name, script, url, threads=2, connections=64, env=None, warm=True, duration=None):
@@ -260,10 +248,14 @@ class Harness:
         if warm and self.cfg["warmup"]:
             wrk(script, url, self.cfg["warmup"], threads, connections, env)
         summary = wrk(script, url, duration, threads, connections, env)
+        # Non-2xx answers are errors for plain GETs; the other scripts count what they did not expect themselves.
+        return self.record(name, summary, status_errors_count=script == "get.lua")
+
+    def record(self, name, summary, status_errors_count, detail=""):
         summary["name"] = name
         summary["errors"] = summary["socket_errors"] + summary["unexpected"] + (
-            summary["status_errors"] if script == "get.lua" else 0)
-        log(f"{name}: {summary['rps']:.0f} req/s, p50 {summary['p50_us'] / 1000:.2f} ms, "
+            summary["status_errors"] if status_errors_count else 0)
+        log(f"{name}: {summary['rps']:.0f} req/s{detail}, p50 {summary['p50_us'] / 1000:.2f} ms, "
             f"p99 {summary['p99_us'] / 1000:.2f} ms, errors {summary['errors']}")
         self.results.append(summary)
         return summary
@@ -289,11 +281,7 @@ class Harness:
             summary["p50_us"] = statistics.median(p["p50_us"] for p in parts)
             summary["p99_us"] = statistics.median(p["p99_us"] for p in parts)
             summary["rounds_rps"] = [round(p["rps"]) for p in parts]
-            summary["name"] = name
-            summary["errors"] = summary["socket_errors"] + summary["unexpected"] + summary["status_errors"]
-            log(f"{name}: {summary['rps']:.0f} req/s (rounds {summary['rounds_rps']}), p50 {summary['p50_us'] / 1000:.2f} ms, "
-                f"p99 {summary['p99_us'] / 1000:.2f} ms, errors {summary['errors']}")
-            self.results.append(summary)
+            self.record(name, summary, status_errors_count=True, detail=f" (rounds {summary['rounds_rps']})")
 
     def hashing_limit(self):
         out = subprocess.run(["dotnet", os.path.join(BENCH_DIR, "Auth.Benchmarks.dll"), "hashing-limit",
@@ -343,13 +331,7 @@ class Harness:
     def fresh_chains(self, count):
         """New sessions for a run whose refresh chains must start unused (the refresh run rotated the seeded ones)."""
         path = os.path.join(self.work, f"chains-{count}.txt")
-        tokens = []
-        for i in range(count):
-            status, body = request(self.api, "POST", "/auth/login",
-                                   {"email": f"bench-{i % self.cfg['users']}@bench.local", "password": PASSWORD})
-            if status != 200:
-                raise RuntimeError(f"login for a fresh chain answered {status}")
-            tokens.append(body["refreshToken"])
+        tokens = [self.login(i)["refreshToken"] for i in range(count)]
         with open(path, "w", encoding="ascii") as f:
             f.write("\n".join(tokens) + "\n")
         return path
