@@ -1,4 +1,5 @@
 using Auth.Application.Common.Results;
+using Auth.Application.Common.Validation;
 using FluentValidation;
 using Mediator;
 
@@ -16,7 +17,10 @@ public sealed class PipelineProbeValidator : AbstractValidator<PipelineProbeComm
 {
     public PipelineProbeValidator()
     {
-        RuleFor(c => c.Email).NotEmpty().MaximumLength(254).EmailAddress();
-        RuleFor(c => c.Password).NotEmpty().MaximumLength(1024);
+        // LoginValidator's rules (a validator is bound to its command type, so they are restated, not shared).
+        RuleFor(c => c.Email).NotEmpty().WithMessage("Email is required.")
+            .MaximumLength(Auth.Domain.Users.Email.MaxLength + 2);
+        RuleFor(c => c.Password).NotEmpty().WithMessage("Password is required.")
+            .MaximumLength(RuleExtensions.PasswordMaxLength);
     }
 }
