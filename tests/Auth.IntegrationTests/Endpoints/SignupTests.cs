@@ -84,7 +84,7 @@ public sealed class SignupTests
     public async Task Refresh_token_is_stored_only_as_its_sha256_hash()
     {
         var user = await client.SignUpAsync();
-        var sessionId = Guid.Parse(new JsonWebToken(user.AccessToken).GetClaim("sid").Value);
+        var sessionId = user.Auth.SessionIdFromToken();
 
         var stored = await factory.WithDatabaseAsync(db => db.RefreshTokens.Where(t => t.SessionId == sessionId).ToListAsync());
 

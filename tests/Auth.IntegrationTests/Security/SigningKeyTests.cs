@@ -74,7 +74,7 @@ public sealed class SigningKeyTests
         await using var factory = new AuthApiFactory();
         using var client = factory.CreateClient();
         var user = await client.SignUpAsync();
-        var sid = Guid.Parse(new JsonWebToken(user.AccessToken).GetClaim("sid").Value);
+        var sid = user.Auth.SessionIdFromToken();
         var publicKey = Encoding.UTF8.GetBytes(TestKeys.PublicPem(AuthApiFactory.PrivateKeyPem));
         var confused = new SigningCredentials(new SymmetricSecurityKey(publicKey) { KeyId = AuthApiFactory.KeyId }, SecurityAlgorithms.HmacSha256);
 
@@ -89,7 +89,7 @@ public sealed class SigningKeyTests
         await using var factory = new AuthApiFactory();
         using var client = factory.CreateClient();
         var user = await client.SignUpAsync();
-        var sid = Guid.Parse(new JsonWebToken(user.AccessToken).GetClaim("sid").Value);
+        var sid = user.Auth.SessionIdFromToken();
 
         var unknownKid = TokenFactory.Create(credentials: TestKeys.Rs256(AuthApiFactory.PrivateKeyPem, "not-a-key-of-ours"),
             userId: user.Auth.User.Id, sessionId: sid);
