@@ -3,7 +3,13 @@ namespace Auth.Infrastructure.Security.Tokens.Keys;
 /// <summary>Turns the <c>Jwt</c> settings into key material ordered by activation; throws naming the bad setting.</summary>
 internal static class SigningKeyLoader
 {
-    public static IReadOnlyList<LoadedKey> Load(JwtOptions options)
+    // The options validator (at start) and the key ring both need the keys of one options instance: each PEM is
+    // read, imported and thumbprinted once. A failed load is not kept, so every caller sees its exception.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JwtOptions, IReadOnlyList<LoadedKey>> Loaded = new();
+
+    public static IReadOnlyList<LoadedKey> Load(JwtOptions options) => Loaded.GetValue(options, LoadUncached);
+
+    private static IReadOnlyList<LoadedKey> LoadUncached(JwtOptions options)
     {
         if (!SigningAlgorithms.IsAsymmetric(options.Algorithm))
         {
