@@ -60,7 +60,7 @@ public sealed class MigrationTests
             Assert.That(script, Does.Contain("CREATE INDEX [IX_RefreshTokens_SessionId] ON [RefreshTokens] ([SessionId])"));
             Assert.That(script, Does.Contain("CREATE TABLE [AccountTokens]"));
             Assert.That(script, Does.Contain("CREATE TABLE [AuditEntries]"));
-            Assert.That(script, Does.Contain("ALTER TABLE [Users] ADD [DisabledAt] datetimeoffset NULL"));
+            Assert.That(script, Does.Contain("[DisabledAt] datetimeoffset NULL"));
             Assert.That(script, Does.Contain("CREATE INDEX [IX_AuditEntries_At] ON [AuditEntries] ([At])"));
             Assert.That(script, Does.Contain("IF NOT EXISTS"), "idempotent scripts guard each migration");
             Assert.That(script, Does.Contain("[EndedAt] datetimeoffset NULL"));
