@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddSingleton<Sessions.Login.PerEmailTurns>();
         services.AddScoped<Users.Common.AccountTokens>();
         services.AddScoped<Admin.Common.AccessChangeGuard>();
+        services.AddScoped<Admin.BootstrapAdmin.BootstrapAdminRule>();
         return services;
     }
 }

@@ -36,6 +36,7 @@ public static class ProblemCodes
         [AuthErrors.UnknownRole.Code] = StatusCodes.Status400BadRequest,
         [AuthErrors.LastAdmin.Code] = StatusCodes.Status409Conflict,
         [AuthErrors.CannotChangeOwnAccess.Code] = StatusCodes.Status409Conflict,
+        [AuthErrors.AdminEmailNotConfirmed.Code] = StatusCodes.Status409Conflict,
         [CsrfHeaderMissing] = StatusCodes.Status403Forbidden,
     };
 

@@ -8,22 +8,45 @@ namespace Auth.Api.Hosting;
 /// The ways to the first administrator: <c>Auth:Bootstrap:AdminEmail</c> promoted at start, and the
 /// <c>create-admin</c> command line for servers.
 /// </summary>
-internal static class AdminBootstrap
+internal static partial class AdminBootstrap
 {
     public const string CommandName = "create-admin";
 
     public static async Task PromoteBootstrapAdminAsync(this IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new PromoteBootstrapAdminCommand());
+        var outcome = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new PromoteBootstrapAdminCommand());
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminBootstrap));
+        switch (outcome)
+        {
+            case BootstrapAdminOutcome.AwaitingConfirmation:
+                LogAwaitingConfirmation(logger);
+                break;
+            case BootstrapAdminOutcome.Promoted:
+                LogPromoted(logger);
+                break;
+            case BootstrapAdminOutcome.NotSaved:
+                LogNotSaved(logger);
+                break;
+        }
     }
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Warning,
+        Message = "The bootstrap admin (Auth:Bootstrap:AdminEmail) is waiting for confirmation: its account exists but its address is not confirmed, so it is not an administrator yet. Confirming it through the mailed link grants the role.")]
+    private static partial void LogAwaitingConfirmation(ILogger logger);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "The bootstrap admin (Auth:Bootstrap:AdminEmail) was made an administrator at start")]
+    private static partial void LogPromoted(ILogger logger);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "The bootstrap admin could not be promoted at start: the change was not saved")]
+    private static partial void LogNotSaved(ILogger logger);
 
     public static bool IsCommandLine(string[] args) => args.Length > 0 && args[0] == CommandName;
 
     /// <summary>
     /// <c>create-admin --email ada@example.com [--name "Ada"]</c>: asks for the password (twice, not echoed on a
-    /// terminal; one line each when input is piped) and creates the account as an administrator, or makes an existing
-    /// account one.
+    /// terminal; one line each when input is piped) and creates the account, confirmed, as an administrator, or makes an
+    /// existing account whose address is confirmed one.
     /// </summary>
     /// <returns>The process exit code.</returns>
     public static async Task<int> RunCommandLineAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output)

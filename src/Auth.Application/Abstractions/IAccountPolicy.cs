@@ -13,6 +13,6 @@ public interface IAccountPolicy
     /// <summary>Reset mails sent per account per hour at most; further requests still answer 202 but send nothing.</summary>
     int PasswordResetsPerHour { get; }
 
-    /// <summary>The email that becomes an administrator when it signs up (or at start, if it exists).</summary>
+    /// <summary>The email that becomes an administrator once its account's address is confirmed.</summary>
     string? BootstrapAdminEmail { get; }
 }

@@ -24,7 +24,10 @@ internal sealed partial class PickupDirectoryEmailSender(
         // Names sort in sending order, even for mails sent within one clock tick.
         var sequence = Interlocked.Increment(ref written);
         var path = Path.Combine(directory, $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{sequence:D6}-{Guid.NewGuid():N}.eml");
-        await MimeMessages.Create(message, options.Value).WriteToAsync(path, cancellationToken);
+        // Written aside and moved in whole, so a reader of the folder never opens a half-written mail.
+        var partial = path + ".partial";
+        await MimeMessages.Create(message, options.Value).WriteToAsync(partial, cancellationToken);
+        File.Move(partial, path);
         LogWritten(message.Subject, path);
     }
 

@@ -18,7 +18,7 @@ public sealed class AdminUsersTests
         adminEmail = ApiClientExtensions.NewEmail();
         factory = AdminFixture.CreateFactory(adminEmail);
         client = factory.CreateClient();
-        admin = await client.SignUpAsync(adminEmail, "The Admin");
+        admin = await factory.SignUpAdminAsync(client, adminEmail);
     }
 
     [TearDown]
@@ -26,13 +26,6 @@ public sealed class AdminUsersTests
     {
         client.Dispose();
         await factory.DisposeAsync();
-    }
-
-    [Test]
-    public void The_bootstrap_email_signs_up_as_an_admin()
-    {
-        Assert.That(admin.Auth.User.Roles, Is.EquivalentTo(new[] { "user", "admin" }));
-        Assert.That(new JsonWebToken(admin.AccessToken).Claims.Where(c => c.Type == "role").Select(c => c.Value), Does.Contain("admin"));
     }
 
     [TestCase("GET", "/admin/users")]
@@ -188,23 +181,5 @@ public sealed class AdminUsersTests
 
         await self.AssertProblemAsync(HttpStatusCode.Conflict, "cannot_change_own_access");
         Assert.That(theOther.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-    }
-
-    [Test]
-    public async Task An_existing_account_named_as_bootstrap_admin_is_promoted_at_start()
-    {
-        var databasePath = TestPaths.NewDatabaseFile();
-        var email = ApiClientExtensions.NewEmail();
-        await using (var before = new AuthApiFactory(databasePath))
-        {
-            using var beforeClient = before.CreateClient();
-            Assert.That((await beforeClient.SignUpAsync(email)).Auth.User.Roles, Is.EqualTo(new[] { "user" }));
-        }
-
-        await using var after = AdminFixture.CreateFactory(email, databasePath);
-        using var afterClient = after.CreateClient();
-        var token = await afterClient.LoginAsync(email);
-
-        Assert.That((await afterClient.SendWithTokenAsync(HttpMethod.Get, "/admin/users", token)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 }

@@ -15,7 +15,7 @@ public sealed class AuditTrailTests
         var adminEmail = ApiClientExtensions.NewEmail();
         await using var factory = AdminFixture.CreateFactory(adminEmail);
         using var client = factory.CreateClient();
-        var admin = await client.SignUpAsync(adminEmail);
+        var admin = await factory.SignUpAdminAsync(client, adminEmail);
         var user = await client.SignUpAsync();
         await client.PostAsJsonAsync("/auth/login", new { email = user.Email, password = "wrong password" });
         await client.SendWithTokenAsync(HttpMethod.Post, $"/admin/users/{user.Auth.User.Id}/disable", admin.AccessToken);
@@ -41,7 +41,7 @@ public sealed class AuditTrailTests
         var adminEmail = ApiClientExtensions.NewEmail();
         await using var factory = AdminFixture.CreateFactory(adminEmail);
         using var client = factory.CreateClient();
-        var admin = await client.SignUpAsync(adminEmail);
+        var admin = await factory.SignUpAdminAsync(client, adminEmail);
         await WaitForEventsAsync(client, admin.AccessToken, $"userId={admin.Auth.User.Id}", 1);
 
         var rows = await factory.WithDatabaseAsync(db => db.AuditEntries.AsNoTracking().ToListAsync());
@@ -56,19 +56,20 @@ public sealed class AuditTrailTests
         var adminEmail = ApiClientExtensions.NewEmail();
         await using var factory = AdminFixture.CreateFactory(adminEmail);
         using var client = factory.CreateClient();
-        var admin = await client.SignUpAsync(adminEmail);
+        var admin = await factory.SignUpAdminAsync(client, adminEmail);
         for (var i = 0; i < 3; i++)
         {
             await client.PostAsJsonAsync("/auth/login", new { email = admin.Email, password = "wrong password" });
         }
 
-        await WaitForEventsAsync(client, admin.AccessToken, $"userId={admin.Auth.User.Id}", 4);
+        // SignedUp, EmailConfirmed, BootstrapAdminOnConfirmation, LoginSucceeded and the three failures.
+        await WaitForEventsAsync(client, admin.AccessToken, $"userId={admin.Auth.User.Id}", 7);
         var page = await (await client.SendWithTokenAsync(HttpMethod.Get, $"/admin/audit?userId={admin.Auth.User.Id}&pageSize=2&page=2", admin.AccessToken)).ReadJsonAsync();
         var future = await ReadAsync(client, admin.AccessToken, $"from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"))}");
         var badRange = await client.SendWithTokenAsync(HttpMethod.Get, "/admin/audit?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", admin.AccessToken);
         var badType = await client.SendWithTokenAsync(HttpMethod.Get, "/admin/audit?type=Nonsense", admin.AccessToken);
 
-        Assert.That(page.GetProperty("total").GetInt32(), Is.EqualTo(4));
+        Assert.That(page.GetProperty("total").GetInt32(), Is.EqualTo(7));
         Assert.That(page.GetProperty("items").GetArrayLength(), Is.EqualTo(2));
         Assert.That(future, Is.Empty);
         await badRange.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
@@ -82,7 +83,7 @@ public sealed class AuditTrailTests
         var adminEmail = ApiClientExtensions.NewEmail();
         await using var factory = AdminFixture.CreateFactory(adminEmail, time: time);
         using var client = factory.CreateClient();
-        var admin = await client.SignUpAsync(adminEmail);
+        var admin = await factory.SignUpAdminAsync(client, adminEmail);
         await WaitForEventsAsync(client, admin.AccessToken, $"userId={admin.Auth.User.Id}", 1);
 
         time.Advance(TimeSpan.FromDays(91));

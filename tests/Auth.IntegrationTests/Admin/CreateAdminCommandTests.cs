@@ -8,7 +8,7 @@ namespace Auth.IntegrationTests.Admin;
 public sealed class CreateAdminCommandTests
 {
     [Test]
-    public async Task The_command_creates_an_admin_who_can_use_the_admin_api()
+    public async Task The_command_creates_a_confirmed_admin_who_can_use_the_admin_api()
     {
         await using var factory = new AuthApiFactory();
         using var client = factory.CreateClient();
@@ -22,14 +22,16 @@ public sealed class CreateAdminCommandTests
         Assert.That(exit, Is.Zero, output.ToString());
         Assert.That(output.ToString(), Does.Contain($"{email} is an administrator").And.Not.Contain(ApiClientExtensions.Password));
         Assert.That((await client.SendWithTokenAsync(HttpMethod.Get, "/admin/users", token)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await (await client.GetUserAsync(token)).ReadJsonAsync()).GetProperty("emailConfirmed").GetBoolean(), Is.True);
     }
 
     [Test]
-    public async Task The_command_promotes_an_existing_account_and_keeps_its_password()
+    public async Task The_command_promotes_an_existing_confirmed_account_and_keeps_its_password()
     {
         await using var factory = new AuthApiFactory();
         using var client = factory.CreateClient();
         var user = await client.SignUpAsync();
+        await client.ConfirmEmailAsync(factory, user.Email);
 
         var exit = await AdminBootstrap.RunCommandLineAsync(factory.Services, ["create-admin", "--email", user.Email],
             new StringReader("an ignored passphrase\nan ignored passphrase\n"), new StringWriter());

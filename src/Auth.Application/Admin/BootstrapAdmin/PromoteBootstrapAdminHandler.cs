@@ -7,27 +7,39 @@ namespace Auth.Application.Admin.BootstrapAdmin;
 
 public sealed class PromoteBootstrapAdminHandler(
     IUserRepository users,
-    IAccountPolicy policy,
+    BootstrapAdminRule rule,
     IUnitOfWork unitOfWork,
     ISecurityEventLog securityEvents,
-    TimeProvider time) : ICommandHandler<PromoteBootstrapAdminCommand, bool>
+    TimeProvider time) : ICommandHandler<PromoteBootstrapAdminCommand, BootstrapAdminOutcome>
 {
-    /// <returns>True when the role was granted now.</returns>
-    public async ValueTask<bool> Handle(PromoteBootstrapAdminCommand command, CancellationToken cancellationToken)
+    public async ValueTask<BootstrapAdminOutcome> Handle(PromoteBootstrapAdminCommand command, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(policy.BootstrapAdminEmail)
-            || await users.FindByEmailAsync(Email.Normalize(policy.BootstrapAdminEmail), cancellationToken) is not { } user
-            || !user.GrantRole(RoleNames.Admin, time.GetUtcNow()))
+        if (rule.NormalizedEmail is not { } email)
         {
-            return false;
+            return BootstrapAdminOutcome.NotConfigured;
         }
 
-        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
-        if (saved.IsSuccess)
+        if (await users.FindByEmailAsync(email, cancellationToken) is not { } user)
         {
-            securityEvents.Record(new SecurityEvent(SecurityEventType.RoleGranted, user.Id, null, ClientInfo.Unknown));
+            return BootstrapAdminOutcome.NoAccountYet;
         }
 
-        return saved.IsSuccess;
+        if (user.HasRole(RoleNames.Admin))
+        {
+            return BootstrapAdminOutcome.AlreadyAdmin;
+        }
+
+        if (!rule.TryPromote(user, time.GetUtcNow()))
+        {
+            return BootstrapAdminOutcome.AwaitingConfirmation;
+        }
+
+        if (!(await unitOfWork.SaveChangesAsync(cancellationToken)).IsSuccess)
+        {
+            return BootstrapAdminOutcome.NotSaved;
+        }
+
+        securityEvents.Record(new SecurityEvent(SecurityEventType.BootstrapAdminAtStart, user.Id, null, ClientInfo.Unknown));
+        return BootstrapAdminOutcome.Promoted;
     }
 }

@@ -1,5 +1,6 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Admin.Common;
+using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Domain.Users;
@@ -26,6 +27,11 @@ public sealed class CreateAdminHandler(
             user.ConfirmEmail(now);
             users.Add(user);
         }
+        else if (!user.EmailConfirmed)
+        {
+            // Someone else may have signed up with the address and knows the password: promoting it would hand them the service.
+            return AuthErrors.AdminEmailNotConfirmed;
+        }
 
         if (!user.GrantRole(RoleNames.Admin, now) && !created)
         {
@@ -43,7 +49,7 @@ public sealed class CreateAdminHandler(
             securityEvents.Record(new SecurityEvent(SecurityEventType.SignedUp, user.Id, null, ClientInfo.Unknown));
         }
 
-        securityEvents.Record(new SecurityEvent(SecurityEventType.RoleGranted, user.Id, null, ClientInfo.Unknown));
+        securityEvents.Record(new SecurityEvent(SecurityEventType.BootstrapAdminByCommandLine, user.Id, null, ClientInfo.Unknown));
         return AdminUserView.From(user);
     }
 }

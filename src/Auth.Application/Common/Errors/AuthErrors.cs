@@ -41,5 +41,12 @@ public static class AuthErrors
 
     public static readonly Error LastAdmin = new("last_admin", "This would leave the service without an administrator.");
 
+    /// <summary>
+    /// <c>create-admin</c> on an account nobody has proved the mailbox of: whoever signed up with it knows its password,
+    /// so it is not promoted until the address is confirmed.
+    /// </summary>
+    public static readonly Error AdminEmailNotConfirmed = new("admin_email_not_confirmed",
+        "An account with this address exists but its address is not confirmed; confirm it through the mailed link first.");
+
     public static readonly Error CannotChangeOwnAccess = new("cannot_change_own_access", "Administrators cannot remove their own admin role or disable themselves.");
 }

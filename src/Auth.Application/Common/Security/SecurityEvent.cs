@@ -25,4 +25,13 @@ public enum SecurityEventType
     AccountDisabled,
     AccountEnabled,
     SessionsEndedByAdmin,
+
+    /// <summary>The bootstrap admin address was confirmed through its mailed link and got the admin role.</summary>
+    BootstrapAdminOnConfirmation,
+
+    /// <summary>At start, the confirmed account with the bootstrap admin address got the admin role.</summary>
+    BootstrapAdminAtStart,
+
+    /// <summary>The <c>create-admin</c> command, run on the server, made the account an administrator.</summary>
+    BootstrapAdminByCommandLine,
 }

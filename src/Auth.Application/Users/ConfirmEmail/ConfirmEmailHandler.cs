@@ -1,4 +1,5 @@
 using Auth.Application.Abstractions;
+using Auth.Application.Admin.BootstrapAdmin;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
@@ -11,6 +12,7 @@ namespace Auth.Application.Users.ConfirmEmail;
 public sealed class ConfirmEmailHandler(
     AccountTokens tokens,
     IUserRepository users,
+    BootstrapAdminRule bootstrapAdmin,
     IUnitOfWork unitOfWork,
     ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<ConfirmEmailCommand, Result>
@@ -25,7 +27,9 @@ public sealed class ConfirmEmailHandler(
             return AuthErrors.InvalidAccountToken;
         }
 
-        user.ConfirmEmail(now);
+        var confirmedNow = user.ConfirmEmail(now);
+        // The link proves the mailbox, which is what the bootstrap address waited for.
+        var promoted = bootstrapAdmin.TryPromote(user, now);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {
@@ -33,7 +37,17 @@ public sealed class ConfirmEmailHandler(
             return saved.Error == AuthErrors.ConcurrentUpdate ? AuthErrors.InvalidAccountToken : saved;
         }
 
-        securityEvents.Record(new SecurityEvent(SecurityEventType.EmailConfirmed, user.Id, null, command.Client));
+        // A second link for an address already confirmed spends the link and changes nothing worth recording.
+        if (confirmedNow)
+        {
+            securityEvents.Record(new SecurityEvent(SecurityEventType.EmailConfirmed, user.Id, null, command.Client));
+        }
+
+        if (promoted)
+        {
+            securityEvents.Record(new SecurityEvent(SecurityEventType.BootstrapAdminOnConfirmation, user.Id, null, command.Client));
+        }
+
         return Result.Success;
     }
 }

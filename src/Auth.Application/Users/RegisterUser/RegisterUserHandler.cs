@@ -31,11 +31,7 @@ public sealed class RegisterUserHandler(
         var passwordHash = await passwordHasher.HashAsync(command.Password, cancellationToken);
         var now = time.GetUtcNow();
         var user = User.Register(command.Email, command.Name, passwordHash, now);
-        if (policy.BootstrapAdminEmail is { Length: > 0 } adminEmail && Email.Normalize(adminEmail) == user.NormalizedEmail)
-        {
-            user.GrantRole(RoleNames.Admin, now);
-        }
-
+        // Even the bootstrap admin address signs up as an ordinary account: the role waits for the confirmed mailbox.
         users.Add(user);
         var confirmation = accountTokens.Issue(user.Id, AccountTokenPurpose.EmailConfirmation, now, policy.EmailConfirmationLifetime);
         var session = sessionStarter.Start(user, command.Client, now);

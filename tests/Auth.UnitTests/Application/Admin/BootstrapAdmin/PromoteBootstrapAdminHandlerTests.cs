@@ -19,27 +19,47 @@ public class PromoteBootstrapAdminHandlerTests
         ports = new Ports();
         boss = ports.AddUser("boss@example.com", "Boss");
         someone = ports.AddUser("someone@example.com", "Someone");
+        boss.ConfirmEmail(ports.Now);
+        someone.ConfirmEmail(ports.Now);
         ports.Time.Advance(TimeSpan.FromHours(1));
-        handler = new PromoteBootstrapAdminHandler(ports.Users.Object, ports.Policy.Object, ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+        handler = new PromoteBootstrapAdminHandler(ports.Users.Object, new BootstrapAdminRule(ports.Policy.Object), ports.UnitOfWork.Object,
+            ports.SecurityEvents.Object, ports.Time);
     }
 
     [Test]
-    public async Task The_configured_email_is_promoted_and_only_it()
+    public async Task The_configured_confirmed_email_is_promoted_and_only_it()
     {
         BootstrapEmailIs("  Boss@Example.COM ");
 
-        var granted = await handler.Handle(new PromoteBootstrapAdminCommand(), CancellationToken.None);
+        var outcome = await handler.Handle(new PromoteBootstrapAdminCommand(), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
-            Assert.That(granted, Is.True);
+            Assert.That(outcome, Is.EqualTo(BootstrapAdminOutcome.Promoted));
             Assert.That(boss.HasRole(RoleNames.Admin), Is.True);
             Assert.That(boss.UpdatedAt, Is.EqualTo(ports.Now));
             Assert.That(someone.HasRole(RoleNames.Admin), Is.False);
-            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.RoleGranted, boss.Id, null, ClientInfo.Unknown) }));
+            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.BootstrapAdminAtStart, boss.Id, null, ClientInfo.Unknown) }));
         });
         ports.Users.Verify(u => u.FindByEmailAsync("boss@example.com", It.IsAny<CancellationToken>()), Times.Once());
         ports.VerifySavedOnce();
+    }
+
+    [Test]
+    public async Task An_unconfirmed_account_waits_for_confirmation()
+    {
+        var squatter = ports.AddUser("admin@example.com", "Squatter");
+        BootstrapEmailIs("admin@example.com");
+
+        var outcome = await handler.Handle(new PromoteBootstrapAdminCommand(), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome, Is.EqualTo(BootstrapAdminOutcome.AwaitingConfirmation));
+            Assert.That(squatter.HasRole(RoleNames.Admin), Is.False);
+            Assert.That(ports.Events, Is.Empty);
+        });
+        ports.VerifyNeverSaved();
     }
 
     [Test]
@@ -48,7 +68,7 @@ public class PromoteBootstrapAdminHandlerTests
         BootstrapEmailIs("boss@example.com");
         boss.GrantRole(RoleNames.Admin, TestClock.Start);
 
-        Assert.That(await handler.Handle(new PromoteBootstrapAdminCommand(), CancellationToken.None), Is.False);
+        Assert.That(await handler.Handle(new PromoteBootstrapAdminCommand(), CancellationToken.None), Is.EqualTo(BootstrapAdminOutcome.AlreadyAdmin));
         ports.VerifyNeverSaved();
         Assert.That(ports.Events, Is.Empty);
     }
@@ -60,7 +80,7 @@ public class PromoteBootstrapAdminHandlerTests
     {
         BootstrapEmailIs(email);
 
-        Assert.That(await handler.Handle(new PromoteBootstrapAdminCommand(), CancellationToken.None), Is.False);
+        Assert.That(await handler.Handle(new PromoteBootstrapAdminCommand(), CancellationToken.None), Is.EqualTo(BootstrapAdminOutcome.NotConfigured));
         ports.Users.Verify(u => u.FindByEmailAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
         ports.VerifyNeverSaved();
     }
@@ -70,19 +90,21 @@ public class PromoteBootstrapAdminHandlerTests
     {
         BootstrapEmailIs("nobody@example.com");
 
-        Assert.That(await handler.Handle(new PromoteBootstrapAdminCommand(), CancellationToken.None), Is.False);
+        Assert.That(await handler.Handle(new PromoteBootstrapAdminCommand(), CancellationToken.None), Is.EqualTo(BootstrapAdminOutcome.NoAccountYet));
         ports.VerifyNeverSaved();
     }
 
     [Test]
-    public async Task A_failed_commit_answers_false_and_records_nothing()
+    public async Task A_failed_commit_records_nothing()
     {
         BootstrapEmailIs("boss@example.com");
         ports.SaveFailsWith(new Auth.Application.Common.Errors.Error("db_down", "down"));
 
-        Assert.Multiple(async () =>
+        var outcome = await handler.Handle(new PromoteBootstrapAdminCommand(), CancellationToken.None);
+
+        Assert.Multiple(() =>
         {
-            Assert.That(await handler.Handle(new PromoteBootstrapAdminCommand(), CancellationToken.None), Is.False);
+            Assert.That(outcome, Is.EqualTo(BootstrapAdminOutcome.NotSaved));
             Assert.That(ports.Events, Is.Empty);
         });
     }

@@ -42,7 +42,7 @@ public class CreateAdminHandlerTests
             Assert.That(ports.Events, Is.EqualTo(new[]
             {
                 new SecurityEvent(SecurityEventType.SignedUp, added.Id, null, ClientInfo.Unknown),
-                new SecurityEvent(SecurityEventType.RoleGranted, added.Id, null, ClientInfo.Unknown),
+                new SecurityEvent(SecurityEventType.BootstrapAdminByCommandLine, added.Id, null, ClientInfo.Unknown),
             }));
         });
         ports.Users.Verify(u => u.FindByEmailAsync("root@example.com", It.IsAny<CancellationToken>()), Times.Once());
@@ -53,6 +53,7 @@ public class CreateAdminHandlerTests
     public async Task An_existing_account_is_promoted_and_keeps_its_password()
     {
         var existing = ports.AddUser("root@example.com", "Existing");
+        existing.ConfirmEmail(ports.Now);
 
         var result = await handler.Handle(new CreateAdminCommand("ROOT@example.com", "a long enough secret", "Root"), CancellationToken.None);
 
@@ -63,10 +64,26 @@ public class CreateAdminHandlerTests
             Assert.That(existing.PasswordHash, Is.EqualTo("stored-hash"));
             Assert.That(existing.Name, Is.EqualTo("Existing"));
             Assert.That(added, Is.Null);
-            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.RoleGranted, existing.Id, null, ClientInfo.Unknown) }));
+            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.BootstrapAdminByCommandLine, existing.Id, null, ClientInfo.Unknown) }));
         });
         ports.PasswordHasher.Verify(p => p.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
         ports.VerifySavedOnce();
+    }
+
+    [Test]
+    public async Task An_existing_account_with_an_unconfirmed_address_is_not_promoted()
+    {
+        var existing = ports.AddUser("root@example.com", "Squatter");
+
+        var result = await handler.Handle(new CreateAdminCommand("root@example.com", "a long enough secret", "Root"), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Error, Is.EqualTo(AuthErrors.AdminEmailNotConfirmed));
+            Assert.That(existing.HasRole(RoleNames.Admin), Is.False);
+            Assert.That(ports.Events, Is.Empty);
+        });
+        ports.VerifyNeverSaved();
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using Auth.Application.Admin.BootstrapAdmin;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Security;
 using Auth.Application.Users.ConfirmEmail;
@@ -17,7 +18,8 @@ public class ConfirmEmailHandlerTests
     {
         ports = new Ports();
         user = ports.AddUser();
-        handler = new ConfirmEmailHandler(ports.AccountTokens(), ports.Users.Object, ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+        handler = new ConfirmEmailHandler(ports.AccountTokens(), ports.Users.Object, new BootstrapAdminRule(ports.Policy.Object),
+            ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
     }
 
     [Test]
@@ -37,6 +39,50 @@ public class ConfirmEmailHandlerTests
             Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.EmailConfirmed, user.Id, null, Ports.Client) }));
         });
         ports.VerifySavedOnce();
+    }
+
+    [Test]
+    public async Task Confirming_the_bootstrap_admin_address_grants_admin_and_records_the_path()
+    {
+        ports.Policy.Setup(p => p.BootstrapAdminEmail).Returns(" ADA@example.com ");
+        var token = ports.IssueAccountToken(user, AccountTokenPurpose.EmailConfirmation);
+
+        await handler.Handle(Command(token), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(user.HasRole(RoleNames.Admin), Is.True);
+            Assert.That(ports.Events.Select(e => e.Type), Is.EqualTo(new[] { SecurityEventType.EmailConfirmed, SecurityEventType.BootstrapAdminOnConfirmation }));
+        });
+        ports.VerifySavedOnce();
+    }
+
+    [Test]
+    public async Task Confirming_another_address_grants_nothing()
+    {
+        ports.Policy.Setup(p => p.BootstrapAdminEmail).Returns("boss@example.com");
+        var token = ports.IssueAccountToken(user, AccountTokenPurpose.EmailConfirmation);
+
+        await handler.Handle(Command(token), CancellationToken.None);
+
+        Assert.That(user.HasRole(RoleNames.Admin), Is.False);
+        Assert.That(ports.Events.Select(e => e.Type), Is.EqualTo(new[] { SecurityEventType.EmailConfirmed }));
+    }
+
+    [Test]
+    public async Task A_second_link_for_a_confirmed_address_is_spent_without_recording_a_confirmation_again()
+    {
+        user.ConfirmEmail(ports.Now);
+        var token = ports.IssueAccountToken(user, AccountTokenPurpose.EmailConfirmation);
+
+        var result = await handler.Handle(Command(token), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.IsSuccess, Is.True);
+            Assert.That(ports.AddedAccountTokens.Single().UsedAt, Is.EqualTo(ports.Now));
+            Assert.That(ports.Events, Is.Empty);
+        });
     }
 
     [Test]

@@ -44,15 +44,13 @@ public class RegisterUserHandlerTests
     }
 
     [Test]
-    public async Task The_bootstrap_admin_email_signs_up_as_an_admin_and_others_do_not()
+    public async Task The_bootstrap_admin_email_signs_up_as_an_ordinary_account()
     {
         ports.Policy.Setup(p => p.BootstrapAdminEmail).Returns(" Boss@Example.com ");
 
         var boss = await handler.Handle(Command("boss@example.com"), CancellationToken.None);
-        var other = await handler.Handle(Command("someone@example.com"), CancellationToken.None);
 
-        Assert.That(boss.Value.User.Roles, Is.EquivalentTo(new[] { "user", "admin" }));
-        Assert.That(other.Value.User.Roles, Is.EqualTo(new[] { "user" }));
+        Assert.That(boss.Value.User.Roles, Is.EqualTo(new[] { "user" }));
     }
 
     [Test]
