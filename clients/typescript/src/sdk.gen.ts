@@ -166,7 +166,7 @@ export const authLogout = <ThrowOnError extends boolean = false>(options?: Optio
 /**
  * Confirms the address the mailed token was sent to.
  *
- * Each token works once and expires (48 hours by default).
+ * Each token works once and expires (48 hours by default). A bad token answers 400 `invalid_account_token`; before this code existed it was `invalid_token`, now only the 401 of a bad access token.
  */
 export const emailConfirm = <ThrowOnError extends boolean = false>(options?: Options<EmailConfirmData, ThrowOnError>) => (options?.client ?? client).post<EmailConfirmResponses, EmailConfirmErrors, ThrowOnError>({
     url: '/auth/email/confirm',
@@ -203,6 +203,8 @@ export const passwordForgot = <ThrowOnError extends boolean = false>(options?: O
 
 /**
  * Sets a new password with the mailed token; every session of the account ends.
+ *
+ * A bad token answers 400 `invalid_account_token`; before this code existed it was `invalid_token`, now only the 401 of a bad access token.
  */
 export const passwordReset = <ThrowOnError extends boolean = false>(options?: Options<PasswordResetData, ThrowOnError>) => (options?.client ?? client).post<PasswordResetResponses, PasswordResetErrors, ThrowOnError>({
     url: '/auth/password/reset',
@@ -233,6 +235,8 @@ export const sessionsEnd = <ThrowOnError extends boolean = false>(options: Optio
 
 /**
  * Deletes the account and ends all its sessions; the email can sign up again.
+ *
+ * A wrong password answers 403 `wrong_password`; before this code existed it was `invalid_credentials`, now only login's 401.
  */
 export const userDelete = <ThrowOnError extends boolean = false>(options?: Options<UserDeleteData, ThrowOnError>) => (options?.client ?? client).delete<UserDeleteResponses, UserDeleteErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -268,6 +272,8 @@ export const userUpdate = <ThrowOnError extends boolean = false>(options?: Optio
 
 /**
  * Changes the password; every other session of the user ends.
+ *
+ * A wrong password answers 403 `wrong_password`; before this code existed it was `invalid_credentials`, now only login's 401.
  */
 export const userChangePassword = <ThrowOnError extends boolean = false>(options?: Options<UserChangePasswordData, ThrowOnError>) => (options?.client ?? client).post<UserChangePasswordResponses, UserChangePasswordErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

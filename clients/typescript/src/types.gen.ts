@@ -836,7 +836,7 @@ export type EmailConfirmData = {
 
 export type EmailConfirmErrors = {
     /**
-     * `invalid_token`: the token is unknown, expired or already used; `validation_failed`: no token.
+     * `invalid_account_token`: the token is unknown, expired or already used; `validation_failed`: no token.
      */
     400: ValidationProblemDetails;
     /**
@@ -935,7 +935,7 @@ export type PasswordResetData = {
 
 export type PasswordResetErrors = {
     /**
-     * `invalid_token`: the token is unknown, expired or already used; `validation_failed`: a field breaks a rule.
+     * `invalid_account_token`: the token is unknown, expired or already used; `validation_failed`: a field breaks a rule.
      */
     400: ValidationProblemDetails;
     /**
@@ -1036,7 +1036,7 @@ export type UserDeleteErrors = {
      */
     401: ProblemDetails;
     /**
-     * `invalid_credentials`: the password is wrong.
+     * `wrong_password`: the password is wrong.
      */
     403: ProblemDetails;
     /**
@@ -1143,7 +1143,7 @@ export type UserChangePasswordErrors = {
      */
     401: ProblemDetails;
     /**
-     * `invalid_credentials`: the current password is wrong.
+     * `wrong_password`: the current password is wrong.
      */
     403: ProblemDetails;
     /**

@@ -42,11 +42,10 @@ internal sealed class JwtBearerSetup(AccessTokenValidation validation, IRevocati
                 // RFC 6750 §3.1: the error attribute only when a bearer token was actually presented.
                 var tokenSent = context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
                 context.Response.Headers.WWWAuthenticate = tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer";
-                await ProblemWriter.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, AuthErrors.InvalidToken.Code,
-                    tokenSent ? AuthErrors.InvalidToken.Message : "This endpoint needs a bearer access token.");
+                await ProblemWriter.WriteAsync(context.HttpContext, AuthErrors.InvalidToken,
+                    tokenSent ? null : "This endpoint needs a bearer access token.");
             },
-            OnForbidden = context => ProblemWriter.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden,
-                ProblemCodes.Forbidden, "The access token does not allow this.").AsTask(),
+            OnForbidden = context => ProblemWriter.WriteAsync(context.HttpContext, AuthErrors.Forbidden).AsTask(),
         };
     }
 

@@ -100,7 +100,7 @@ public sealed class AuthController(ISender sender, RefreshTokenCookie refreshCoo
     {
         if (refreshCookie.LacksCsrfHeader(Request))
         {
-            return this.Problem(RefreshTokenCookie.CsrfHeaderMissing);
+            return this.Problem(Application.Common.Errors.AuthErrors.CsrfHeaderMissing);
         }
 
         var presented = refreshCookie.Read(Request, request);

@@ -21,9 +21,9 @@ public sealed class EmailController(ISender sender) : ControllerBase
     private const string ProblemJson = ErrorResults.ProblemJson;
 
     /// <summary>Confirms the address the mailed token was sent to.</summary>
-    /// <remarks>Each token works once and expires (48 hours by default).</remarks>
+    /// <remarks>Each token works once and expires (48 hours by default). A bad token answers 400 <c>invalid_account_token</c>; before this code existed it was <c>invalid_token</c>, now only the 401 of a bad access token.</remarks>
     /// <response code="204">The address is confirmed; <c>emailConfirmed</c> is now true.</response>
-    /// <response code="400"><c>invalid_token</c>: the token is unknown, expired or already used; <c>validation_failed</c>: no token.</response>
+    /// <response code="400"><c>invalid_account_token</c>: the token is unknown, expired or already used; <c>validation_failed</c>: no token.</response>
     [HttpPost("confirm")]
     [Consumes("application/json")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]

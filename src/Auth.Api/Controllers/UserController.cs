@@ -3,7 +3,6 @@ using Auth.Api.Contracts;
 using Auth.Api.Errors;
 using Auth.Api.Hosting;
 using Auth.Api.Http;
-using Auth.Application.Common.Errors;
 using Auth.Application.Users.ChangePassword;
 using Auth.Application.Users.DeleteAccount;
 using Auth.Application.Users.GetCurrentUser;
@@ -54,10 +53,11 @@ public sealed class UserController(ISender sender) : ControllerBase
     }
 
     /// <summary>Changes the password; every other session of the user ends.</summary>
+    /// <remarks>A wrong password answers 403 <c>wrong_password</c>; before this code existed it was <c>invalid_credentials</c>, now only login's 401.</remarks>
     /// <response code="204">The password changed; this session lives on, all others ended.</response>
     /// <response code="400"><c>validation_failed</c>: the new password breaks the length rule.</response>
     /// <response code="401"><c>invalid_token</c>: no valid access token.</response>
-    /// <response code="403"><c>invalid_credentials</c>: the current password is wrong.</response>
+    /// <response code="403"><c>wrong_password</c>: the current password is wrong.</response>
     /// <response code="429"><c>too_many_attempts</c>: 5 consecutive wrong passwords for this account (the login lockout); see <c>Retry-After</c>.</response>
     [HttpPost("password")]
     [Consumes("application/json")]
@@ -74,10 +74,11 @@ public sealed class UserController(ISender sender) : ControllerBase
     }
 
     /// <summary>Deletes the account and ends all its sessions; the email can sign up again.</summary>
+    /// <remarks>A wrong password answers 403 <c>wrong_password</c>; before this code existed it was <c>invalid_credentials</c>, now only login's 401.</remarks>
     /// <response code="204">The account is gone; its tokens are refused from now on.</response>
     /// <response code="400"><c>validation_failed</c>: no password given.</response>
     /// <response code="401"><c>invalid_token</c>: no valid access token.</response>
-    /// <response code="403"><c>invalid_credentials</c>: the password is wrong.</response>
+    /// <response code="403"><c>wrong_password</c>: the password is wrong.</response>
     /// <response code="429"><c>too_many_attempts</c>: 5 consecutive wrong passwords for this account (the login lockout); see <c>Retry-After</c>.</response>
     [HttpDelete]
     [Consumes("application/json")]
@@ -93,8 +94,7 @@ public sealed class UserController(ISender sender) : ControllerBase
         return NoContentOrProblem(await sender.Send(command, cancellationToken));
     }
 
-    // The caller is already signed in, so a wrong password here is "not allowed" (403), not "who are you" (401).
     private IActionResult NoContentOrProblem(Application.Common.Results.Result result) => result.IsSuccess
         ? NoContent()
-        : this.Problem(result.Error!, result.Error == AuthErrors.InvalidCredentials ? StatusCodes.Status403Forbidden : null);
+        : this.Problem(result.Error!);
 }

@@ -7,11 +7,11 @@ public static class ErrorResults
 {
     public const string ProblemJson = "application/problem+json";
 
-    /// <summary>The problem response for an expected failure, its status taken from <see cref="ProblemCodes"/>.</summary>
-    public static IActionResult Problem(this ControllerBase controller, Error error, int? status = null)
+    /// <summary>The problem response for an expected failure, its status taken from its kind (<see cref="ProblemStatus"/>).</summary>
+    public static IActionResult Problem(this ControllerBase controller, Error error)
     {
-        var code = status ?? ProblemCodes.StatusFor(error);
-        var problem = controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext, code, detail: error.Message);
+        var status = ProblemStatus.For(error);
+        var problem = controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext, status, detail: error.Message);
         problem.Extensions["code"] = error.Code;
         if (error.RetryAfter is { } retryAfter)
         {

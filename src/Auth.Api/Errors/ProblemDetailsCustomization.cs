@@ -20,7 +20,7 @@ internal static class ProblemDetailsCustomization
         problem.Title ??= ReasonPhrases.GetReasonPhrase(status);
         problem.Type ??= TypeFor(status);
         problem.Detail ??= problem.Title;
-        problem.Extensions.TryAdd("code", ProblemCodes.ForStatus(status));
+        problem.Extensions.TryAdd("code", ProblemStatus.ErrorFor(status).Code);
         problem.Extensions["traceId"] = Activity.Current?.Id ?? http.TraceIdentifier;
 
         if (status == StatusCodes.Status401Unauthorized && !http.Response.Headers.ContainsKey(HeaderNames.WWWAuthenticate))

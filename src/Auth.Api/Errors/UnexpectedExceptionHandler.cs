@@ -1,3 +1,4 @@
+using Auth.Application.Common.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Auth.Api.Errors;
@@ -17,16 +18,12 @@ internal sealed partial class UnexpectedExceptionHandler(ILogger<UnexpectedExcep
 
         if (exception is BadHttpRequestException badRequest)
         {
-            var detail = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? "The request body is too large."
-                : "The request could not be read.";
-            await ProblemWriter.WriteAsync(httpContext, badRequest.StatusCode, ProblemCodes.ForStatus(badRequest.StatusCode), detail);
+            await ProblemWriter.WriteAsync(httpContext, ProblemStatus.ErrorFor(badRequest.StatusCode));
             return true;
         }
 
         LogUnexpected(exception, httpContext.Request.Method, httpContext.Request.Path);
-        await ProblemWriter.WriteAsync(httpContext, StatusCodes.Status500InternalServerError, ProblemCodes.InternalError,
-            "An unexpected error occurred. Quote the traceId when reporting it.");
+        await ProblemWriter.WriteAsync(httpContext, AuthErrors.InternalError);
         return true;
     }
 

@@ -1,5 +1,6 @@
 using Auth.Api.Errors;
 using Auth.Api.Http;
+using Auth.Application.Common.Errors;
 using Auth.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -41,6 +42,5 @@ internal static class ApiPipeline
     private static Task WriteHealthAsync(HttpContext context, HealthReport report) =>
         report.Status == HealthStatus.Healthy
             ? context.Response.WriteAsJsonAsync(new { status = "ok" })
-            : ProblemWriter.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ProblemCodes.NotReady,
-                "The service is not ready: the database does not answer.").AsTask();
+            : ProblemWriter.WriteAsync(context, AuthErrors.NotReady).AsTask();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Auth.Api.Errors;
 using Auth.Api.Http;
+using Auth.Application.Common.Errors;
 
 namespace Auth.Api.Hosting;
 
@@ -24,8 +25,7 @@ internal static class RateLimiting
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : settings.Window;
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await ProblemWriter.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, ProblemCodes.TooManyRequests,
-                    "Too many requests from this client. Try again later.");
+                await ProblemWriter.WriteAsync(context.HttpContext, AuthErrors.TooManyRequests);
             };
         });
         return services;

@@ -18,9 +18,6 @@ public sealed class RefreshTokenCookie(IOptions<RefreshTokenTransportOptions> op
     /// </summary>
     public const string CsrfHeader = "X-Requested-With";
 
-    public static readonly Application.Common.Errors.Error CsrfHeaderMissing = new(
-        Errors.ProblemCodes.CsrfHeaderMissing, "Cookie-authenticated calls must carry an X-Requested-With header.");
-
     // Refresh and logout live under /auth; no other path needs to see the token.
     private const string CookiePath = "/auth";
 

@@ -1,4 +1,5 @@
 using Auth.Api.Errors;
+using Auth.Application.Common.Errors;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Auth.Api.Http;
@@ -21,8 +22,7 @@ internal sealed class RequestBodyLimit(RequestDelegate next)
 
         if (context.Request.ContentLength > MaxBytes)
         {
-            return ProblemWriter.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge,
-                $"The request body is larger than {MaxBytes / 1024} KiB.").AsTask();
+            return ProblemWriter.WriteAsync(context, AuthErrors.PayloadTooLarge, $"The request body is larger than {MaxBytes / 1024} KiB.").AsTask();
         }
 
         return next(context);

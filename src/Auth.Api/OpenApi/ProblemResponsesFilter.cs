@@ -115,7 +115,7 @@ internal sealed partial class ProblemResponsesFilter : IOperationFilter
         StatusCodes.Status413PayloadTooLarge => $"`payload_too_large`: the body is over {RequestBodyLimit.MaxBytes / 1024} KiB.",
         StatusCodes.Status415UnsupportedMediaType => "`unsupported_media_type`: the body is not `application/json`.",
         StatusCodes.Status429TooManyRequests => TooManyRequests,
-        _ => $"`{ProblemCodes.ForStatus(status)}`.",
+        _ => $"`{ProblemStatus.ErrorFor(status).Code}`.",
     };
 
     private static string? FirstCode(string? description) =>
@@ -124,7 +124,7 @@ internal sealed partial class ProblemResponsesFilter : IOperationFilter
     /// <summary>An example problem body: the first code the description names, with its explanation as detail.</summary>
     public static JsonObject Example(int status, string? description)
     {
-        var code = FirstCode(description) ?? ProblemCodes.ForStatus(status);
+        var code = FirstCode(description) ?? ProblemStatus.ErrorFor(status).Code;
         var detail = description?.Split(':', 2) is [_, var rest] ? rest.Split(';')[0].Trim().TrimEnd('.') + "." : ReasonPhrases.GetReasonPhrase(status) + ".";
         var example = new JsonObject
         {

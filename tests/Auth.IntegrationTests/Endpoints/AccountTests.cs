@@ -51,13 +51,13 @@ public sealed class AccountTests
     }
 
     [Test]
-    public async Task Changing_the_password_with_a_wrong_current_password_returns_403_invalid_credentials()
+    public async Task Changing_the_password_with_a_wrong_current_password_returns_403_wrong_password()
     {
         var user = await client.SignUpAsync();
 
         var response = await ChangePasswordAsync(user.AccessToken, "not the password", NewPassword);
 
-        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "invalid_credentials");
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "wrong_password");
         Assert.That(await LoginAsync(user.Email, user.Password), Is.Not.Null);
     }
 
@@ -104,7 +104,7 @@ public sealed class AccountTests
 
         var response = await client.SendWithTokenAsync(HttpMethod.Delete, "/auth/user", user.AccessToken, new { password = "not the password" });
 
-        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "invalid_credentials");
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "wrong_password");
         Assert.That((await client.GetUserAsync(user.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 

@@ -53,7 +53,7 @@ public sealed class EmailConfirmationTests
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That(me.GetProperty("emailConfirmed").GetBoolean(), Is.True);
-        await again.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_token");
+        await again.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_account_token");
     }
 
     [Test]
@@ -77,7 +77,7 @@ public sealed class EmailConfirmationTests
         factory.Time!.Advance(TimeSpan.FromHours(48) + TimeSpan.FromSeconds(1));
         var response = await client.PostAsJsonAsync("/auth/email/confirm", new { token });
 
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_token");
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_account_token");
     }
 
     [TestCase("not-a-token-we-issued")]
@@ -86,7 +86,7 @@ public sealed class EmailConfirmationTests
     {
         var response = await client.PostAsJsonAsync("/auth/email/confirm", new { token });
 
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest, token.Length == 0 ? "validation_failed" : "invalid_token");
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, token.Length == 0 ? "validation_failed" : "invalid_account_token");
     }
 
     [Test]

@@ -83,8 +83,8 @@ public sealed class PasswordResetTests
         var olderAfter = await client.PostAsJsonAsync("/auth/password/reset", new { token = older, newPassword = "yet another passphrase" });
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        await reused.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_token");
-        await olderAfter.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_token");
+        await reused.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_account_token");
+        await olderAfter.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_account_token");
     }
 
     [Test]
@@ -112,7 +112,7 @@ public sealed class PasswordResetTests
         factory.Time!.Advance(TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(1));
         var response = await client.PostAsJsonAsync("/auth/password/reset", new { token, newPassword = NewPassword });
 
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_token");
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_account_token");
     }
 
     [Test]
@@ -123,7 +123,7 @@ public sealed class PasswordResetTests
 
         var response = await client.PostAsJsonAsync("/auth/password/reset", new { token = confirmation, newPassword = NewPassword });
 
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_token");
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_account_token");
     }
 
     [Test]

@@ -1,8 +1,24 @@
 namespace Auth.Application.Common.Errors;
 
-/// <summary>An expected failure: a stable machine-readable <paramref name="Code"/> and a message for people.</summary>
-public sealed record Error(string Code, string Message)
+/// <summary>
+/// An expected failure: a stable machine-readable <see cref="Code"/>, its <see cref="Kind"/> and a message for
+/// people. Errors are made only in <see cref="AuthErrors"/>, the catalogue of every code.
+/// </summary>
+public sealed record Error
 {
+    internal Error(string code, ErrorKind kind, string message)
+    {
+        Code = code;
+        Kind = kind;
+        Message = message;
+    }
+
+    public string Code { get; }
+
+    public ErrorKind Kind { get; }
+
+    public string Message { get; }
+
     /// <summary>When the client may try again (HTTP <c>Retry-After</c>), for errors that are about timing.</summary>
     public TimeSpan? RetryAfter { get; init; }
 }

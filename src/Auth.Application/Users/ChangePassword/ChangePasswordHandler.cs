@@ -43,7 +43,7 @@ public sealed class ChangePasswordHandler(
 
         if (await passwordHasher.VerifyAsync(user.PasswordHash, command.CurrentPassword, cancellationToken) == PasswordVerification.Failed)
         {
-            return AuthErrors.InvalidCredentials;
+            return AuthErrors.WrongPassword;
         }
 
         var now = time.GetUtcNow();

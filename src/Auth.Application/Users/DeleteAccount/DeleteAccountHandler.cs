@@ -45,7 +45,7 @@ public sealed class DeleteAccountHandler(
 
         if (await passwordHasher.VerifyAsync(user.PasswordHash, command.Password, cancellationToken) == PasswordVerification.Failed)
         {
-            return AuthErrors.InvalidCredentials;
+            return AuthErrors.WrongPassword;
         }
 
         var now = time.GetUtcNow();

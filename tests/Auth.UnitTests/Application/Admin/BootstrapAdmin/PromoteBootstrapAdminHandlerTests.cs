@@ -98,7 +98,7 @@ public class PromoteBootstrapAdminHandlerTests
     public async Task A_failed_commit_records_nothing()
     {
         BootstrapEmailIs("boss@example.com");
-        ports.SaveFailsWith(new Auth.Application.Common.Errors.Error("db_down", "down"));
+        ports.SaveFailsWith(new Auth.Application.Common.Errors.Error("db_down", Auth.Application.Common.Errors.ErrorKind.Unavailable, "down"));
 
         var outcome = await handler.Handle(new PromoteBootstrapAdminCommand(), CancellationToken.None);
 

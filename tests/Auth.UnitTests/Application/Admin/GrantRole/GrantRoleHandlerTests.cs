@@ -69,7 +69,7 @@ public class GrantRoleHandlerTests
     [Test]
     public async Task A_failed_commit_is_returned_and_records_nothing()
     {
-        ports.SaveFailsWith(new Error("db_down", "down"));
+        ports.SaveFailsWith(new Error("db_down", ErrorKind.Unavailable, "down"));
 
         var result = await handler.Handle(Command(user.Id), CancellationToken.None);
 

@@ -152,7 +152,7 @@ public class LoginThrottlerTests
     [Test]
     public void Any_other_commit_failure_is_not_retried()
     {
-        ports.SaveFailsWith(new Error("db_down", "down"));
+        ports.SaveFailsWith(new Error("db_down", ErrorKind.Unavailable, "down"));
 
         var exception = Assert.ThrowsAsync<InvalidOperationException>(() => throttler.BeginAttemptAsync(Email, ports.Now, CancellationToken.None));
 

@@ -122,7 +122,7 @@ public class LogoutHandlerTests
     [Test]
     public async Task A_failed_commit_publishes_no_revocation_and_logs_nothing()
     {
-        ports.SaveFailsWith(new Error("db_down", "down"));
+        ports.SaveFailsWith(new Error("db_down", ErrorKind.Unavailable, "down"));
 
         var result = await handler.Handle(Command(LogoutScope.Global), CancellationToken.None);
 

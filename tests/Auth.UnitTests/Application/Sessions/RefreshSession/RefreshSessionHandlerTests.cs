@@ -165,7 +165,7 @@ public class RefreshSessionHandlerTests
     {
         token.MarkUsed(ports.Now, "sealed-successor");
         ports.Time.Advance(TimeSpan.FromMinutes(5));
-        ports.SaveFailsWith(new Error("db_down", "down"));
+        ports.SaveFailsWith(new Error("db_down", ErrorKind.Unavailable, "down"));
 
         var result = await Refresh();
 
@@ -265,7 +265,7 @@ public class RefreshSessionHandlerTests
     [Test]
     public async Task Any_other_commit_failure_is_returned_without_a_retry()
     {
-        ports.SaveFailsWith(new Error("db_down", "down"));
+        ports.SaveFailsWith(new Error("db_down", ErrorKind.Unavailable, "down"));
 
         var result = await Refresh();
 

@@ -71,13 +71,13 @@ public class ChangePasswordHandlerTests
     }
 
     [Test]
-    public async Task A_wrong_current_password_is_invalid_credentials_and_changes_nothing()
+    public async Task A_wrong_current_password_is_wrong_password_and_changes_nothing()
     {
         var result = await handler.Handle(Command("not it"), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Error, Is.EqualTo(AuthErrors.InvalidCredentials));
+            Assert.That(result.Error, Is.EqualTo(AuthErrors.WrongPassword));
             Assert.That(user.PasswordHash, Is.EqualTo("stored-hash"));
             Assert.That(other.EndedAt, Is.Null);
             Assert.That(ports.Revoked, Is.Empty);
@@ -101,7 +101,7 @@ public class ChangePasswordHandlerTests
     [Test]
     public async Task A_failed_commit_publishes_no_revocation()
     {
-        ports.SaveFailsAfter(1, new Error("db_down", "down"));
+        ports.SaveFailsAfter(1, new Error("db_down", ErrorKind.Unavailable, "down"));
 
         var result = await handler.Handle(Command("old password"), CancellationToken.None);
 

@@ -148,7 +148,7 @@ public class ConfirmEmailHandlerTests
     public async Task Another_commit_failure_is_passed_through()
     {
         var token = ports.IssueAccountToken(user, AccountTokenPurpose.EmailConfirmation);
-        ports.SaveFailsWith(new Error("db_down", "down"));
+        ports.SaveFailsWith(new Error("db_down", ErrorKind.Unavailable, "down"));
 
         var result = await handler.Handle(Command(token), CancellationToken.None);
 
@@ -166,7 +166,7 @@ public class ConfirmEmailHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Error, Is.EqualTo(AuthErrors.InvalidAccountToken));
-            Assert.That(result.Error!.Code, Is.EqualTo("invalid_token"));
+            Assert.That(result.Error!.Code, Is.EqualTo("invalid_account_token"));
             Assert.That(user.EmailConfirmed, Is.EqualTo(confirmed));
             Assert.That(ports.Events, Is.Empty);
         });

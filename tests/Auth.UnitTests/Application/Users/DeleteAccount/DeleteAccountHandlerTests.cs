@@ -52,13 +52,13 @@ public class DeleteAccountHandlerTests
     }
 
     [Test]
-    public async Task A_wrong_password_is_invalid_credentials_and_deletes_nothing()
+    public async Task A_wrong_password_is_wrong_password_and_deletes_nothing()
     {
         var result = await handler.Handle(Command("not it"), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Error, Is.EqualTo(AuthErrors.InvalidCredentials));
+            Assert.That(result.Error, Is.EqualTo(AuthErrors.WrongPassword));
             Assert.That(current.EndedAt, Is.Null);
             Assert.That(ports.Revoked, Is.Empty);
             Assert.That(ports.Events, Is.Empty);
@@ -80,7 +80,7 @@ public class DeleteAccountHandlerTests
     [Test]
     public async Task A_failed_commit_publishes_no_revocation()
     {
-        ports.SaveFailsAfter(1, new Error("db_down", "down"));
+        ports.SaveFailsAfter(1, new Error("db_down", ErrorKind.Unavailable, "down"));
 
         var result = await handler.Handle(Command("my password"), CancellationToken.None);
 

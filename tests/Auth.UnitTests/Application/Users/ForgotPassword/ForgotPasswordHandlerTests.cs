@@ -98,7 +98,7 @@ public class ForgotPasswordHandlerTests
     [Test]
     public async Task A_failed_commit_mails_nothing()
     {
-        ports.SaveFailsWith(new Error("db_down", "down"));
+        ports.SaveFailsWith(new Error("db_down", ErrorKind.Unavailable, "down"));
 
         var result = await handler.Handle(Command("ada@example.com"), CancellationToken.None);
 

@@ -78,7 +78,7 @@ public class ResendConfirmationHandlerTests
     [Test]
     public async Task A_failed_commit_mails_nothing_since_the_token_would_not_exist()
     {
-        ports.SaveFailsWith(new Error("db_down", "down"));
+        ports.SaveFailsWith(new Error("db_down", ErrorKind.Unavailable, "down"));
 
         var result = await handler.Handle(Command(user.Id), CancellationToken.None);
 

@@ -146,7 +146,7 @@ public class ResetPasswordHandlerTests
     public async Task Another_commit_failure_is_passed_through_and_publishes_nothing()
     {
         var token = ports.IssueAccountToken(user, AccountTokenPurpose.PasswordReset);
-        var down = new Error("db_down", "down");
+        var down = new Error("db_down", ErrorKind.Unavailable, "down");
         ports.SaveFailsWith(down);
 
         var result = await handler.Handle(Command(token), CancellationToken.None);

@@ -51,7 +51,7 @@ public class UpdateProfileHandlerTests
     [Test]
     public async Task A_failed_commit_returns_its_error_and_logs_nothing()
     {
-        ports.SaveFailsWith(new Error("db_down", "down"));
+        ports.SaveFailsWith(new Error("db_down", ErrorKind.Unavailable, "down"));
 
         var result = await handler.Handle(Command("Ada King"), CancellationToken.None);
 
