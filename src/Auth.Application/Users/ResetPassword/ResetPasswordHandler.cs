@@ -1,9 +1,9 @@
 using Auth.Application.Abstractions;
+using Auth.Application.Common.Authentication;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
-using Auth.Application.Sessions.Login;
 using Auth.Application.Users.Common;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
@@ -21,7 +21,7 @@ public sealed class ResetPasswordHandler(
     IUserRepository users,
     IPasswordHasher passwordHasher,
     SessionRevoker revoker,
-    LoginThrottler throttler,
+    Lockout lockout,
     IUnitOfWork unitOfWork,
     ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<ResetPasswordCommand, Result>
@@ -51,7 +51,7 @@ public sealed class ResetPasswordHandler(
 
         revoker.Publish(revocations);
         securityEvents.Record(new SecurityEvent(SecurityEventType.PasswordReset, user.Id, null, command.Client));
-        await throttler.ResetAsync(user.NormalizedEmail, cancellationToken);
+        await lockout.ForgiveAsync(lockout.ForAccount(user.NormalizedEmail), cancellationToken);
         return Result.Success;
     }
 }
