@@ -11,6 +11,7 @@ internal static class ApiPipeline
 {
     public static WebApplication UseApi(this WebApplication app)
     {
+        app.UseEdge();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // Before the body limit, so a browser on an allowed origin can read a 413 too.

@@ -40,6 +40,7 @@ internal static class ApiServices
         services.AddOptions<RefreshTokenTransportOptions>().Bind(configuration.GetSection(RefreshTokenTransportOptions.Section)).ValidateOnStart();
         services.AddSingleton<RefreshTokenCookie>();
         services.AddCredentialRateLimits(configuration);
+        services.AddEdge(configuration);
         AddCors(services, configuration, environment);
         services.AddAuthSwagger();
         return services;
