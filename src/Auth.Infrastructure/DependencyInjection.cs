@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.AddSingleton(_ => new SqliteWriteGate(enabled: database.Provider == DatabaseProvider.Sqlite));
         services.AddSingleton(sp => new UserViewCache(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<UserCacheInvalidator>();
+        services.AddSingleton<DatabaseSchemaStatus>();
         services.AddScoped<IUserViewReader, UserViewReader>();
     }
 

@@ -98,6 +98,19 @@ public sealed class ComposeFileTests
         Assert.That(File.ReadAllLines(Path.Combine(TestPaths.RepositoryRoot(), ".gitignore")), Does.Contain("secrets/"));
     }
 
+    [Test]
+    public void The_cors_origins_include_the_sample_apps_origin()
+    {
+        var start = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), "samples", "web", "package.json")))
+            .RootElement.GetProperty("scripts").GetProperty("start").GetString()!;
+        var served = System.Text.RegularExpressions.Regex.Match(start, @"http\.server (?<port>\d+) --bind (?<host>\S+)");
+        var origins = ApiEnvironment().Where(p => p.Key.StartsWith("Cors__AllowedOrigins__", StringComparison.Ordinal)).Select(p => p.Value).ToArray();
+
+        Assert.That(served.Success, Is.True, $"the sample's start script changed: {start}");
+        Assert.That(origins, Does.Contain($"http://{served.Groups["host"].Value}:{served.Groups["port"].Value}"));
+        Assert.That(origins, Does.Contain($"http://localhost:{served.Groups["port"].Value}"), "the README's cookie-mode origin");
+    }
+
     private static HashSet<string> KnownKeys()
     {
         var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { $"ConnectionStrings:{DatabaseOptions.ConnectionStringName}" };

@@ -28,9 +28,7 @@ internal static class SigningKeyLoader
             }
             else if (!string.IsNullOrWhiteSpace(key.PemFile))
             {
-                pem = File.Exists(key.PemFile)
-                    ? File.ReadAllText(key.PemFile)
-                    : throw new InvalidSigningKeyException($"{setting}:PemFile '{key.PemFile}' does not exist.");
+                pem = ReadKeyFile(key.PemFile, $"{setting}:PemFile");
             }
             else
             {
@@ -49,6 +47,31 @@ internal static class SigningKeyLoader
         }
 
         return [.. keys.OrderBy(k => k.ActiveFrom)];
+    }
+
+    /// <summary>
+    /// Reads a key file, turning the ways it can fail into a start-up message that names the setting: a mounted
+    /// secret owned by another user is the usual reason in containers, whose service user is not root.
+    /// </summary>
+    internal static string ReadKeyFile(string path, string setting)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InvalidSigningKeyException($"{setting} '{path}' does not exist.");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new InvalidSigningKeyException(
+                $"{setting} '{path}' cannot be read by the service's user ({Environment.UserName}): make the file readable by it, or give it a directory it owns (see README, Deploying).");
+        }
+        catch (IOException e)
+        {
+            throw new InvalidSigningKeyException($"{setting} '{path}' cannot be read: {e.Message}");
+        }
     }
 
     internal sealed record LoadedKey(SigningKeyMaterial Material, DateTimeOffset ActiveFrom);
