@@ -35,18 +35,36 @@ internal static class SigningKeyLoader
                 throw new InvalidSigningKeyException($"{setting} needs Pem or PemFile.");
             }
 
-            try
+            keys.Add(Import(setting, pem, key.Algorithm, options.Algorithm, string.IsNullOrWhiteSpace(key.KeyId) ? null : key.KeyId, key.ActiveFrom));
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.KeyDirectory))
+        {
+            foreach (var (path, activeFrom) in KeyDirectory.List(options.KeyDirectory))
             {
-                var material = SigningKeyMaterial.FromPem(pem, options.Algorithm, string.IsNullOrWhiteSpace(key.KeyId) ? null : key.KeyId);
-                keys.Add(new LoadedKey(material, key.ActiveFrom ?? DateTimeOffset.MinValue));
-            }
-            catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException)
-            {
-                throw new InvalidSigningKeyException($"{setting} is not a usable {options.Algorithm} private key in PEM: {e.Message}");
+                keys.Add(Import($"Jwt:KeyDirectory '{path}'", ReadKeyFile(path, "Jwt:KeyDirectory"), algorithm: null, options.Algorithm, keyId: null, activeFrom));
             }
         }
 
         return [.. keys.OrderBy(k => k.ActiveFrom)];
+    }
+
+    private static LoadedKey Import(string setting, string pem, string? algorithm, string fallbackAlgorithm, string? keyId, DateTimeOffset? activeFrom)
+    {
+        if (algorithm is not null && !SigningAlgorithms.IsAsymmetric(algorithm))
+        {
+            throw new InvalidSigningKeyException($"{setting}:Algorithm must be RS256 or ES256; it is '{algorithm}'.");
+        }
+
+        var signsWith = algorithm ?? SigningKeyMaterial.DetectAlgorithm(pem) ?? fallbackAlgorithm;
+        try
+        {
+            return new LoadedKey(SigningKeyMaterial.FromPem(pem, signsWith, keyId), activeFrom ?? DateTimeOffset.MinValue);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            throw new InvalidSigningKeyException($"{setting} is not a usable {signsWith} private key in PEM: {e.Message}");
+        }
     }
 
     /// <summary>
