@@ -28,6 +28,8 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new Telemetry.AuthMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            sp.GetRequiredService<InMemoryRevocationList>(), sp.GetRequiredService<EmailQueue>(), sp.GetRequiredService<AuditQueue>()));
         AddPersistence(services, configuration, environment);
         AddSecurity(services, configuration);
         AddRevocation(services, configuration);

@@ -1,5 +1,6 @@
 using Auth.Api.Errors;
 using Auth.Api.Http;
+using Auth.Api.Telemetry;
 using Auth.Application.Common.Errors;
 using Auth.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -28,6 +29,7 @@ internal static class ApiPipeline
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapControllers();
+        app.MapAuthTelemetry();
 
         // GET and HEAD only: any other method gets 405 like every other route.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync })
