@@ -28,6 +28,9 @@ public sealed class ComposeFileTests
         (AccountOptions.Section, typeof(AccountOptions)),
         (EmailOptions.Section, typeof(EmailOptions)),
         (AuditOptions.Section, typeof(AuditOptions)),
+        (Auth.Api.Telemetry.TelemetryOptions.Section, typeof(Auth.Api.Telemetry.TelemetryOptions)),
+        (ForwardedHeadersSettings.Section, typeof(ForwardedHeadersSettings)),
+        (HttpsSettings.Section, typeof(HttpsSettings)),
     ];
 
     [Test]
@@ -112,6 +115,18 @@ public sealed class ComposeFileTests
     {
         Assert.That(ImageUserOwnedDirectories(), Does.Not.Contain("/app"));
         Assert.That(ImageUserOwnedDirectories(), Does.Not.Contain("/source"));
+    }
+
+    [Test]
+    public void The_metrics_profile_runs_prometheus_scraping_the_apis_metrics_endpoint()
+    {
+        var prometheus = (YamlMappingNode)((YamlMappingNode)Compose()["services"])["prometheus"];
+        var config = ((YamlSequenceNode)prometheus["volumes"]).Children.Select(v => v.ToString()).Single(v => v.Contains("prometheus.yml", StringComparison.Ordinal));
+        var scrape = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), config[..config.IndexOf(':', StringComparison.Ordinal)]));
+
+        Assert.That(((YamlSequenceNode)prometheus["profiles"]).Children.Select(p => p.ToString()), Is.EqualTo(new[] { "metrics" }), "optional");
+        Assert.That(ApiEnvironment()["Telemetry__Prometheus__Enabled"], Is.EqualTo("true"));
+        Assert.That(scrape, Does.Contain("metrics_path: /metrics").And.Contain("\"api:8080\""));
     }
 
     [Test]
