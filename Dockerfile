@@ -16,7 +16,10 @@ RUN dotnet publish src/Auth.Api/Auth.Api.csproj --no-restore -c Release -o /app
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
-# The image's non-root user; the service needs no privileges and writes nothing outside /tmp when on SQL Server.
+# The signing keys' directory, owned by the image's non-root user: a named volume mounted here starts as a copy
+# of it, owner included, so `rotate-key` can write the first key and the service can read it.
+RUN mkdir -p /var/lib/auth/keys && chown $APP_UID /var/lib/auth/keys && chmod 700 /var/lib/auth/keys
+# The image's non-root user; the service needs no privileges and writes nothing outside /tmp and its key directory.
 USER $APP_UID
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080

@@ -5,6 +5,12 @@ using Auth.Infrastructure;
 using Auth.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
+if (KeyRotationCommand.IsCommandLine(args))
+{
+    Environment.ExitCode = KeyRotationCommand.Run(args, builder.Configuration, builder.Environment, TimeProvider.System, Console.Out);
+    return;
+}
+
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.AddServerHeader = false;

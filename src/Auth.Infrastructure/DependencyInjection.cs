@@ -29,6 +29,8 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new Telemetry.AuthMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            sp.GetRequiredService<InMemoryRevocationList>(), sp.GetRequiredService<EmailQueue>(), sp.GetRequiredService<AuditQueue>()));
         AddPersistence(services, configuration, environment);
         AddSecurity(services, configuration);
         AddRevocation(services, configuration);
@@ -68,6 +70,7 @@ public static class DependencyInjection
         services.AddSingleton(_ => new SqliteWriteGate(enabled: database.Provider == DatabaseProvider.Sqlite));
         services.AddSingleton(sp => new UserViewCache(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<UserCacheInvalidator>();
+        services.AddSingleton<DatabaseSchemaStatus>();
         services.AddScoped<IUserViewReader, UserViewReader>();
     }
 

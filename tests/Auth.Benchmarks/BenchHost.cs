@@ -29,6 +29,7 @@ internal static class BenchHost
         var services = new ServiceCollection();
         var environment = new Environment(directory);
         services.AddLogging();
+        services.AddMetrics();
         services.AddSingleton<IHostEnvironment>(environment);
         services.AddApplication().AddInfrastructure(configuration, environment);
         return services.BuildServiceProvider();

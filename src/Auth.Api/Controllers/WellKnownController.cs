@@ -53,7 +53,7 @@ public sealed class WellKnownController(ISender sender) : ControllerBase
             keys.Issuer,
             $"{baseUrl}/.well-known/jwks.json",
             $"{baseUrl}/auth/login",
-            [keys.Algorithm],
+            [.. keys.Algorithms],
             ["none"],
             ["public"],
             ["iss", "aud", "sub", "jti", "sid", "iat", "nbf", "exp", "email", "name", "role"]);

@@ -1,5 +1,6 @@
 using Auth.Api.Errors;
 using Auth.Api.Http;
+using Auth.Api.Telemetry;
 using Auth.Application.Common.Errors;
 using Auth.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -11,6 +12,7 @@ internal static class ApiPipeline
 {
     public static WebApplication UseApi(this WebApplication app)
     {
+        app.UseEdge();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // Before the body limit, so a browser on an allowed origin can read a 413 too.
@@ -27,6 +29,7 @@ internal static class ApiPipeline
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapControllers();
+        app.MapAuthTelemetry();
 
         // GET and HEAD only: any other method gets 405 like every other route.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync })

@@ -2,6 +2,7 @@ using Auth.Api.Authentication;
 using Auth.Api.Errors;
 using Auth.Api.Http;
 using Auth.Api.OpenApi;
+using Auth.Api.Telemetry;
 using Auth.Application.Common.Behaviors;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 
@@ -20,7 +21,7 @@ internal static class ApiServices
             // Handlers take the scoped DbContext, so the mediator must be scoped too.
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(Application.DependencyInjection).Assembly];
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+            options.PipelineBehaviors = [typeof(Telemetry.CommandTracingBehavior<,>), typeof(ValidationBehavior<,>)];
         });
 
         services.AddControllers(o => o.Conventions.Add(new BodyErrorResponsesConvention()))
@@ -41,6 +42,8 @@ internal static class ApiServices
         services.AddSingleton<RefreshTokenCookie>();
         services.AddSingleton<DeviceTokenTransport>();
         services.AddCredentialRateLimits(configuration);
+        services.AddEdge(configuration);
+        services.AddAuthTelemetry(configuration);
         AddCors(services, configuration, environment);
         services.AddAuthSwagger();
         return services;

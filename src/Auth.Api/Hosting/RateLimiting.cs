@@ -35,6 +35,6 @@ internal static class RateLimiting
         context => !enabled
             ? RateLimitPartition.GetNoLimiter("off")
             : RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                context.ClientAddress() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = window, QueueLimit = 0 });
 }

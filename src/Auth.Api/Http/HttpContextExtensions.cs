@@ -5,6 +5,12 @@ namespace Auth.Api.Http;
 
 internal static class HttpContextExtensions
 {
+    /// <summary>
+    /// The client's address: the peer's, or the one a trusted proxy forwarded (<c>ForwardedHeaders</c>), since the
+    /// forwarded-headers middleware runs first. Rate limits, sessions and audit all take it from here.
+    /// </summary>
+    public static string? ClientAddress(this HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
+
     public static ClientInfo GetClientInfo(this HttpContext context) =>
-        new(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers[HeaderNames.UserAgent].ToString() is { Length: > 0 } agent ? agent : null);
+        new(context.ClientAddress(), context.Request.Headers[HeaderNames.UserAgent].ToString() is { Length: > 0 } agent ? agent : null);
 }

@@ -10,8 +10,8 @@ public interface ITokenSigningKeys
     /// <summary>Where other services reach this one, when configured (or the issuer, when it is a URL).</summary>
     string? PublicBaseUrl { get; }
 
-    /// <summary>The JWS algorithm every token is signed with (RS256, ES256 or HS256).</summary>
-    string Algorithm { get; }
+    /// <summary>The JWS algorithms of the configured keys (RS256, ES256 or HS256): one each key.</summary>
+    IReadOnlyList<string> Algorithms { get; }
 
     /// <summary>The public keys valid at <paramref name="now"/>: current, announced and recently replaced ones.</summary>
     IReadOnlyList<PublicSigningKey> Published(DateTimeOffset now);

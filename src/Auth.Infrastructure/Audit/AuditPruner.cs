@@ -8,6 +8,7 @@ namespace Auth.Infrastructure.Audit;
 /// <summary>Deletes audit entries older than <see cref="AuditOptions.Retention"/>, at start and then every interval.</summary>
 internal sealed partial class AuditPruner(
     IServiceScopeFactory scopes,
+    Persistence.DatabaseSchemaStatus schema,
     IOptions<AuditOptions> options,
     TimeProvider time,
     ILogger<AuditPruner> logger) : BackgroundService
@@ -18,6 +19,7 @@ internal sealed partial class AuditPruner(
         {
             try
             {
+                await schema.WaitWhileRefusedAsync(stoppingToken);
                 await using (var scope = scopes.CreateAsyncScope())
                 {
                     var olderThan = time.GetUtcNow() - options.Value.Retention;

@@ -9,7 +9,8 @@ namespace Auth.Infrastructure.Audit;
 internal sealed partial class AuditWriter(
     AuditQueue queue,
     IServiceScopeFactory scopes,
-    ILogger<AuditWriter> logger) : BackgroundService
+    ILogger<AuditWriter> logger,
+    Telemetry.AuthMetrics? metrics = null) : BackgroundService
 {
     private const int BatchSize = 500;
 
@@ -60,6 +61,7 @@ internal sealed partial class AuditWriter(
         catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
         {
+            metrics?.AuditFailed("store_failed", batch.Count);
             LogWriteFailed(batch.Count, e);
         }
 

@@ -14,7 +14,8 @@ internal sealed partial class EmailDispatcher(
     IEmailSender sender,
     IOptions<EmailOptions> options,
     TimeProvider time,
-    ILogger<EmailDispatcher> logger) : BackgroundService
+    ILogger<EmailDispatcher> logger,
+    Telemetry.AuthMetrics? metrics = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,6 +43,7 @@ internal sealed partial class EmailDispatcher(
         {
             var attempt = email.Attempt + 1;
             var masked = MaskedAddress.Of(email.Message.To);
+            metrics?.MailFailed(dropped: attempt >= options.Value.MaxAttempts);
             if (attempt >= options.Value.MaxAttempts)
             {
                 LogGaveUp(masked, attempt, e);

@@ -11,6 +11,9 @@ internal sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSe
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        using var activity = Telemetry.AuthTelemetry.ActivitySource.StartActivity("smtp send", System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("server.address", settings.Smtp.Host);
+        activity?.SetTag("server.port", settings.Smtp.Port);
         using var client = new SmtpClient { Timeout = (int)settings.Smtp.Timeout.TotalMilliseconds };
         await client.ConnectAsync(settings.Smtp.Host!, settings.Smtp.Port, Enum.Parse<SecureSocketOptions>(settings.Smtp.Security), cancellationToken);
         if (!string.IsNullOrEmpty(settings.Smtp.UserName))

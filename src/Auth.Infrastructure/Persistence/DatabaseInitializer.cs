@@ -26,6 +26,16 @@ public static partial class DatabaseInitializer
                     ConnectionStrings.EnsureSqliteDirectory(db.Database.GetConnectionString()!);
                 }
 
+                var unknown = await DatabaseSchemaStatus.UnknownMigrationsAsync(db, cancellationToken);
+                if (unknown.Length > 0)
+                {
+                    var advice = DatabaseSchemaStatus.RecreateAdvice(db);
+                    services.GetRequiredService<DatabaseSchemaStatus>().Refuse($"The database was made by migrations this build does not know; {advice}.");
+                    var migrations = string.Join(", ", unknown);
+                    LogUnknownMigrations(logger, migrations, advice);
+                    return;
+                }
+
                 // Migrate only when something is pending: MigrateAsync also diffs the model against the snapshot,
                 // which cost about half of the time to ready on an up-to-date database.
                 if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup
@@ -50,6 +60,10 @@ public static partial class DatabaseInitializer
             LogInitializationFailed(logger, e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The database was made by migrations this build does not know ({Migrations}): "
+        + "the migrations were squashed before the first release, so it cannot be upgraded. To fix it, {Advice}. The service stays not ready")]
+    private static partial void LogUnknownMigrations(ILogger logger, string migrations, string advice);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Database initialization failed; the service is not ready")]
     private static partial void LogInitializationFailed(ILogger logger, Exception exception);

@@ -3,11 +3,16 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Auth.Infrastructure.Persistence;
 
-/// <summary>Ready when the database answers and the revocation list has been loaded from it.</summary>
-internal sealed class DatabaseReadinessCheck(AuthDbContext db, InMemoryRevocationList revocations) : IHealthCheck
+/// <summary>Ready when the database answers, its schema is one this build knows, and the revocation list has been loaded from it.</summary>
+internal sealed class DatabaseReadinessCheck(AuthDbContext db, InMemoryRevocationList revocations, DatabaseSchemaStatus schema) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (schema.Problem is { } problem)
+        {
+            return HealthCheckResult.Unhealthy(problem);
+        }
+
         try
         {
             if (!await db.Database.CanConnectAsync(cancellationToken))

@@ -12,6 +12,7 @@ public sealed class InMemoryRevocationList : IRevocationList
 {
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> revoked = new();
     private volatile bool loaded;
+    private long added;
 
     /// <summary>False until the list was read from the database once; until then every session counts as revoked.</summary>
     public bool IsLoaded => loaded;
@@ -20,8 +21,19 @@ public sealed class InMemoryRevocationList : IRevocationList
 
     public bool IsRevoked(Guid sessionId) => !loaded || revoked.ContainsKey(sessionId);
 
-    public void Revoke(Guid sessionId, DateTimeOffset until) =>
+    /// <summary>Sessions this instance has added since start, its own and other instances' (the revocations metric).</summary>
+    public long Added => Interlocked.Read(ref added);
+
+    public void Revoke(Guid sessionId, DateTimeOffset until)
+    {
+        if (revoked.TryAdd(sessionId, until))
+        {
+            Interlocked.Increment(ref added);
+            return;
+        }
+
         revoked.AddOrUpdate(sessionId, until, (_, existing) => existing > until ? existing : until);
+    }
 
     public void MarkLoaded() => loaded = true;
 

@@ -10,6 +10,7 @@ namespace Auth.Infrastructure.Revocation;
 /// </summary>
 internal sealed partial class RevocationRefresher(
     RevocationSynchronizer synchronizer,
+    Persistence.DatabaseSchemaStatus schema,
     IOptions<RevocationOptions> options,
     TimeProvider time,
     ILogger<RevocationRefresher> logger) : BackgroundService
@@ -23,6 +24,7 @@ internal sealed partial class RevocationRefresher(
             try
             {
                 await Task.Delay(settings.PollInterval, time, stoppingToken);
+                await schema.WaitWhileRefusedAsync(stoppingToken);
                 await synchronizer.SynchronizeAsync(stoppingToken);
                 if (time.GetUtcNow() >= nextPrune)
                 {

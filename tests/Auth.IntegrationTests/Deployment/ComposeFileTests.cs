@@ -28,6 +28,9 @@ public sealed class ComposeFileTests
         (AccountOptions.Section, typeof(AccountOptions)),
         (EmailOptions.Section, typeof(EmailOptions)),
         (AuditOptions.Section, typeof(AuditOptions)),
+        (Auth.Api.Telemetry.TelemetryOptions.Section, typeof(Auth.Api.Telemetry.TelemetryOptions)),
+        (ForwardedHeadersSettings.Section, typeof(ForwardedHeadersSettings)),
+        (HttpsSettings.Section, typeof(HttpsSettings)),
     ];
 
     [Test]
@@ -86,16 +89,57 @@ public sealed class ComposeFileTests
     }
 
     [Test]
-    public void The_signing_key_is_a_mounted_secret_from_a_git_ignored_file_not_a_value_in_the_compose_file()
+    public void The_signing_key_lives_in_a_named_volume_whose_directory_the_images_user_owns()
     {
-        var environment = ApiEnvironment();
-        var secrets = (YamlMappingNode)Compose()["secrets"];
-        var file = ((YamlMappingNode)secrets["jwt_signing_key"])["file"].ToString();
+        var services = (YamlMappingNode)Compose()["services"];
+        var api = (YamlMappingNode)services["api"];
+        var keys = (YamlMappingNode)services["keys"];
+        var directory = ApiEnvironment()["Jwt__KeyDirectory"];
+        var mount = ((YamlSequenceNode)api["volumes"]).Children.Select(v => v.ToString()).Single(v => v.EndsWith(":" + directory, StringComparison.Ordinal));
+        var volume = mount[..mount.IndexOf(':', StringComparison.Ordinal)];
 
-        Assert.That(environment["Jwt__Keys__0__PemFile"], Is.EqualTo("/run/secrets/jwt_signing_key"));
-        Assert.That(environment.Keys.Where(k => k.EndsWith("__Pem", StringComparison.Ordinal) || k == "Jwt__SigningKey"), Is.Empty);
-        Assert.That(file, Does.StartWith("./secrets/"));
-        Assert.That(File.ReadAllLines(Path.Combine(TestPaths.RepositoryRoot(), ".gitignore")), Does.Contain("secrets/"));
+        Assert.That(((YamlMappingNode)Compose()["volumes"]).Children.Keys.Select(k => k.ToString()), Does.Contain(volume),
+            "a named volume, not a bind mount that keeps the host's owner and mode");
+        Assert.That(ApiEnvironment().Keys.Where(k => k.StartsWith("Jwt__Keys__", StringComparison.Ordinal) || k == "Jwt__SigningKey"), Is.Empty);
+        Assert.That(((YamlSequenceNode)keys["volumes"]).Children.Select(v => v.ToString()), Does.Contain(mount));
+        Assert.That(((YamlSequenceNode)keys["command"]).Children.Select(c => c.ToString()), Is.EqualTo(new[] { "rotate-key", "--if-empty" }));
+        Assert.That(Environment(keys)["Jwt__KeyDirectory"], Is.EqualTo(directory));
+        Assert.That(keys["image"].ToString(), Is.EqualTo(api["image"].ToString()), "the key is written by the image's own user");
+        Assert.That(((YamlMappingNode)((YamlMappingNode)api["depends_on"])["keys"])["condition"].ToString(), Is.EqualTo("service_completed_successfully"));
+        Assert.That(ImageUserOwnedDirectories(), Does.Contain(directory),
+            "Docker copies the image directory's owner into a new named volume: the runtime image must create it for $APP_UID");
+    }
+
+    [Test]
+    public void The_runtime_image_check_sees_only_directories_created_for_its_user_before_switching_to_it()
+    {
+        Assert.That(ImageUserOwnedDirectories(), Does.Not.Contain("/app"));
+        Assert.That(ImageUserOwnedDirectories(), Does.Not.Contain("/source"));
+    }
+
+    [Test]
+    public void The_metrics_profile_runs_prometheus_scraping_the_apis_metrics_endpoint()
+    {
+        var prometheus = (YamlMappingNode)((YamlMappingNode)Compose()["services"])["prometheus"];
+        var config = ((YamlSequenceNode)prometheus["volumes"]).Children.Select(v => v.ToString()).Single(v => v.Contains("prometheus.yml", StringComparison.Ordinal));
+        var scrape = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), config[..config.IndexOf(':', StringComparison.Ordinal)]));
+
+        Assert.That(((YamlSequenceNode)prometheus["profiles"]).Children.Select(p => p.ToString()), Is.EqualTo(new[] { "metrics" }), "optional");
+        Assert.That(ApiEnvironment()["Telemetry__Prometheus__Enabled"], Is.EqualTo("true"));
+        Assert.That(scrape, Does.Contain("metrics_path: /metrics").And.Contain("\"api:8080\""));
+    }
+
+    [Test]
+    public void The_cors_origins_include_the_sample_apps_origin()
+    {
+        var start = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), "samples", "web", "package.json")))
+            .RootElement.GetProperty("scripts").GetProperty("start").GetString()!;
+        var served = System.Text.RegularExpressions.Regex.Match(start, @"http\.server (?<port>\d+) --bind (?<host>\S+)");
+        var origins = ApiEnvironment().Where(p => p.Key.StartsWith("Cors__AllowedOrigins__", StringComparison.Ordinal)).Select(p => p.Value).ToArray();
+
+        Assert.That(served.Success, Is.True, $"the sample's start script changed: {start}");
+        Assert.That(origins, Does.Contain($"http://{served.Groups["host"].Value}:{served.Groups["port"].Value}"));
+        Assert.That(origins, Does.Contain($"http://localhost:{served.Groups["port"].Value}"), "the README's cookie-mode origin");
     }
 
     private static HashSet<string> KnownKeys()
@@ -127,9 +171,33 @@ public sealed class ComposeFileTests
     private static string WithoutIndexes(string key) =>
         string.Join(':', key.Split(':').Where(segment => !int.TryParse(segment, out _)));
 
-    private static Dictionary<string, string> ApiEnvironment()
+    /// <summary>
+    /// Directories the runtime stage of the Dockerfile creates and hands to <c>$APP_UID</c> before its
+    /// <c>USER $APP_UID</c> line (the service's user from then on).
+    /// </summary>
+    private static HashSet<string> ImageUserOwnedDirectories()
     {
-        var api = (YamlMappingNode)((YamlMappingNode)Compose()["services"])["api"];
+        var lines = File.ReadAllLines(Path.Combine(TestPaths.RepositoryRoot(), "Dockerfile"));
+        var runtime = lines.Skip(Array.FindLastIndex(lines, l => l.StartsWith("FROM ", StringComparison.Ordinal))).ToArray();
+        var userLine = Array.FindIndex(runtime, l => l.Trim() == "USER $APP_UID");
+        Assert.That(userLine, Is.GreaterThan(0), "the runtime image runs as the non-root app user");
+        Assert.That(runtime.Skip(userLine + 1).Where(l => l.StartsWith("USER ", StringComparison.Ordinal)), Is.Empty);
+        var owned = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var run in runtime.Take(userLine).Where(l => l.StartsWith("RUN ", StringComparison.Ordinal)))
+        {
+            var created = System.Text.RegularExpressions.Regex.Matches(run, @"mkdir -p (?<dir>/\S+)").Select(m => m.Groups["dir"].Value);
+            owned.UnionWith(created.Where(dir => run.Contains($"chown $APP_UID {dir}", StringComparison.Ordinal)));
+        }
+
+        return owned;
+    }
+
+    private static Dictionary<string, string> ApiEnvironment() =>
+        Environment((YamlMappingNode)((YamlMappingNode)Compose()["services"])["api"]);
+
+    private static Dictionary<string, string> Environment(YamlMappingNode service)
+    {
+        var api = service;
         return api["environment"] switch
         {
             YamlMappingNode map => map.Children.ToDictionary(p => p.Key.ToString(), p => p.Value.ToString()),

@@ -175,6 +175,7 @@ public sealed class SigningKeyTests
     [TestCase("Jwt:Keys:0:Pem", "1024-bit", "at least 2048 bits")]
     [TestCase("Jwt:Keys:0:Pem", "not a key", "Jwt:Keys:0 is not a usable RS256 private key")]
     [TestCase("Jwt:Keys:0:PemFile", "/nonexistent/key.pem", "Jwt:Keys:0:PemFile '/nonexistent/key.pem' does not exist")]
+    [TestCase("Jwt:Keys:0:PemFile", "/tmp", "Jwt:Keys:0:PemFile '/tmp' cannot be read by the service's user")]
     [TestCase("Jwt:Algorithm", "PS512", "Jwt:Algorithm must be one of RS256, ES256, HS256")]
     public void A_bad_key_setting_stops_the_service_naming_it(string setting, string value, string message)
     {

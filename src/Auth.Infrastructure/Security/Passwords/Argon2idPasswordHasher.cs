@@ -17,8 +17,11 @@ internal sealed class Argon2idPasswordHasher : IPasswordHasher, IDisposable
     private readonly SemaphoreSlim gate;
     private readonly Lazy<string> dummyHash;
 
-    public Argon2idPasswordHasher(IOptions<PasswordHashingOptions> options)
+    private readonly Telemetry.AuthMetrics? metrics;
+
+    public Argon2idPasswordHasher(IOptions<PasswordHashingOptions> options, Telemetry.AuthMetrics? metrics = null)
     {
+        this.metrics = metrics;
         var settings = options.Value;
         iterations = settings.Iterations;
         memoryBytes = settings.MemoryKiB * 1024;
@@ -30,13 +33,15 @@ internal sealed class Argon2idPasswordHasher : IPasswordHasher, IDisposable
 
     public async ValueTask<string> HashAsync(string password, CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
+        await WaitForTurnAsync(cancellationToken);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             return Compute(password);
         }
         finally
         {
+            metrics?.HashComputed("hash", System.Diagnostics.Stopwatch.GetElapsedTime(started));
             gate.Release();
         }
     }
@@ -44,7 +49,8 @@ internal sealed class Argon2idPasswordHasher : IPasswordHasher, IDisposable
     public async ValueTask<PasswordVerification> VerifyAsync(string? hash, string password, CancellationToken cancellationToken)
     {
         var dummy = hash is null ? dummyHash.Value : null;
-        await gate.WaitAsync(cancellationToken);
+        await WaitForTurnAsync(cancellationToken);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             if (dummy is not null)
@@ -64,11 +70,26 @@ internal sealed class Argon2idPasswordHasher : IPasswordHasher, IDisposable
         }
         finally
         {
+            metrics?.HashComputed("verify", System.Diagnostics.Stopwatch.GetElapsedTime(started));
             gate.Release();
         }
     }
 
     public void Dispose() => gate.Dispose();
+
+    private async ValueTask WaitForTurnAsync(CancellationToken cancellationToken)
+    {
+        if (metrics is null)
+        {
+            await gate.WaitAsync(cancellationToken);
+            return;
+        }
+
+        using (metrics.WaitingForHash())
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+    }
 
     private string Compute(string password)
     {

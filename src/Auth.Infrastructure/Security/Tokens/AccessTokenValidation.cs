@@ -19,8 +19,10 @@ public sealed class AccessTokenValidation
             // By kid only: an unknown kid, or a key retired past its tokens' lifetime, finds nothing and fails.
             IssuerSigningKeyResolver = (_, _, kid, _) => keys.Resolve(kid, time.GetUtcNow()) is { } key ? [key] : [],
             TryAllIssuerSigningKeys = false,
-            // Pinned: a token may not choose its own algorithm (alg: none, HS256 keyed with our public key).
-            ValidAlgorithms = [settings.Algorithm],
+            // Pinned per key: a token may not choose its own algorithm (alg: none, HS256 keyed with our public key),
+            // yet tokens of an RS256 key still validate after an ES256 key took over.
+            ValidAlgorithms = keys.Algorithms,
+            AlgorithmValidator = (algorithm, key, _, _) => keys.Signs(key, algorithm),
             ValidTypes = [AccessTokenClaims.TokenType],
             RequireSignedTokens = true,
             RequireExpirationTime = true,

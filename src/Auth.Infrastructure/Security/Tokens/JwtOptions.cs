@@ -32,6 +32,13 @@ public sealed class JwtOptions
     /// </summary>
     public List<SigningKeyOptions> Keys { get; set; } = [];
 
+    /// <summary>
+    /// A directory of RS256/ES256 private keys, as an alternative to (or beside) <see cref="Keys"/>: each <c>*.pem</c>
+    /// file is a key, a name starting with a UTC time (<c>20261201T000000Z.pem</c>) is when it starts signing.
+    /// <c>rotate-key</c> writes into it. Relative to the content root.
+    /// </summary>
+    public string? KeyDirectory { get; set; }
+
     /// <summary>HS256 only: the shared secret, at least 32 characters. Prefer <see cref="SigningKeyFile"/> or an environment variable.</summary>
     public string? SigningKey { get; set; }
 

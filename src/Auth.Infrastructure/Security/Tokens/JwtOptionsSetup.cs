@@ -16,9 +16,14 @@ internal sealed partial class JwtOptionsSetup(IHostEnvironment environment, ILog
 
     public void PostConfigure(string? name, JwtOptions options)
     {
+        if (!string.IsNullOrWhiteSpace(options.KeyDirectory))
+        {
+            options.KeyDirectory = Path.GetFullPath(options.KeyDirectory, environment.ContentRootPath);
+        }
+
         if (SigningAlgorithms.IsAsymmetric(options.Algorithm))
         {
-            if (options.Keys.Count == 0 && environment.IsDevelopment())
+            if (options.Keys.Count == 0 && string.IsNullOrWhiteSpace(options.KeyDirectory) && environment.IsDevelopment())
             {
                 var directory = Path.Combine(environment.ContentRootPath, options.DevelopmentKeyDirectory);
                 options.Keys.Add(new SigningKeyOptions { PemFile = LoadOrCreateDevelopmentKeyPem(directory, options.Algorithm) });

@@ -62,9 +62,9 @@ internal sealed class JwtOptionsValidator(TimeProvider time) : IValidateOptions<
 
     private void ValidateKeys(JwtOptions options, List<string> failures)
     {
-        if (options.Keys.Count == 0)
+        if (options.Keys.Count == 0 && string.IsNullOrWhiteSpace(options.KeyDirectory))
         {
-            failures.Add($"Jwt:Keys must list at least one {options.Algorithm} private key outside Development (Jwt:Keys:0:PemFile or Jwt:Keys:0:Pem).");
+            failures.Add($"Jwt:Keys must list at least one {options.Algorithm} private key outside Development (Jwt:Keys:0:PemFile or Jwt:Keys:0:Pem), or a Jwt:KeyDirectory.");
             return;
         }
 
@@ -76,6 +76,12 @@ internal sealed class JwtOptionsValidator(TimeProvider time) : IValidateOptions<
         catch (InvalidSigningKeyException e)
         {
             failures.Add(e.Message);
+            return;
+        }
+
+        if (keys.Count == 0)
+        {
+            failures.Add($"Jwt:KeyDirectory '{options.KeyDirectory}' holds no *.pem key: write one with the rotate-key command (see README).");
             return;
         }
 

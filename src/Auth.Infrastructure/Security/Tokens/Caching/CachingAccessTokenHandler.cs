@@ -8,7 +8,7 @@ namespace Auth.Infrastructure.Security.Tokens.Caching;
 /// <see cref="ValidatedTokenCache"/>. Only results that passed every check are cached, and only until the token's
 /// <c>exp</c>, so a hit is a token this instance already accepted, character for character, with the same rules.
 /// </summary>
-public sealed class CachingAccessTokenHandler(ValidatedTokenCache cache) : TokenHandler
+public sealed class CachingAccessTokenHandler(ValidatedTokenCache cache, Telemetry.AuthMetrics? metrics = null) : TokenHandler
 {
     private readonly JsonWebTokenHandler inner = new() { MapInboundClaims = false };
 
@@ -18,8 +18,11 @@ public sealed class CachingAccessTokenHandler(ValidatedTokenCache cache) : Token
     {
         if (cache.TryGet(token, out var cached))
         {
+            metrics?.TokenCacheLookup(hit: true);
             return cached!;
         }
+
+        metrics?.TokenCacheLookup(hit: false);
 
         var result = await inner.ValidateTokenAsync(token, validationParameters);
         if (result.IsValid && result.SecurityToken is JsonWebToken validated)

@@ -28,27 +28,68 @@ internal static class SigningKeyLoader
             }
             else if (!string.IsNullOrWhiteSpace(key.PemFile))
             {
-                pem = File.Exists(key.PemFile)
-                    ? File.ReadAllText(key.PemFile)
-                    : throw new InvalidSigningKeyException($"{setting}:PemFile '{key.PemFile}' does not exist.");
+                pem = ReadKeyFile(key.PemFile, $"{setting}:PemFile");
             }
             else
             {
                 throw new InvalidSigningKeyException($"{setting} needs Pem or PemFile.");
             }
 
-            try
+            keys.Add(Import(setting, pem, key.Algorithm, options.Algorithm, string.IsNullOrWhiteSpace(key.KeyId) ? null : key.KeyId, key.ActiveFrom));
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.KeyDirectory))
+        {
+            foreach (var (path, activeFrom) in KeyDirectory.List(options.KeyDirectory))
             {
-                var material = SigningKeyMaterial.FromPem(pem, options.Algorithm, string.IsNullOrWhiteSpace(key.KeyId) ? null : key.KeyId);
-                keys.Add(new LoadedKey(material, key.ActiveFrom ?? DateTimeOffset.MinValue));
-            }
-            catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException)
-            {
-                throw new InvalidSigningKeyException($"{setting} is not a usable {options.Algorithm} private key in PEM: {e.Message}");
+                keys.Add(Import($"Jwt:KeyDirectory '{path}'", ReadKeyFile(path, "Jwt:KeyDirectory"), algorithm: null, options.Algorithm, keyId: null, activeFrom));
             }
         }
 
         return [.. keys.OrderBy(k => k.ActiveFrom)];
+    }
+
+    private static LoadedKey Import(string setting, string pem, string? algorithm, string fallbackAlgorithm, string? keyId, DateTimeOffset? activeFrom)
+    {
+        if (algorithm is not null && !SigningAlgorithms.IsAsymmetric(algorithm))
+        {
+            throw new InvalidSigningKeyException($"{setting}:Algorithm must be RS256 or ES256; it is '{algorithm}'.");
+        }
+
+        var signsWith = algorithm ?? SigningKeyMaterial.DetectAlgorithm(pem) ?? fallbackAlgorithm;
+        try
+        {
+            return new LoadedKey(SigningKeyMaterial.FromPem(pem, signsWith, keyId), activeFrom ?? DateTimeOffset.MinValue);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            throw new InvalidSigningKeyException($"{setting} is not a usable {signsWith} private key in PEM: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Reads a key file, turning the ways it can fail into a start-up message that names the setting: a mounted
+    /// secret owned by another user is the usual reason in containers, whose service user is not root.
+    /// </summary>
+    internal static string ReadKeyFile(string path, string setting)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InvalidSigningKeyException($"{setting} '{path}' does not exist.");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new InvalidSigningKeyException(
+                $"{setting} '{path}' cannot be read by the service's user ({Environment.UserName}): make the file readable by it, or give it a directory it owns (see README, Deploying).");
+        }
+        catch (IOException e)
+        {
+            throw new InvalidSigningKeyException($"{setting} '{path}' cannot be read: {e.Message}");
+        }
     }
 
     internal sealed record LoadedKey(SigningKeyMaterial Material, DateTimeOffset ActiveFrom);

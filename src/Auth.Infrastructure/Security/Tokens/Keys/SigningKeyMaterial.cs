@@ -13,6 +13,7 @@ internal sealed class SigningKeyMaterial
     private SigningKeyMaterial(SecurityKey key, string algorithm, PublicSigningKey? publicKey)
     {
         Key = key;
+        Algorithm = algorithm;
         Credentials = new SigningCredentials(key, algorithm);
         Public = publicKey;
     }
@@ -20,6 +21,9 @@ internal sealed class SigningKeyMaterial
     public string KeyId => Key.KeyId;
 
     public SecurityKey Key { get; }
+
+    /// <summary>The JWS algorithm this key signs with; each key has its own, so one algorithm can replace another.</summary>
+    public string Algorithm { get; }
 
     public SigningCredentials Credentials { get; }
 
@@ -39,8 +43,9 @@ internal sealed class SigningKeyMaterial
             }
 
             var parameters = rsa.ExportParameters(includePrivateParameters: false);
-            var kid = keyId ?? Thumbprint(rsa.ExportSubjectPublicKeyInfo());
-            return new SigningKeyMaterial(new RsaSecurityKey(rsa) { KeyId = kid }, algorithm, new PublicSigningKey(kid, "RSA", algorithm,
+            var rsaKey = new RsaSecurityKey(rsa);
+            var kid = rsaKey.KeyId = keyId ?? Thumbprint(rsaKey);
+            return new SigningKeyMaterial(rsaKey, algorithm, new PublicSigningKey(kid, "RSA", algorithm,
                 new Dictionary<string, string>
                 {
                     ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
@@ -56,8 +61,9 @@ internal sealed class SigningKeyMaterial
             throw new CryptographicException("an ES256 key must be on the P-256 curve");
         }
 
-        var ecKid = keyId ?? Thumbprint(ecdsa.ExportSubjectPublicKeyInfo());
-        return new SigningKeyMaterial(new ECDsaSecurityKey(ecdsa) { KeyId = ecKid }, algorithm, new PublicSigningKey(ecKid, "EC", algorithm,
+        var ecKey = new ECDsaSecurityKey(ecdsa);
+        var ecKid = ecKey.KeyId = keyId ?? Thumbprint(ecKey);
+        return new SigningKeyMaterial(ecKey, algorithm, new PublicSigningKey(ecKid, "EC", algorithm,
             new Dictionary<string, string>
             {
                 ["crv"] = "P-256",
@@ -70,7 +76,7 @@ internal sealed class SigningKeyMaterial
     {
         var bytes = Encoding.UTF8.GetBytes(secret);
         // The kid names the secret without revealing it: a hash under a fixed label, cut short.
-        var kid = "hs-" + Thumbprint(HMACSHA256.HashData(bytes, "auth/kid"u8));
+        var kid = "hs-" + Base64UrlEncoder.Encode(HMACSHA256.HashData(bytes, "auth/kid"u8))[..16];
         return new SigningKeyMaterial(new SymmetricSecurityKey(bytes) { KeyId = kid }, SigningAlgorithms.Hs256, publicKey: null);
     }
 
@@ -87,5 +93,35 @@ internal sealed class SigningKeyMaterial
         return ecdsa.ExportPkcs8PrivateKeyPem();
     }
 
-    private static string Thumbprint(byte[] publicKey) => Base64UrlEncoder.Encode(SHA256.HashData(publicKey))[..16];
+    /// <summary>
+    /// The key's RFC 7638 JWK thumbprint (SHA-256, base64url), as Microsoft.IdentityModel computes it: any JOSE
+    /// library derives the same <c>kid</c> from the published key.
+    /// </summary>
+    private static string Thumbprint(SecurityKey key) => Base64UrlEncoder.Encode(key.ComputeJwkThumbprint());
+
+    /// <summary>The algorithm a PEM private key is for (RS256 for RSA, ES256 for EC), or null when it is neither.</summary>
+    public static string? DetectAlgorithm(string pem)
+    {
+        using var rsa = RSA.Create();
+        if (TryImport(rsa, pem))
+        {
+            return SigningAlgorithms.Rs256;
+        }
+
+        using var ecdsa = ECDsa.Create();
+        return TryImport(ecdsa, pem) ? SigningAlgorithms.Es256 : null;
+    }
+
+    private static bool TryImport(AsymmetricAlgorithm key, string pem)
+    {
+        try
+        {
+            key.ImportFromPem(pem);
+            return true;
+        }
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
+        {
+            return false;
+        }
+    }
 }

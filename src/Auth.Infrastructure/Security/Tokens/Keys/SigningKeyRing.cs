@@ -22,7 +22,6 @@ internal sealed class SigningKeyRing : ITokenSigningKeys
         PublicBaseUrl = !string.IsNullOrWhiteSpace(settings.PublicBaseUrl) ? settings.PublicBaseUrl.TrimEnd('/')
             : Uri.TryCreate(settings.Issuer, UriKind.Absolute, out var issuer) && issuer.Scheme is "https" or "http" ? settings.Issuer.TrimEnd('/')
             : null;
-        Algorithm = settings.Algorithm;
         var tokenLife = settings.AccessTokenLifetime + settings.ClockSkew;
         var loaded = SigningKeyLoader.Load(settings);
         entries = new RingEntry[loaded.Count];
@@ -33,13 +32,14 @@ internal sealed class SigningKeyRing : ITokenSigningKeys
         }
 
         byKeyId = entries.ToDictionary(e => e.Material.KeyId, StringComparer.Ordinal);
+        Algorithms = [.. entries.Select(e => e.Material.Algorithm).Distinct(StringComparer.Ordinal)];
     }
 
     public string Issuer { get; }
 
     public string? PublicBaseUrl { get; }
 
-    public string Algorithm { get; }
+    public IReadOnlyList<string> Algorithms { get; }
 
     /// <summary>The credentials of the key whose turn it is; the options validator guarantees there is one.</summary>
     public SigningCredentials Current(DateTimeOffset now)
@@ -58,6 +58,10 @@ internal sealed class SigningKeyRing : ITokenSigningKeys
     /// <summary>The key a token's <c>kid</c> names, or null when it is unknown or retired past its tokens' lifetime.</summary>
     public SecurityKey? Resolve(string? keyId, DateTimeOffset now) =>
         keyId is not null && byKeyId.TryGetValue(keyId, out var entry) && now < entry.ValidUntil ? entry.Material.Key : null;
+
+    /// <summary>True when <paramref name="key"/> is one of ours and signs with <paramref name="algorithm"/>.</summary>
+    public bool Signs(SecurityKey key, string algorithm) =>
+        key.KeyId is { } keyId && byKeyId.TryGetValue(keyId, out var entry) && entry.Material.Algorithm == algorithm;
 
     public IReadOnlyList<PublicSigningKey> Published(DateTimeOffset now) =>
         [.. entries.Where(e => now < e.ValidUntil && e.Material.Public is not null).Select(e => e.Material.Public!)];

@@ -27,16 +27,39 @@ public sealed class SigningKeyMaterialTests
     }
 
     [Test]
-    public void Without_a_configured_kid_one_is_derived_from_the_public_key_and_is_stable()
+    public void Without_a_configured_kid_an_rsa_key_is_named_by_its_rfc_7638_thumbprint()
     {
-        var pem = SigningKeyMaterial.GeneratePem(SigningAlgorithms.Rs256);
+        var material = SigningKeyMaterial.FromPem(SigningKeyMaterial.GeneratePem(SigningAlgorithms.Rs256), SigningAlgorithms.Rs256, null);
+        var jwk = material.Public!.Parameters;
 
-        var first = SigningKeyMaterial.FromPem(pem, SigningAlgorithms.Rs256, null).KeyId;
-        var second = SigningKeyMaterial.FromPem(pem, SigningAlgorithms.Rs256, null).KeyId;
-        var other = SigningKeyMaterial.FromPem(SigningKeyMaterial.GeneratePem(SigningAlgorithms.Rs256), SigningAlgorithms.Rs256, null).KeyId;
+        // RFC 7638 §3.2: the required members, in lexicographic order, without white space.
+        var expected = Thumbprint($"{{\"e\":\"{jwk["e"]}\",\"kty\":\"RSA\",\"n\":\"{jwk["n"]}\"}}");
 
-        Assert.That(first, Is.EqualTo(second).And.Not.EqualTo(other).And.Length.EqualTo(16));
+        Assert.That(material.KeyId, Is.EqualTo(expected));
+        Assert.That(material.Public.KeyId, Is.EqualTo(expected));
     }
+
+    [Test]
+    public void Without_a_configured_kid_an_ec_key_is_named_by_its_rfc_7638_thumbprint()
+    {
+        var material = SigningKeyMaterial.FromPem(SigningKeyMaterial.GeneratePem(SigningAlgorithms.Es256), SigningAlgorithms.Es256, null);
+        var jwk = material.Public!.Parameters;
+
+        var expected = Thumbprint($"{{\"crv\":\"P-256\",\"kty\":\"EC\",\"x\":\"{jwk["x"]}\",\"y\":\"{jwk["y"]}\"}}");
+
+        Assert.That(material.KeyId, Is.EqualTo(expected));
+    }
+
+    [TestCase("RS256")]
+    [TestCase("ES256")]
+    public void The_algorithm_is_read_from_the_key_itself(string algorithm)
+    {
+        Assert.That(SigningKeyMaterial.DetectAlgorithm(SigningKeyMaterial.GeneratePem(algorithm)), Is.EqualTo(algorithm));
+        Assert.That(SigningKeyMaterial.DetectAlgorithm("not a key"), Is.Null);
+    }
+
+    private static string Thumbprint(string canonicalJwk) =>
+        Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonicalJwk)));
 
     [Test]
     public void A_short_rsa_key_is_refused()
