@@ -2,7 +2,6 @@ using Auth.Api.Hosting;
 using Auth.Api.Http;
 using Auth.Application;
 using Auth.Infrastructure;
-using Auth.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel =>
@@ -15,9 +14,19 @@ builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration, builder.Environment)
     .AddApi(builder.Configuration, builder.Environment);
+var optionTypes = ConfigurationCheck.OptionTypes(builder.Services);
 
 var app = builder.Build();
-await app.Services.InitializeAuthDatabaseAsync();
+// Every setting is checked before the database is touched, and all problems are told at once.
+var problems = ConfigurationCheck.FindProblems(app.Services, optionTypes);
+if (problems.Count > 0)
+{
+    ConfigurationCheck.Report(problems, Console.Error);
+    Environment.ExitCode = 1;
+    return;
+}
+
+await app.Services.InitializeDatabaseAsync();
 if (AdminBootstrap.IsCommandLine(args))
 {
     Environment.ExitCode = await AdminBootstrap.RunCommandLineAsync(app.Services, args, Console.In, Console.Out);

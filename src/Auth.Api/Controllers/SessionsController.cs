@@ -1,4 +1,4 @@
-using Auth.Api.Authentication;
+using Auth.Infrastructure.Authentication;
 using Auth.Api.Contracts;
 using Auth.Api.Errors;
 using Auth.Api.Http;

@@ -28,9 +28,7 @@ internal static class SigningKeyLoader
             }
             else if (!string.IsNullOrWhiteSpace(key.PemFile))
             {
-                pem = File.Exists(key.PemFile)
-                    ? File.ReadAllText(key.PemFile)
-                    : throw new InvalidSigningKeyException($"{setting}:PemFile '{key.PemFile}' does not exist.");
+                pem = ReadPemFile(key.PemFile, $"{setting}:PemFile");
             }
             else
             {
@@ -49,6 +47,24 @@ internal static class SigningKeyLoader
         }
 
         return [.. keys.OrderBy(k => k.ActiveFrom)];
+    }
+
+    // A file the service's user may not read (a secret mounted with the host's owner and mode 600) is a setting
+    // problem, not a crash: the message names the setting and the cause.
+    private static string ReadPemFile(string path, string setting)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InvalidSigningKeyException($"{setting} '{path}' does not exist.");
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new InvalidSigningKeyException($"{setting} '{path}' cannot be read by this process: {e.Message}");
+        }
     }
 
     internal sealed record LoadedKey(SigningKeyMaterial Material, DateTimeOffset ActiveFrom);
