@@ -102,11 +102,11 @@ public sealed class LayerRulesTests
     [Test]
     public void The_entry_point_rule_is_reported_as_broken_for_code_that_reaches_into_internals()
     {
-        var result = Types.InAssembly(Infrastructure).That().HaveName(nameof(Infrastructure.DependencyInjection))
+        var result = Types.InAssembly(Infrastructure).That().HaveName(nameof(global::Auth.Infrastructure.DependencyInjection))
             .ShouldNot().HaveDependencyOnAny(InfrastructureInternals()).GetResult();
 
         Assert.That(result.IsSuccessful, Is.False);
-        Assert.That(result.FailingTypeNames, Has.Some.EqualTo(typeof(Infrastructure.DependencyInjection).FullName));
+        Assert.That(result.FailingTypeNames, Has.Some.EqualTo(typeof(global::Auth.Infrastructure.DependencyInjection).FullName));
     }
 
     /// <summary>

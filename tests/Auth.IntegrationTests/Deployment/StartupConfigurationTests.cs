@@ -17,6 +17,8 @@ public sealed class StartupConfigurationTests
         var (exitCode, output) = await ApiProcess.RunUntilExitAsync(new Dictionary<string, string>
         {
             ["ConnectionStrings__Auth"] = $"Data Source={database}",
+            ["Email__Transport"] = "Pickup",
+            ["Email__PickupDirectory"] = Path.Combine(directory, "mail"),
             ["Jwt__Keys__0__PemFile"] = Path.Combine(directory, "missing.pem"),
             ["Lockout__MaxFailures"] = "many",
             ["RateLimiting__PermitLimit"] = "0",
