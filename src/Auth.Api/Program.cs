@@ -21,7 +21,13 @@ var app = builder.Build();
 var problems = ConfigurationCheck.FindProblems(app.Services, optionTypes);
 if (problems.Count > 0)
 {
-    ConfigurationCheck.Report(problems, Console.Error);
+    if (System.Reflection.Assembly.GetEntryAssembly() != typeof(Program).Assembly)
+    {
+        // Hosted by tests or tools (WebApplicationFactory, dotnet-ef): they see the problems as the start's failure.
+        throw new InvalidOperationException(ConfigurationCheck.Describe(problems));
+    }
+
+    await Console.Error.WriteAsync(ConfigurationCheck.Describe(problems));
     Environment.ExitCode = 1;
     return;
 }

@@ -50,14 +50,15 @@ internal static class ConfigurationCheck
     }
 
     /// <summary>What an operator reads: every problem on its own line, and no stack trace.</summary>
-    public static void Report(IReadOnlyList<string> problems, TextWriter output)
+    public static string Describe(IReadOnlyList<string> problems)
     {
-        output.WriteLine($"Auth cannot start: {problems.Count} configuration problem{(problems.Count == 1 ? "" : "s")}. Nothing was changed.");
+        var text = new System.Text.StringBuilder()
+            .AppendLine($"Auth cannot start: {problems.Count} configuration problem{(problems.Count == 1 ? "" : "s")}. Nothing was changed.");
         foreach (var problem in problems)
         {
-            output.WriteLine($"  - {problem}");
+            text.AppendLine($"  - {problem}");
         }
 
-        output.WriteLine("Fix these settings (appsettings.*.json or environment variables such as Jwt__Keys__0__PemFile) and start again.");
+        return text.AppendLine("Fix these settings (appsettings.*.json or environment variables such as Jwt__Keys__0__PemFile) and start again.").ToString();
     }
 }
