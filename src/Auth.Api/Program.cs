@@ -2,7 +2,6 @@ using Auth.Api.Hosting;
 using Auth.Api.Http;
 using Auth.Application;
 using Auth.Infrastructure;
-using Auth.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 if (KeyRotationCommand.IsCommandLine(args))
@@ -21,9 +20,25 @@ builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration, builder.Environment)
     .AddApi(builder.Configuration, builder.Environment);
+var optionTypes = ConfigurationCheck.OptionTypes(builder.Services);
 
 var app = builder.Build();
-await app.Services.InitializeAuthDatabaseAsync();
+// Every setting is checked before the database is touched, and all problems are told at once.
+var problems = ConfigurationCheck.FindProblems(app.Services, optionTypes);
+if (problems.Count > 0)
+{
+    if (System.Reflection.Assembly.GetEntryAssembly() != typeof(Program).Assembly)
+    {
+        // Hosted by tests or tools (WebApplicationFactory, dotnet-ef): they see the problems as the start's failure.
+        throw new InvalidOperationException(ConfigurationCheck.Describe(problems));
+    }
+
+    await Console.Error.WriteAsync(ConfigurationCheck.Describe(problems));
+    Environment.ExitCode = 1;
+    return;
+}
+
+await app.Services.InitializeDatabaseAsync();
 if (AdminBootstrap.IsCommandLine(args))
 {
     Environment.ExitCode = await AdminBootstrap.RunCommandLineAsync(app.Services, args, Console.In, Console.Out);

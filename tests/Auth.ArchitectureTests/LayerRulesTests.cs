@@ -3,7 +3,7 @@ using NetArchTest.Rules;
 
 namespace Auth.ArchitectureTests;
 
-/// <summary>The dependency rules of DEVELOPERS.md: Domain on nothing, Application on Domain only, Api never on EF Core.</summary>
+/// <summary>The dependency rules of DEVELOPERS.md: Domain on nothing, Application on Domain only, Api never on EF Core nor Infrastructure internals.</summary>
 public sealed class LayerRulesTests
 {
     private static readonly Assembly Domain = typeof(Domain.Users.User).Assembly;
@@ -87,6 +87,28 @@ public sealed class LayerRulesTests
         AssertHolds(result);
     }
 
+    [Test]
+    public void Api_reaches_infrastructure_only_through_its_entry_points()
+    {
+        var result = Types.InAssembly(Api).ShouldNot().HaveDependencyOnAny(InfrastructureInternals()).GetResult();
+
+        AssertHolds(result);
+    }
+
+    /// <summary>
+    /// The entry-point rule must be able to fail: Infrastructure's own composition root wires its internals, so the
+    /// same rule applied to it is broken. If it passed, the list of internal namespaces would be empty or wrong.
+    /// </summary>
+    [Test]
+    public void The_entry_point_rule_is_reported_as_broken_for_code_that_reaches_into_internals()
+    {
+        var result = Types.InAssembly(Infrastructure).That().HaveName(nameof(global::Auth.Infrastructure.DependencyInjection))
+            .ShouldNot().HaveDependencyOnAny(InfrastructureInternals()).GetResult();
+
+        Assert.That(result.IsSuccessful, Is.False);
+        Assert.That(result.FailingTypeNames, Has.Some.EqualTo(typeof(global::Auth.Infrastructure.DependencyInjection).FullName));
+    }
+
     /// <summary>
     /// A rule that must be broken: Infrastructure does use EF Core. If NetArchTest ever reported it as kept (a
     /// rule aimed at the wrong assembly, a broken scan), every rule above could be passing silently.
@@ -98,6 +120,25 @@ public sealed class LayerRulesTests
 
         Assert.That(result.IsSuccessful, Is.False);
         Assert.That(result.FailingTypeNames, Has.Some.Contains("AuthDbContext"));
+    }
+
+    /// <summary>
+    /// The namespaces behind Infrastructure's entry points: Api may use the registrations in <c>Auth.Infrastructure</c>
+    /// and the token authentication in <c>Auth.Infrastructure.Authentication</c>, and nothing behind them (token
+    /// handlers, claim names, options classes, the DbContext).
+    /// </summary>
+    private static string[] InfrastructureInternals()
+    {
+        string[] entryPoints = ["Auth.Infrastructure", "Auth.Infrastructure.Authentication"];
+        var internals = Infrastructure.GetTypes()
+            .Select(t => t.Namespace)
+            .OfType<string>()
+            .Where(ns => ns.StartsWith("Auth.Infrastructure.", StringComparison.Ordinal) && !entryPoints.Contains(ns))
+            .Distinct()
+            .ToArray();
+        Assert.That(internals, Has.Some.EqualTo("Auth.Infrastructure.Security.Tokens"), "the internal namespaces were not found");
+
+        return internals;
     }
 
     private static void AssertHolds(TestResult result) =>

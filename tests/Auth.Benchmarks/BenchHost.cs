@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Auth.Application;
 using Auth.Infrastructure;
+using Auth.Infrastructure.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -32,6 +33,7 @@ internal static class BenchHost
         services.AddMetrics();
         services.AddSingleton<IHostEnvironment>(environment);
         services.AddApplication().AddInfrastructure(configuration, environment);
+        services.AddTokenAuthentication();
         return services.BuildServiceProvider();
     }
 

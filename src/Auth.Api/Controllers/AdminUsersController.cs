@@ -1,4 +1,3 @@
-using Auth.Api.Authentication;
 using Auth.Api.Contracts;
 using Auth.Api.Errors;
 using Auth.Api.Hosting;
@@ -11,6 +10,7 @@ using Auth.Application.Admin.GrantRole;
 using Auth.Application.Admin.ListUsers;
 using Auth.Application.Admin.RevokeRole;
 using Auth.Application.Users;
+using Auth.Infrastructure.Authentication;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,3 @@
-using Auth.Api.Authentication;
 using Auth.Api.Contracts;
 using Auth.Api.Errors;
 using Auth.Api.Hosting;
@@ -7,6 +6,7 @@ using Auth.Application.Sessions.Login;
 using Auth.Application.Sessions.Logout;
 using Auth.Application.Sessions.RefreshSession;
 using Auth.Application.Users.RegisterUser;
+using Auth.Infrastructure.Authentication;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,10 +1,10 @@
-using Auth.Api.Authentication;
 using Auth.Api.Contracts;
 using Auth.Api.Errors;
 using Auth.Api.Hosting;
 using Auth.Api.Http;
 using Auth.Application.Users.ConfirmEmail;
 using Auth.Application.Users.ResendConfirmation;
+using Auth.Infrastructure.Authentication;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

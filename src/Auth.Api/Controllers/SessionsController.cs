@@ -1,9 +1,9 @@
-using Auth.Api.Authentication;
 using Auth.Api.Contracts;
 using Auth.Api.Errors;
 using Auth.Api.Http;
 using Auth.Application.Sessions.EndSession;
 using Auth.Application.Sessions.ListSessions;
+using Auth.Infrastructure.Authentication;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,3 @@
-using Auth.Api.Authentication;
 using Auth.Api.Contracts;
 using Auth.Api.Errors;
 using Auth.Api.Hosting;
@@ -7,6 +6,7 @@ using Auth.Application.Users.ChangePassword;
 using Auth.Application.Users.DeleteAccount;
 using Auth.Application.Users.GetCurrentUser;
 using Auth.Application.Users.UpdateProfile;
+using Auth.Infrastructure.Authentication;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -4,7 +4,9 @@ using Auth.Api.Http;
 using Auth.Api.OpenApi;
 using Auth.Api.Telemetry;
 using Auth.Application.Common.Behaviors;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Auth.Infrastructure.Authentication;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace Auth.Api.Hosting;
 
@@ -34,8 +36,8 @@ internal static class ApiServices
         services.AddExceptionHandler<ValidationExceptionHandler>();
         services.AddExceptionHandler<UnexpectedExceptionHandler>();
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.ConfigureOptions<JwtBearerSetup>();
+        services.AddTokenAuthentication();
+        services.ConfigureOptions<BearerChallengeProblems>();
         services.AddAuthorization(o => o.AddPolicy(AdminPolicy, p => p.RequireRole(Domain.Users.RoleNames.Admin)));
 
         services.AddOptions<RefreshTokenTransportOptions>().Bind(configuration.GetSection(RefreshTokenTransportOptions.Section)).ValidateOnStart();
@@ -51,22 +53,29 @@ internal static class ApiServices
 
     private static void AddCors(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var settings = new CorsSettings { AllowLocalhost = environment.IsDevelopment() };
-        configuration.GetSection(CorsSettings.Section).Bind(settings);
-        var withCredentials = RefreshTokenTransportOptions.Read(configuration) == RefreshTokenTransport.Cookie;
-        services.AddCors(o => o.AddPolicy(CorsPolicy, policy =>
+        services.AddOptions<CorsSettings>()
+            .Configure(settings => settings.AllowLocalhost = environment.IsDevelopment())
+            .Bind(configuration.GetSection(CorsSettings.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CorsSettings>, CorsSettingsValidator>();
+        services.AddCors();
+        // Built from the validated options when first needed, never from raw configuration at registration.
+        services.AddOptions<CorsOptions>().Configure<IOptions<CorsSettings>, IOptions<RefreshTokenTransportOptions>>((cors, validated, transport) =>
+            cors.AddPolicy(CorsPolicy, policy => Frontends(policy, validated.Value, transport.Value.RefreshTokenTransport == RefreshTokenTransport.Cookie)));
+    }
+
+    private static void Frontends(CorsPolicyBuilder policy, CorsSettings settings, bool withCredentials)
+    {
+        policy
+            .SetIsOriginAllowed(withCredentials ? settings.IsConfigured : settings.IsAllowed)
+            .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Patch, HttpMethods.Delete)
+            .WithHeaders("Authorization", "Content-Type", RefreshTokenCookie.CsrfHeader, DeviceTokenTransport.HeaderName)
+            .WithExposedHeaders("Location", "Retry-After", "WWW-Authenticate")
+            .SetPreflightMaxAge(TimeSpan.FromHours(1));
+        if (withCredentials)
         {
-            policy
-                .SetIsOriginAllowed(withCredentials ? settings.IsConfigured : settings.IsAllowed)
-                .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Patch, HttpMethods.Delete)
-                .WithHeaders("Authorization", "Content-Type", RefreshTokenCookie.CsrfHeader, DeviceTokenTransport.HeaderName)
-                .WithExposedHeaders("Location", "Retry-After", "WWW-Authenticate")
-                .SetPreflightMaxAge(TimeSpan.FromHours(1));
-            if (withCredentials)
-            {
-                // The refresh cookie rides on credentialed calls: only the exact configured origins may make them.
-                policy.AllowCredentials();
-            }
-        }));
+            // The refresh cookie rides on credentialed calls: only the exact configured origins may make them.
+            policy.AllowCredentials();
+        }
     }
 }

@@ -3,6 +3,8 @@ using System.Threading.RateLimiting;
 using Auth.Api.Errors;
 using Auth.Api.Http;
 using Auth.Application.Common.Errors;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Auth.Api.Hosting;
 
@@ -16,9 +18,13 @@ internal static class RateLimiting
 
     public static IServiceCollection AddCredentialRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(RateLimitSettings.Section).Get<RateLimitSettings>() ?? new RateLimitSettings();
-        services.AddRateLimiter(options =>
+        services.AddOptions<RateLimitSettings>().Bind(configuration.GetSection(RateLimitSettings.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitSettings>, RateLimitSettingsValidator>();
+        services.AddRateLimiter(_ => { });
+        // Built from the validated options when first needed, never from raw configuration at registration.
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitSettings>>((options, validated) =>
         {
+            var settings = validated.Value;
             options.AddPolicy(CredentialsPolicy, PerClientAddress(settings.Enabled, settings.PermitLimit, settings.Window));
             options.AddPolicy(EmailPolicy, PerClientAddress(settings.Enabled, settings.EmailPermitLimit, settings.EmailWindow));
             options.OnRejected = async (context, cancellationToken) =>

@@ -1,5 +1,5 @@
 using Auth.Api.Contracts;
-using Auth.Infrastructure.Security.Tokens;
+using Auth.Application.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Auth.Api.Http;
@@ -8,7 +8,7 @@ namespace Auth.Api.Http;
 /// Carries the refresh token the way <c>Auth:RefreshTokenTransport</c> says. In cookie mode the token lives in an
 /// <c>HttpOnly</c> cookie, so a script injected into the frontend cannot read it, and leaves the JSON.
 /// </summary>
-public sealed class RefreshTokenCookie(IOptions<RefreshTokenTransportOptions> options, IOptions<JwtOptions> jwt)
+public sealed class RefreshTokenCookie(IOptions<RefreshTokenTransportOptions> options, ITokenLifetimes lifetimes)
 {
     public const string Name = "auth_refresh";
 
@@ -31,7 +31,7 @@ public sealed class RefreshTokenCookie(IOptions<RefreshTokenTransportOptions> op
             return body;
         }
 
-        response.Cookies.Append(Name, body.RefreshToken, Options(jwt.Value.RefreshTokenLifetime));
+        response.Cookies.Append(Name, body.RefreshToken, Options(lifetimes.RefreshToken));
         return body with { RefreshToken = null };
     }
 

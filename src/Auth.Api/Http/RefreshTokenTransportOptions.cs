@@ -8,7 +8,4 @@ public sealed class RefreshTokenTransportOptions
     public const string Key = Section + ":" + nameof(RefreshTokenTransport);
 
     public RefreshTokenTransport RefreshTokenTransport { get; set; } = RefreshTokenTransport.Body;
-
-    public static RefreshTokenTransport Read(IConfiguration configuration) =>
-        configuration.GetSection(Section).Get<RefreshTokenTransportOptions>()?.RefreshTokenTransport ?? RefreshTokenTransport.Body;
 }

@@ -16,8 +16,7 @@ internal static class ConnectionStrings
 
         if (options.Provider == DatabaseProvider.SqlServer)
         {
-            throw new InvalidOperationException(
-                $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} must be set when Database:Provider is SqlServer.");
+            return ""; // DatabaseOptionsValidator stops the start, before anything connects
         }
 
         var file = Path.GetFullPath(options.SqliteFile, environment.ContentRootPath);

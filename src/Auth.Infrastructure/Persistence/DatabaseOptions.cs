@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Auth.Infrastructure.Persistence;
@@ -21,6 +22,22 @@ public sealed class DatabaseOptions
     /// disk wait per write (see <see cref="SqliteConnectionSetup"/>). Off: commits survive a process crash.
     /// </summary>
     public bool SqliteSyncEveryCommit { get; set; }
+
+    /// <summary>
+    /// The settings that decide what to register, read before options can be. A value that does not bind falls back
+    /// to the default here, so registration goes on and the start-up check reports it with every other problem.
+    /// </summary>
+    internal static DatabaseOptions ForRegistration(IConfiguration configuration)
+    {
+        try
+        {
+            return configuration.GetSection(Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        }
+        catch (InvalidOperationException)
+        {
+            return new DatabaseOptions();
+        }
+    }
 }
 
 public enum DatabaseProvider
@@ -29,10 +46,17 @@ public enum DatabaseProvider
     SqlServer,
 }
 
-internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
+internal sealed class DatabaseOptionsValidator(bool hasConnectionString) : IValidateOptions<DatabaseOptions>
 {
-    public ValidateOptionsResult Validate(string? name, DatabaseOptions options) =>
-        Enum.IsDefined(options.Provider)
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail("Database:Provider must be Sqlite or SqlServer.");
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
+    {
+        if (!Enum.IsDefined(options.Provider))
+        {
+            return ValidateOptionsResult.Fail("Database:Provider must be Sqlite or SqlServer.");
+        }
+
+        return options.Provider == DatabaseProvider.SqlServer && !hasConnectionString
+            ? ValidateOptionsResult.Fail($"ConnectionStrings:{DatabaseOptions.ConnectionStringName} must be set when Database:Provider is SqlServer.")
+            : ValidateOptionsResult.Success;
+    }
 }

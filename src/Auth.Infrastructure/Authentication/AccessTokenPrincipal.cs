@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using Auth.Infrastructure.Security.Tokens;
 
-namespace Auth.Api.Authentication;
+namespace Auth.Infrastructure.Authentication;
 
-internal static class ClaimsPrincipalExtensions
+/// <summary>What a validated access token says about its caller, read without knowing its claim names.</summary>
+public static class AccessTokenPrincipal
 {
     /// <summary>The token was validated, so these claims exist; their absence is a bug, not a client error.</summary>
     public static Guid GetUserId(this ClaimsPrincipal principal) => Guid.Parse(principal.FindFirstValue(AccessTokenClaims.Subject)!);
