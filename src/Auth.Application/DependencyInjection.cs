@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddScoped<Sessions.Login.LoginThrottler>();
         services.AddSingleton<Sessions.Login.PerEmailTurns>();
         services.AddScoped<Users.Common.AccountTokens>();
+        services.AddScoped<Users.ForgotPassword.PasswordResetIssuer>();
         services.AddScoped<Admin.Common.AccessChangeGuard>();
         services.AddScoped<Admin.BootstrapAdmin.BootstrapAdminRule>();
         return services;

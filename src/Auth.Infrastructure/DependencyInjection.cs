@@ -110,6 +110,9 @@ public static class DependencyInjection
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AccountOptions>, AccountOptionsValidator>();
         services.AddSingleton<IAccountPolicy, AccountPolicy>();
+        services.AddSingleton<PasswordResetQueue>();
+        services.AddSingleton<IPasswordResetRequests>(sp => sp.GetRequiredService<PasswordResetQueue>());
+        services.AddHostedService<PasswordResetWorker>();
     }
 
     private static void AddEmail(IServiceCollection services, IConfiguration configuration)

@@ -84,7 +84,7 @@ public sealed class AuthController(ISender sender, RefreshTokenCookie refreshCoo
     /// </remarks>
     /// <response code="200">The new pair; the presented refresh token is spent.</response>
     /// <response code="400"><c>validation_failed</c>: no refresh token given.</response>
-    /// <response code="401"><c>invalid_refresh_token</c>: unknown, expired or of an ended session; <c>refresh_token_reused</c>: already used, the session was ended.</response>
+    /// <response code="401"><c>invalid_refresh_token</c>: unknown, expired, of an ended session, or not a refresh token at all (an access token, a string of the wrong shape); <c>refresh_token_reused</c>: already used, the session was ended.</response>
     /// <response code="403"><c>csrf_header_missing</c>: cookie mode only, the <c>X-Requested-With</c> header is missing.</response>
     [HttpPost("refresh")]
     [EnableRateLimiting(RateLimiting.CredentialsPolicy)]

@@ -37,7 +37,7 @@ public sealed class UserController(ISender sender) : ControllerBase
 
     /// <summary>Changes the display name.</summary>
     /// <response code="200">The updated user.</response>
-    /// <response code="400"><c>validation_failed</c>: the name is empty, too long or has control characters.</response>
+    /// <response code="400"><c>validation_failed</c>: the name is empty, too long or has control, invisible or text-direction characters.</response>
     /// <response code="401"><c>invalid_token</c>: no valid access token.</response>
     [HttpPatch]
     [Consumes("application/json")]
