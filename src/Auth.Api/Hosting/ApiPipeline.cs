@@ -30,6 +30,7 @@ internal static class ApiPipeline
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<HashingAdmission>();
         app.MapControllers();
 
         // GET and HEAD only: any other method gets 405 like every other route.
