@@ -1,6 +1,7 @@
 using Auth.Application.Abstractions;
 using Auth.Infrastructure.Accounts;
 using Auth.Infrastructure.Audit;
+using Auth.Infrastructure.Housekeeping;
 using Auth.Infrastructure.Logging;
 using Auth.Infrastructure.Mail;
 using Auth.Infrastructure.Persistence;
@@ -34,6 +35,7 @@ public static class DependencyInjection
         AddAccounts(services, configuration);
         AddEmail(services, configuration);
         AddAudit(services, configuration);
+        AddHousekeeping(services, configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: [ReadinessTag]);
         return services;
     }
@@ -127,6 +129,14 @@ public static class DependencyInjection
             ? sp.GetRequiredService<PickupDirectoryEmailSender>()
             : sp.GetRequiredService<SmtpEmailSender>());
         services.AddHostedService<EmailDispatcher>();
+    }
+
+    private static void AddHousekeeping(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<HousekeepingOptions>().Bind(configuration.GetSection(HousekeepingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HousekeepingOptions>, HousekeepingOptionsValidator>();
+        services.AddScoped<HousekeepingStore>();
+        services.AddHostedService<HousekeepingPruner>();
     }
 
     private static void AddAudit(IServiceCollection services, IConfiguration configuration)
