@@ -75,6 +75,9 @@ const activityLabels: Record<string, string> = {
   AccountDisabled: 'Account disabled by an administrator',
   AccountEnabled: 'Account enabled by an administrator',
   SessionsEndedByAdmin: 'Sessions ended by an administrator',
+  BootstrapAdminOnConfirmation: 'Made an administrator (bootstrap address confirmed)',
+  BootstrapAdminAtStart: 'Made an administrator (bootstrap address, at start)',
+  BootstrapAdminByCommandLine: 'Made an administrator (create-admin command)',
 };
 
 function showActivity(events: ActivityEventResponse[]): void {

@@ -16,7 +16,7 @@ public sealed class QueryParameterTests
         var adminEmail = ApiClientExtensions.NewEmail();
         factory = AdminFixture.CreateFactory(adminEmail);
         client = factory.CreateClient();
-        adminToken = (await client.SignUpAsync(adminEmail, "The Admin")).AccessToken;
+        adminToken = (await factory.SignUpAdminAsync(client, adminEmail)).AccessToken;
     }
 
     [OneTimeTearDown]

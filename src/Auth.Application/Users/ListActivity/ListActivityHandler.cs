@@ -19,7 +19,8 @@ public sealed class ListActivityHandler(IAuditLog audit) : IQueryHandler<ListAct
         SecurityEventType.PasswordResetRequested, SecurityEventType.PasswordReset, SecurityEventType.EmailConfirmed,
         SecurityEventType.ProfileUpdated, SecurityEventType.RefreshTokenReused, SecurityEventType.RoleGranted,
         SecurityEventType.RoleRevoked, SecurityEventType.AccountDisabled, SecurityEventType.AccountEnabled,
-        SecurityEventType.SessionsEndedByAdmin,
+        SecurityEventType.SessionsEndedByAdmin, SecurityEventType.BootstrapAdminOnConfirmation,
+        SecurityEventType.BootstrapAdminAtStart, SecurityEventType.BootstrapAdminByCommandLine,
     }.Select(t => t.ToString())];
 
     public async ValueTask<Page<ActivityEventView>> Handle(ListActivityQuery query, CancellationToken cancellationToken)
