@@ -39,10 +39,13 @@ CORES = os.cpu_count() or 1
 MODES = {
     # duration (s) of a measured run, its warm-up, rounds a side-by-side comparison is split into, seeded users,
     # refresh chains, sessions ended by the logout run
-    "short": dict(duration=3, warmup=1, rounds=1, users=40, chains=32, logouts=120, storm=0, soak=0, ready_runs=2),
-    "full": dict(duration=15, warmup=5, rounds=5, users=200, chains=64, logouts=1200, storm=15, soak=300, ready_runs=5),
+    "short": dict(duration=3, warmup=1, rounds=1, users=40, chains=32, logouts=120, storm=0, flood=3, soak=0,
+                  ready_runs=2),
+    "full": dict(duration=15, warmup=5, rounds=5, users=200, chains=64, logouts=1200, storm=15, flood=15, soak=300,
+                 ready_runs=5),
 }
-SCENARIOS = ("ping", "user", "login", "refresh", "signup", "logout", "storm", "soak", "ready")
+SCENARIOS = ("ping", "user", "login", "refresh", "signup", "logout", "storm", "flood", "soak", "ready")
+FLOOD_CONNECTIONS = 300
 
 
 def log(message):
@@ -328,6 +331,38 @@ class Harness:
         summary["note"] = (f"working set {before:.0f} MB before, peak {max(values):.0f} MB, "
                            f"second half spread {max(half) - min(half):.1f} MB")
 
+    def flood(self):
+        """FLOOD_CONNECTIONS connections of wrong passwords; meanwhile a legitimate login (2 connections) and GET
+        /auth/user (4 connections) are measured. The bounded hashing queue must keep the login's p99 near the
+        queue's own wait (or refuse it at once with 503, counted apart), and /auth/user must not notice."""
+        duration = self.cfg["flood"]
+        users = str(self.cfg["users"])
+        bad = {}
+        flood = threading.Thread(target=lambda: bad.update(
+            wrk("badlogin.lua", self.api, duration + 3, 2, FLOOD_CONNECTIONS, {"BENCH_USERS": users})), daemon=True)
+        flood.start()
+        time.sleep(1.5)  # the flood fills the queue before the measured runs start
+        measured = {}
+        runs = [
+            ("login during a flood of bad logins", "login.lua", self.api, 2,
+             {"BENCH_USERS": users, "BENCH_ALLOW_OVERLOADED": "1"}),
+            ("GET /auth/user during a flood of bad logins", "get.lua", self.api + "/auth/user", 4,
+             {"BENCH_TOKEN": self.user_token}),
+        ]
+        threads = [threading.Thread(target=lambda r=r: measured.update({r[0]: wrk(r[1], r[2], duration, 1, r[3], r[4])}))
+                   for r in runs]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        flood.join()
+        for name, script, _, _, _ in runs:
+            summary = self.record(name, measured[name], status_errors_count=script == "get.lua",
+                                  detail=f" ({measured[name]['overloaded']} answered 503 overloaded)")
+            summary["note"] = (f"{FLOOD_CONNECTIONS} connections of wrong passwords alongside "
+                               f"({bad.get('rps', 0):.0f} req/s, {bad.get('overloaded', 0)} of them 503 overloaded); "
+                               f"{summary['overloaded']} of these answered 503 overloaded")
+
     def fresh_chains(self, count):
         """New sessions for a run whose refresh chains must start unused (the refresh run rotated the seeded ones)."""
         path = os.path.join(self.work, f"chains-{count}.txt")
@@ -393,6 +428,8 @@ class Harness:
                      env={"BENCH_ACCESS_FILE": self.access_file}, warm=False)
         if cfg["storm"] and wanted("storm"):
             self.login_storm()
+        if cfg["flood"] and wanted("flood"):
+            self.flood()
         if cfg["soak"] and wanted("soak"):
             self.soak()
         if wanted("ready"):

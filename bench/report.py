@@ -62,6 +62,11 @@ def rows(run):
         s = checks["storm"]
         add(storm, reference_rps=hash_limit, target="memory flat while 200 wait")
         out[-1]["met"] = s["second_half_spread_mb"] <= 10
+    flood_login = _find(run, "login during a flood of bad logins")
+    add(flood_login, target="p99 <= 0.5 s (queue bound) or 503 at once",
+        p99_max_us=500_000 if flood_login else None)
+    add(_find(run, "GET /auth/user during a flood of bad logins"), "GET /auth/user (RS256)",
+        target="p99 <= 50 ms", p99_max_us=50_000)
     soak = next((r for r in run["results"] if r["name"].startswith("mixed soak")), None)
     if soak:
         s = checks["soak"]

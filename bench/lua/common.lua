@@ -69,9 +69,9 @@ function common.done(summary, latency, requests)
   local counted = sum("counted")
   io.write(string.format(
     'BENCH {"requests":%d,"duration_us":%d,"timed_us":%d,"p50_us":%d,"p99_us":%d,' ..
-    '"socket_errors":%d,"status_errors":%d,"unexpected":%d,"exhausted":%d}\n',
+    '"socket_errors":%d,"status_errors":%d,"unexpected":%d,"exhausted":%d,"overloaded":%d}\n',
     counted > 0 and counted or summary.requests, summary.duration, span(), latency:percentile(50), latency:percentile(99),
-    e.connect + e.read + e.write + e.timeout, e.status, sum("unexpected"), sum("exhausted")))
+    e.connect + e.read + e.write + e.timeout, e.status, sum("unexpected"), sum("exhausted"), sum("overloaded")))
 end
 
 return common

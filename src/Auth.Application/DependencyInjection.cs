@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<Common.Authentication.SignIn>();
         services.AddScoped<Common.Authentication.KnownDevices>();
         services.AddScoped<Users.Common.AccountTokens>();
+        services.AddScoped<Users.ForgotPassword.PasswordResetIssuer>();
         services.AddScoped<Admin.Common.AccessChangeGuard>();
         services.AddScoped<Admin.BootstrapAdmin.BootstrapAdminRule>();
         return services;

@@ -2,6 +2,7 @@ using Auth.Application.Abstractions;
 using Auth.Infrastructure.Accounts;
 using Auth.Infrastructure.Audit;
 using Auth.Infrastructure.Devices;
+using Auth.Infrastructure.Housekeeping;
 using Auth.Infrastructure.Logging;
 using Auth.Infrastructure.Mail;
 using Auth.Infrastructure.Persistence;
@@ -36,6 +37,7 @@ public static class DependencyInjection
         AddAccounts(services, configuration);
         AddEmail(services, configuration);
         AddAudit(services, configuration);
+        AddHousekeeping(services, configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: [ReadinessTag]);
         return services;
     }
@@ -115,6 +117,9 @@ public static class DependencyInjection
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AccountOptions>, AccountOptionsValidator>();
         services.AddSingleton<IAccountPolicy, AccountPolicy>();
+        services.AddSingleton<PasswordResetQueue>();
+        services.AddSingleton<IPasswordResetRequests>(sp => sp.GetRequiredService<PasswordResetQueue>());
+        services.AddHostedService<PasswordResetWorker>();
     }
 
     private static void AddEmail(IServiceCollection services, IConfiguration configuration)
@@ -129,6 +134,14 @@ public static class DependencyInjection
             ? sp.GetRequiredService<PickupDirectoryEmailSender>()
             : sp.GetRequiredService<SmtpEmailSender>());
         services.AddHostedService<EmailDispatcher>();
+    }
+
+    private static void AddHousekeeping(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<HousekeepingOptions>().Bind(configuration.GetSection(HousekeepingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HousekeepingOptions>, HousekeepingOptionsValidator>();
+        services.AddScoped<HousekeepingStore>();
+        services.AddHostedService<HousekeepingPruner>();
     }
 
     private static void AddAudit(IServiceCollection services, IConfiguration configuration)

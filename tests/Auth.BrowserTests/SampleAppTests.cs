@@ -111,6 +111,33 @@ public sealed class SampleAppTests(string transport) : BrowserTest
         await Expect(first.Locator("#user-name")).ToHaveTextAsync("Grace Hopper");
     }
 
+    [Test]
+    public async Task The_activity_view_shows_sign_ins_and_a_failed_attempt_from_elsewhere()
+    {
+        var email = $"app-{Guid.NewGuid():N}@example.com";
+        var page = await OpenAppAsync();
+        await SignUpAsync(page, "Katherine Johnson", email);
+        var other = await OpenAppAsync();
+        var form = other.Locator("#login-form");
+        await form.Locator("input[name=email]").FillAsync(email);
+        await form.Locator("input[name=password]").FillAsync("not the password");
+        await form.Locator("button").ClickAsync();
+        await Expect(other.Locator("#message")).Not.ToBeEmptyAsync();
+
+        // Events are stored a moment after they happen: reload until the failed attempt is listed.
+        var failed = page.Locator("#activity li[data-type=LoginFailed]");
+        var deadline = DateTime.UtcNow.AddMilliseconds(Timeout);
+        while (await failed.CountAsync() == 0 && DateTime.UtcNow < deadline)
+        {
+            await page.RunAndWaitForResponseAsync(
+                () => page.Locator("#reload-activity").ClickAsync(), r => r.Url.Contains("/auth/activity", StringComparison.Ordinal));
+        }
+
+        await Expect(failed).ToContainTextAsync("Failed sign-in attempt");
+        await Expect(page.Locator("#activity li").First).ToHaveAttributeAsync("data-type", "LoginFailed");
+        await Expect(page.Locator("#activity li[data-type=SignedUp]")).ToContainTextAsync("Account created");
+    }
+
     private async Task<IPage> OpenAppAsync()
     {
         var page = await NewPageAsync();

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { AdminAuditListData, AdminAuditListErrors, AdminAuditListResponses, AdminUsersDisableData, AdminUsersDisableErrors, AdminUsersDisableResponses, AdminUsersEnableData, AdminUsersEnableErrors, AdminUsersEnableResponses, AdminUsersEndSessionsData, AdminUsersEndSessionsErrors, AdminUsersEndSessionsResponses, AdminUsersGetData, AdminUsersGetErrors, AdminUsersGetResponses, AdminUsersGrantRoleData, AdminUsersGrantRoleErrors, AdminUsersGrantRoleResponses, AdminUsersListData, AdminUsersListErrors, AdminUsersListResponses, AdminUsersRevokeRoleData, AdminUsersRevokeRoleErrors, AdminUsersRevokeRoleResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthPingData, AuthPingResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, EmailConfirmData, EmailConfirmErrors, EmailConfirmResponses, EmailResendData, EmailResendErrors, EmailResendResponses, HealthLiveData, HealthLiveResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, PasswordForgotData, PasswordForgotErrors, PasswordForgotResponses, PasswordResetData, PasswordResetErrors, PasswordResetResponses, SessionsEndData, SessionsEndErrors, SessionsEndResponses, SessionsListData, SessionsListErrors, SessionsListResponses, UserChangePasswordData, UserChangePasswordErrors, UserChangePasswordResponses, UserDeleteData, UserDeleteErrors, UserDeleteResponses, UserGetData, UserGetErrors, UserGetResponses, UserUpdateData, UserUpdateErrors, UserUpdateResponses, WellKnownConfigurationData, WellKnownConfigurationResponses, WellKnownKeysData, WellKnownKeysResponses } from './types.gen.js';
+import type { ActivityListData, ActivityListErrors, ActivityListResponses, AdminAuditListData, AdminAuditListErrors, AdminAuditListResponses, AdminUsersDisableData, AdminUsersDisableErrors, AdminUsersDisableResponses, AdminUsersEnableData, AdminUsersEnableErrors, AdminUsersEnableResponses, AdminUsersEndSessionsData, AdminUsersEndSessionsErrors, AdminUsersEndSessionsResponses, AdminUsersGetData, AdminUsersGetErrors, AdminUsersGetResponses, AdminUsersGrantRoleData, AdminUsersGrantRoleErrors, AdminUsersGrantRoleResponses, AdminUsersListData, AdminUsersListErrors, AdminUsersListResponses, AdminUsersRevokeRoleData, AdminUsersRevokeRoleErrors, AdminUsersRevokeRoleResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthPingData, AuthPingResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, EmailConfirmData, EmailConfirmErrors, EmailConfirmResponses, EmailResendData, EmailResendErrors, EmailResendResponses, HealthLiveData, HealthLiveResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, PasswordForgotData, PasswordForgotErrors, PasswordForgotResponses, PasswordResetData, PasswordResetErrors, PasswordResetResponses, SessionsEndData, SessionsEndErrors, SessionsEndResponses, SessionsListData, SessionsListErrors, SessionsListResponses, UserChangePasswordData, UserChangePasswordErrors, UserChangePasswordResponses, UserDeleteData, UserDeleteErrors, UserDeleteResponses, UserGetData, UserGetErrors, UserGetResponses, UserUpdateData, UserUpdateErrors, UserUpdateResponses, WellKnownConfigurationData, WellKnownConfigurationResponses, WellKnownKeysData, WellKnownKeysResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -17,6 +17,17 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
      */
     meta?: Record<string, unknown>;
 };
+
+/**
+ * Security events on the caller's account, newest first: sign-ins, failed attempts, lockouts, password and email changes, ended sessions.
+ *
+ * Kept as long as the audit trail (`Audit:Retention`, 90 days by default); events appear a moment after they happen.
+ */
+export const activityList = <ThrowOnError extends boolean = false>(options?: Options<ActivityListData, ThrowOnError>) => (options?.client ?? client).get<ActivityListResponses, ActivityListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/auth/activity',
+    ...options
+});
 
 /**
  * Security events, newest first, filtered by account, type and time.

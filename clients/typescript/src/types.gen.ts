@@ -15,6 +15,41 @@ export type AcceptedResponse = {
 };
 
 /**
+ * One security event on the caller's account.
+ */
+export type ActivityEventResponse = {
+    id: string;
+    at: string;
+    /**
+     * `SignedUp`, `LoginSucceeded`, `LoginFailed`, `LockedOut`, `LoggedOut`,
+     * `PasswordChanged`, `PasswordResetRequested`, `PasswordReset`, `EmailConfirmed`,
+     * `ProfileUpdated`, `RefreshTokenReused` (a session ended because its token was used twice),
+     * `RoleGranted`, `RoleRevoked`, `AccountDisabled`, `AccountEnabled` or `SessionsEndedByAdmin`.
+     */
+    type: string;
+    /**
+     * The session (one device's sign-in) the event concerns, when one does.
+     */
+    sessionId?: string | null;
+    clientAddress?: string | null;
+    userAgent?: string | null;
+    /**
+     * True when an administrator acted on the account (not the user themselves).
+     */
+    byAdministrator: boolean;
+};
+
+/**
+ * A page of results: `total` counts every match, `items` holds this page's.
+ */
+export type ActivityEventResponsePageResponse = {
+    items?: Array<ActivityEventResponse>;
+    total?: number;
+    page?: number;
+    pageSize?: number;
+};
+
+/**
  * An account as an administrator sees it.
  */
 export type AdminUserResponse = {
@@ -248,7 +283,7 @@ export type SessionResponse = {
  */
 export type SignupRequest = {
     /**
-     * Trimmed and compared case-insensitively; at most 254 characters.
+     * Trimmed and compared case-insensitively after Unicode NFKC; no invisible or text-direction characters; at most 254 characters.
      */
     email?: string | null;
     /**
@@ -256,7 +291,7 @@ export type SignupRequest = {
      */
     password?: string | null;
     /**
-     * Display name: 1 to 100 characters after trimming, no control characters.
+     * Display name: 1 to 100 characters after trimming, no control, invisible or text-direction characters; stored composed (NFC).
      */
     name?: string | null;
 };
@@ -266,7 +301,7 @@ export type SignupRequest = {
  */
 export type UpdateProfileRequest = {
     /**
-     * Display name: 1 to 100 characters after trimming, no control characters.
+     * Display name: 1 to 100 characters after trimming, no control, invisible or text-direction characters; stored composed (NFC).
      */
     name?: string | null;
 };
@@ -310,6 +345,44 @@ export type ValidationProblemDetails = {
     traceId: string;
     [key: string]: unknown;
 };
+
+export type ActivityListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * From 1.
+         */
+        page?: number;
+        /**
+         * 1 to 100; 20 by default.
+         */
+        pageSize?: number;
+    };
+    url: '/auth/activity';
+};
+
+export type ActivityListErrors = {
+    /**
+     * `validation_failed`: a paging parameter is out of range.
+     */
+    400: ValidationProblemDetails;
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails;
+};
+
+export type ActivityListError = ActivityListErrors[keyof ActivityListErrors];
+
+export type ActivityListResponses = {
+    /**
+     * One page and the total number of events.
+     */
+    200: ActivityEventResponsePageResponse;
+};
+
+export type ActivityListResponse = ActivityListResponses[keyof ActivityListResponses];
 
 export type AdminAuditListData = {
     body?: never;
@@ -698,6 +771,10 @@ export type AuthSignupErrors = {
      * `too_many_requests`: too many requests from this client address; see `Retry-After`.
      */
     429: ProblemDetails;
+    /**
+     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
+     */
+    503: ProblemDetails;
 };
 
 export type AuthSignupError = AuthSignupErrors[keyof AuthSignupErrors];
@@ -748,6 +825,10 @@ export type AuthLoginErrors = {
      * `too_many_attempts`: 5 consecutive failures for this email from unknown clients (or from this known device); wait for `Retry-After` seconds. `too_many_requests`: too many requests from this client address; see `Retry-After`.
      */
     429: ProblemDetails;
+    /**
+     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
+     */
+    503: ProblemDetails;
 };
 
 export type AuthLoginError = AuthLoginErrors[keyof AuthLoginErrors];
@@ -774,7 +855,7 @@ export type AuthRefreshErrors = {
      */
     400: ValidationProblemDetails;
     /**
-     * `invalid_refresh_token`: unknown, expired or of an ended session; `refresh_token_reused`: already used, the session was ended.
+     * `invalid_refresh_token`: unknown, expired, of an ended session, or not a refresh token at all (an access token, a string of the wrong shape); `refresh_token_reused`: already used, the session was ended.
      */
     401: ProblemDetails;
     /**
@@ -966,6 +1047,10 @@ export type PasswordResetErrors = {
      * `too_many_requests`: too many requests from this client address; see `Retry-After`.
      */
     429: ProblemDetails;
+    /**
+     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
+     */
+    503: ProblemDetails;
 };
 
 export type PasswordResetError = PasswordResetErrors[keyof PasswordResetErrors];
@@ -1067,6 +1152,10 @@ export type UserDeleteErrors = {
      * `too_many_attempts`: 5 consecutive wrong passwords for this account (the login lockout); see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
      */
     429: ProblemDetails;
+    /**
+     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
+     */
+    503: ProblemDetails;
 };
 
 export type UserDeleteError = UserDeleteErrors[keyof UserDeleteErrors];
@@ -1114,7 +1203,7 @@ export type UserUpdateData = {
 
 export type UserUpdateErrors = {
     /**
-     * `validation_failed`: the name is empty, too long or has control characters.
+     * `validation_failed`: the name is empty, too long or has control, invisible or text-direction characters.
      */
     400: ValidationProblemDetails;
     /**
@@ -1174,6 +1263,10 @@ export type UserChangePasswordErrors = {
      * `too_many_attempts`: 5 consecutive wrong passwords for this account (the login lockout); see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
      */
     429: ProblemDetails;
+    /**
+     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
+     */
+    503: ProblemDetails;
 };
 
 export type UserChangePasswordError = UserChangePasswordErrors[keyof UserChangePasswordErrors];

@@ -1,5 +1,5 @@
-import { sessionsEnd, sessionsList, userChangePassword, userGet, userUpdate } from '../../../clients/typescript/src/index.js';
-import type { SessionResponse, UserResponse } from '../../../clients/typescript/src/index.js';
+import { activityList, sessionsEnd, sessionsList, userChangePassword, userGet, userUpdate } from '../../../clients/typescript/src/index.js';
+import type { ActivityEventResponse, SessionResponse, UserResponse } from '../../../clients/typescript/src/index.js';
 import { readConfig } from './config.js';
 import { Session } from './session.js';
 
@@ -57,6 +57,47 @@ function showSessions(sessions: SessionResponse[]): void {
   }));
 }
 
+/** What each security event means to the person reading their own history. */
+const activityLabels: Record<string, string> = {
+  SignedUp: 'Account created',
+  LoginSucceeded: 'Signed in',
+  LoginFailed: 'Failed sign-in attempt',
+  LockedOut: 'Sign-in locked after failed attempts',
+  LoggedOut: 'Signed out',
+  PasswordChanged: 'Password changed',
+  PasswordResetRequested: 'Password reset requested',
+  PasswordReset: 'Password reset',
+  EmailConfirmed: 'Email address confirmed',
+  ProfileUpdated: 'Profile changed',
+  RefreshTokenReused: 'Session ended: its token was used twice',
+  RoleGranted: 'Role granted by an administrator',
+  RoleRevoked: 'Role removed by an administrator',
+  AccountDisabled: 'Account disabled by an administrator',
+  AccountEnabled: 'Account enabled by an administrator',
+  SessionsEndedByAdmin: 'Sessions ended by an administrator',
+  BootstrapAdminOnConfirmation: 'Made an administrator (bootstrap address confirmed)',
+  BootstrapAdminAtStart: 'Made an administrator (bootstrap address, at start)',
+  BootstrapAdminByCommandLine: 'Made an administrator (create-admin command)',
+};
+
+function showActivity(events: ActivityEventResponse[]): void {
+  const list = element<HTMLOListElement>('activity');
+  list.replaceChildren(...events.map((e) => {
+    const item = document.createElement('li');
+    item.dataset.type = e.type;
+    const where = [e.clientAddress, e.userAgent].filter(Boolean).join(', ');
+    item.textContent = `${new Date(e.at).toLocaleString()}: ${activityLabels[e.type] ?? e.type}${where ? ` (${where})` : ''}`;
+    return item;
+  }));
+}
+
+async function loadActivity(): Promise<void> {
+  const result = await session.call(() => activityList({ query: { pageSize: 20 } }));
+  if (result.data) {
+    showActivity(result.data.items ?? []);
+  }
+}
+
 async function loadUser(): Promise<void> {
   const result = await session.call(() => userGet());
   if (result.data) {
@@ -75,6 +116,7 @@ async function enter(): Promise<void> {
   say('');
   await loadUser();
   await loadSessions();
+  await loadActivity();
 }
 
 function fields(form: HTMLFormElement): Record<string, string> {
@@ -122,6 +164,7 @@ onSubmit('password-form', async ({ currentPassword, newPassword }, form) => {
 });
 
 element('reload-user').addEventListener('click', () => void enter());
+element('reload-activity').addEventListener('click', () => void loadActivity());
 element('logout').addEventListener('click', () => void session.logOut('local'));
 element('logout-everywhere').addEventListener('click', () => void session.logOut('global'));
 

@@ -3,7 +3,7 @@ namespace Auth.Api.Contracts;
 /// <summary>A new account.</summary>
 public sealed record SignupRequest
 {
-    /// <summary>Trimmed and compared case-insensitively; at most 254 characters.</summary>
+    /// <summary>Trimmed and compared case-insensitively after Unicode NFKC; no invisible or text-direction characters; at most 254 characters.</summary>
     /// <example>ada@example.com</example>
     public string? Email { get; init; }
 
@@ -11,7 +11,7 @@ public sealed record SignupRequest
     /// <example>correct horse battery staple</example>
     public string? Password { get; init; }
 
-    /// <summary>Display name: 1 to 100 characters after trimming, no control characters.</summary>
+    /// <summary>Display name: 1 to 100 characters after trimming, no control, invisible or text-direction characters; stored composed (NFC).</summary>
     /// <example>Ada Lovelace</example>
     public string? Name { get; init; }
 }

@@ -36,6 +36,7 @@ public sealed class AuthController(ISender sender, RefreshTokenCookie refreshCoo
     /// <response code="413"><c>payload_too_large</c>: the body is over 32 KiB.</response>
     /// <response code="415"><c>unsupported_media_type</c>: the body is not JSON.</response>
     [HttpPost("signup")]
+    [HashesPassword]
     [EnableRateLimiting(RateLimiting.CredentialsPolicy)]
     [Consumes("application/json")]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
@@ -68,6 +69,7 @@ public sealed class AuthController(ISender sender, RefreshTokenCookie refreshCoo
     /// <response code="401"><c>invalid_credentials</c>: the email or password is wrong.</response>
     /// <response code="429"><c>too_many_attempts</c>: 5 consecutive failures for this email from unknown clients (or from this known device); wait for <c>Retry-After</c> seconds.</response>
     [HttpPost("login")]
+    [HashesPassword]
     [EnableRateLimiting(RateLimiting.CredentialsPolicy)]
     [Consumes("application/json")]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
@@ -96,10 +98,10 @@ public sealed class AuthController(ISender sender, RefreshTokenCookie refreshCoo
     /// </remarks>
     /// <response code="200">The new pair; the presented refresh token is spent.</response>
     /// <response code="400"><c>validation_failed</c>: no refresh token given.</response>
-    /// <response code="401"><c>invalid_refresh_token</c>: unknown, expired or of an ended session; <c>refresh_token_reused</c>: already used, the session was ended.</response>
+    /// <response code="401"><c>invalid_refresh_token</c>: unknown, expired, of an ended session, or not a refresh token at all (an access token, a string of the wrong shape); <c>refresh_token_reused</c>: already used, the session was ended.</response>
     /// <response code="403"><c>csrf_header_missing</c>: cookie mode only, the <c>X-Requested-With</c> header is missing.</response>
     [HttpPost("refresh")]
-    [EnableRateLimiting(RateLimiting.CredentialsPolicy)]
+    [EnableRateLimiting(RateLimiting.RefreshPolicy)]
     [Consumes("application/json")]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     [ProducesResponseType<AuthResponse>(StatusCodes.Status200OK)]

@@ -44,6 +44,7 @@ public sealed class PasswordController(ISender sender) : ControllerBase
     /// <response code="204">The password is replaced; all sessions ended, older reset links dead, the login lockout cleared.</response>
     /// <response code="400"><c>invalid_account_token</c>: the token is unknown, expired or already used; <c>validation_failed</c>: a field breaks a rule.</response>
     [HttpPost("reset")]
+    [HashesPassword]
     [Consumes("application/json")]
     [EnableRateLimiting(RateLimiting.CredentialsPolicy)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]

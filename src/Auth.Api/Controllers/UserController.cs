@@ -37,7 +37,7 @@ public sealed class UserController(ISender sender) : ControllerBase
 
     /// <summary>Changes the display name.</summary>
     /// <response code="200">The updated user.</response>
-    /// <response code="400"><c>validation_failed</c>: the name is empty, too long or has control characters.</response>
+    /// <response code="400"><c>validation_failed</c>: the name is empty, too long or has control, invisible or text-direction characters.</response>
     /// <response code="401"><c>invalid_token</c>: no valid access token.</response>
     [HttpPatch]
     [Consumes("application/json")]
@@ -60,6 +60,7 @@ public sealed class UserController(ISender sender) : ControllerBase
     /// <response code="403"><c>wrong_password</c>: the current password is wrong.</response>
     /// <response code="429"><c>too_many_attempts</c>: 5 consecutive wrong passwords for this account (the login lockout); see <c>Retry-After</c>.</response>
     [HttpPost("password")]
+    [HashesPassword]
     [Consumes("application/json")]
     [EnableRateLimiting(RateLimiting.CredentialsPolicy)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, ProblemJson)]
@@ -81,6 +82,7 @@ public sealed class UserController(ISender sender) : ControllerBase
     /// <response code="403"><c>wrong_password</c>: the password is wrong.</response>
     /// <response code="429"><c>too_many_attempts</c>: 5 consecutive wrong passwords for this account (the login lockout); see <c>Retry-After</c>.</response>
     [HttpDelete]
+    [HashesPassword]
     [Consumes("application/json")]
     [EnableRateLimiting(RateLimiting.CredentialsPolicy)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, ProblemJson)]

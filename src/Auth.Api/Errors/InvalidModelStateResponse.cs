@@ -16,7 +16,10 @@ internal static class InvalidModelStateResponse
     public static IActionResult Create(ActionContext context)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var parameterNames = context.ActionDescriptor.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // Only the body parameter's own key means "the body"; a query or route parameter keeps its name.
+        var parameterNames = context.ActionDescriptor.Parameters
+            .Where(p => p.BindingInfo?.BindingSource is null || p.BindingInfo.BindingSource == BindingSource.Body)
+            .Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, entry) in context.ModelState)
         {
             if (entry.ValidationState != ModelValidationState.Invalid)
@@ -40,7 +43,8 @@ internal static class InvalidModelStateResponse
         }
 
         var problem = context.HttpContext.RequestServices.GetRequiredService<ProblemDetailsFactory>()
-            .CreateValidationProblemDetails(context.HttpContext, new ModelStateDictionary(), StatusCodes.Status400BadRequest, detail: "The request body is not valid.");
+            .CreateValidationProblemDetails(context.HttpContext, new ModelStateDictionary(), StatusCodes.Status400BadRequest,
+                detail: ProblemDetail.ForInvalid(context.HttpContext, errors.Keys, "The request body is not valid."));
         foreach (var (field, messages) in errors)
         {
             problem.Errors[field] = messages;

@@ -1,3 +1,4 @@
+using System.Text;
 using Auth.Application.Common.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -22,10 +23,22 @@ internal sealed partial class UnexpectedExceptionHandler(ILogger<UnexpectedExcep
             return true;
         }
 
+        if (exception is DecoderFallbackException)
+        {
+            // The body's bytes are not valid in the charset its Content-Type declares: the client's mistake, no trace needed.
+            LogUndecodable(httpContext.Request.ContentType);
+            await ProblemWriter.WriteAsync(httpContext, AuthErrors.BadRequest,
+                "The request body is not valid in the charset its Content-Type declares; send UTF-8 JSON.");
+            return true;
+        }
+
         LogUnexpected(exception, httpContext.Request.Method, httpContext.Request.Path);
         await ProblemWriter.WriteAsync(httpContext, AuthErrors.InternalError);
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused a body that does not decode as declared ({ContentType})")]
+    private partial void LogUndecodable(string? contentType);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error handling {Method} {Path}")]
     private partial void LogUnexpected(Exception exception, string method, string path);

@@ -17,7 +17,7 @@ internal sealed class ValidationExceptionHandler(IProblemDetailsService problemD
         var problem = new HttpValidationProblemDetails(validation.Errors.ToDictionary())
         {
             Status = StatusCodes.Status400BadRequest,
-            Detail = "The request is not valid.",
+            Detail = ProblemDetail.ForInvalid(httpContext, [.. validation.Errors.Keys], "The request is not valid."),
         };
         problem.Extensions["code"] = AuthErrors.ValidationFailedCode;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });

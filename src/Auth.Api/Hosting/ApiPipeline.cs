@@ -13,8 +13,12 @@ internal static class ApiPipeline
     public static WebApplication UseApi(this WebApplication app)
     {
         app.UseEdge();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Routing runs after HEAD has become GET; left implicit, it would run first and answer HEAD with 405.
+        app.UseMiddleware<HeadAsGet>();
+        app.UseRouting();
         // Before the body limit, so a browser on an allowed origin can read a 413 too.
         app.UseCors(ApiServices.CorsPolicy);
         app.UseMiddleware<RequestBodyLimit>();
@@ -28,6 +32,7 @@ internal static class ApiPipeline
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<HashingAdmission>();
         app.MapControllers();
         app.MapAuthTelemetry();
 

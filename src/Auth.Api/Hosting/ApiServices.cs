@@ -29,7 +29,12 @@ internal static class ApiServices
         services.AddControllers(o => o.Conventions.Add(new BodyErrorResponsesConvention()))
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidModelStateResponse.Create)
             // A JSON error's message names .NET types; clients get a plain "not valid" instead.
-            .AddJsonOptions(o => o.AllowInputFormatterExceptionMessages = false);
+            .AddJsonOptions(o =>
+            {
+                o.AllowInputFormatterExceptionMessages = false;
+                // {"email":A,"email":B} would otherwise mean B: two parsers of one body must never disagree.
+                o.JsonSerializerOptions.AllowDuplicateProperties = false;
+            });
 
         services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IClientErrorFactory, ClientErrorProblems>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsCustomization.Apply);

@@ -10,8 +10,11 @@ namespace Auth.Api.Hosting;
 
 internal static class RateLimiting
 {
-    /// <summary>The policy on signup, login and refresh: the endpoints a guesser or a bot hammers.</summary>
+    /// <summary>The policy on the endpoints that check a password: the ones a guesser or a bot hammers.</summary>
     public const string CredentialsPolicy = "credentials";
+
+    /// <summary>The policy on refresh: its own, larger budget, so login floods from an address do not stop its sessions.</summary>
+    public const string RefreshPolicy = "refresh";
 
     /// <summary>The policy on endpoints that send mail: each request costs an outgoing message.</summary>
     public const string EmailPolicy = "email";
@@ -26,6 +29,7 @@ internal static class RateLimiting
         {
             var settings = validated.Value;
             options.AddPolicy(CredentialsPolicy, PerClientAddress(settings.Enabled, settings.PermitLimit, settings.Window));
+            options.AddPolicy(RefreshPolicy, PerClientAddress(settings.Enabled, settings.RefreshPermitLimit, settings.RefreshWindow));
             options.AddPolicy(EmailPolicy, PerClientAddress(settings.Enabled, settings.EmailPermitLimit, settings.EmailWindow));
             options.OnRejected = async (context, cancellationToken) =>
             {

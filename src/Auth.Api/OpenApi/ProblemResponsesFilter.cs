@@ -20,6 +20,7 @@ namespace Auth.Api.OpenApi;
 internal sealed partial class ProblemResponsesFilter : IOperationFilter
 {
     private const string TooManyRequests = "`too_many_requests`: too many requests from this client address; see `Retry-After`.";
+    private const string Overloaded = "`overloaded`: too many password checks are waiting; try again after `Retry-After`.";
     private const string InvalidToken = "`invalid_token`: no valid access token (missing, expired, or its session ended).";
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -31,7 +32,7 @@ internal sealed partial class ProblemResponsesFilter : IOperationFilter
             Ensure(operation, StatusCodes.Status401Unauthorized, InvalidToken);
         }
 
-        if (metadata.OfType<EnableRateLimitingAttribute>().Any(a => a.PolicyName is RateLimiting.CredentialsPolicy or RateLimiting.EmailPolicy))
+        if (metadata.OfType<EnableRateLimitingAttribute>().Any(a => a.PolicyName is RateLimiting.CredentialsPolicy or RateLimiting.RefreshPolicy or RateLimiting.EmailPolicy))
         {
             Ensure(operation, StatusCodes.Status429TooManyRequests, TooManyRequests);
             var tooMany = (OpenApiResponse)operation.Responses["429"];
@@ -41,6 +42,11 @@ internal sealed partial class ProblemResponsesFilter : IOperationFilter
                 // The lockout's 429 and the per-address limit's 429 share the status; name both codes.
                 tooMany.Description += " " + TooManyRequests;
             }
+        }
+
+        if (metadata.OfType<HashesPasswordAttribute>().Any())
+        {
+            Ensure(operation, StatusCodes.Status503ServiceUnavailable, Overloaded);
         }
 
         foreach (var (status, response) in operation.Responses.Select(r => (int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture), r.Value)).ToArray())
@@ -88,7 +94,7 @@ internal sealed partial class ProblemResponsesFilter : IOperationFilter
         }
 
         response.Headers ??= new Dictionary<string, IOpenApiHeader>();
-        if (status == StatusCodes.Status429TooManyRequests)
+        if (status is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable)
         {
             response.Headers["Retry-After"] = new OpenApiHeader
             {

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Auth.Domain.Users;
 
 /// <summary>
@@ -8,18 +10,18 @@ public static class Email
     /// <summary>RFC 5321 limits a forward path to 256 octets including the angle brackets.</summary>
     public const int MaxLength = 254;
 
-    /// <summary>Trimmed as the user typed it: what we show and mail to.</summary>
-    public static string Clean(string email) => email.Trim();
+    /// <summary>Trimmed and composed (NFC) as the user typed it: what we show and mail to.</summary>
+    public static string Clean(string email) => UnicodeText.Compose(email.Trim(), NormalizationForm.FormC);
 
     /// <summary>
-    /// The comparison key: trimmed and case-folded, so <c>A@x.io</c> and <c> a@x.io</c> are one account
-    /// and share one lockout counter.
+    /// The comparison key: trimmed, compatibility-composed (NFKC) and case-folded, so <c>A@x.io</c>, <c> a@x.io</c>,
+    /// a decomposed <c>é</c> and a full-width <c>ａ</c> each name one account and share one lockout counter.
     /// </summary>
-    public static string Normalize(string email) => email.Trim().ToLowerInvariant();
+    public static string Normalize(string email) => UnicodeText.Compose(email.Trim(), NormalizationForm.FormKC).ToLowerInvariant();
 
     /// <summary>
-    /// A deliberately small syntax check (one <c>@</c>, non-empty parts, a dot in the domain, no spaces or
-    /// control characters): the confirmation mail is the real proof that an address works.
+    /// A deliberately small syntax check (one <c>@</c>, non-empty parts, a dot in the domain, no spaces, control,
+    /// invisible or bidi characters): the confirmation mail is the real proof that an address works.
     /// </summary>
     public static bool IsWellFormed(string email)
     {
@@ -37,14 +39,6 @@ public static class Email
             return false;
         }
 
-        foreach (var c in value)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return !value.Any(char.IsWhiteSpace) && UnicodeText.IsVisiblePlainText(value);
     }
 }

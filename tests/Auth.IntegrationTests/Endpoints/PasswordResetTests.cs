@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Auth.IntegrationTests.Support;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Auth.IntegrationTests.Endpoints;
@@ -46,6 +47,34 @@ public sealed class PasswordResetTests
             Assert.That(mail.TextBody, Does.Contain("http://localhost:3000/reset-password?token="));
             Assert.That(Mailbox.Read(factory.MailDirectory, unknown), Is.Empty);
         });
+    }
+
+    [Test]
+    public async Task Forgot_does_no_account_specific_writing_before_it_answers()
+    {
+        // While another connection holds SQLite's write lock, a request that writes for a known account would wait
+        // and so tell it apart from an unknown one; both must answer at once, and the mail follows once writes resume.
+        var user = await client.SignUpAsync();
+        await using var blocker = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        await blocker.OpenAsync();
+        await using (var hold = blocker.CreateCommand())
+        {
+            hold.CommandText = "BEGIN IMMEDIATE;";
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var known = await client.PostAsJsonAsync("/auth/password/forgot", new { email = user.Email }, deadline.Token);
+        var unknown = await client.PostAsJsonAsync("/auth/password/forgot", new { email = ApiClientExtensions.NewEmail() }, deadline.Token);
+        await using (var release = blocker.CreateCommand())
+        {
+            release.CommandText = "ROLLBACK;";
+            await release.ExecuteNonQueryAsync();
+        }
+
+        Assert.That(known.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        Assert.That(await factory.WaitForAsync(user.Email, count: 2), Has.Count.EqualTo(2));
     }
 
     [Test]

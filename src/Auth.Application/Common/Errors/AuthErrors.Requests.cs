@@ -22,6 +22,12 @@ public static partial class AuthErrors
     /// <summary>The per-client-address rate limit, unlike <see cref="TooManyAttempts"/>, which is per account.</summary>
     public static readonly Error TooManyRequests = new("too_many_requests", ErrorKind.TooMany, "Too many requests from this client. Try again later.");
 
+    /// <summary>The bounded password-hashing queue is full; answered at once, before anything is counted or stored.</summary>
+    public static readonly Error Overloaded = new("overloaded", ErrorKind.Unavailable, "The service is busy checking passwords. Try again in a moment.")
+    {
+        RetryAfter = TimeSpan.FromSeconds(1),
+    };
+
     public static readonly Error NotReady = new("not_ready", ErrorKind.Unavailable, "The service is not ready: the database does not answer.");
 
     public static readonly Error InternalError = new("internal_error", ErrorKind.Unexpected, "An unexpected error occurred. Quote the traceId when reporting it.");

@@ -10,9 +10,13 @@ public static class RuleExtensions
     public const int PasswordMaxLength = 128;
     public const int MaxPageSize = 100;
 
+    /// <summary>Far past any real listing, and small enough that (page − 1) × pageSize never overflows.</summary>
+    public const int MaxPage = 1_000_000;
+
     public static IRuleBuilderOptions<T, string> ValidEmail<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().WithMessage("Email is required.")
-            .Must(e => e.Trim().Length <= Email.MaxLength).WithMessage($"Email must be at most {Email.MaxLength} characters.")
+            // NFKC can lengthen a string (one ligature, several letters): the stored key must fit too.
+            .Must(e => e.Trim().Length <= Email.MaxLength && Email.Normalize(e).Length <= Email.MaxLength).WithMessage($"Email must be at most {Email.MaxLength} characters.")
             .Must(Email.IsWellFormed).WithMessage("Email is not a valid address.");
 
     /// <summary>Length only, no composition rules (NIST SP 800-63B §3.1.1.2).</summary>
@@ -26,7 +30,7 @@ public static class RuleExtensions
         rule.Must(n => DisplayName.ProblemWith(n) is null).WithMessage((_, n) => DisplayName.ProblemWith(n) ?? string.Empty);
 
     public static IRuleBuilderOptions<T, int> ValidPage<T>(this IRuleBuilder<T, int> rule) =>
-        rule.GreaterThanOrEqualTo(1).WithMessage("Page starts at 1.");
+        rule.InclusiveBetween(1, MaxPage).WithMessage($"Page must be between 1 and {MaxPage}.");
 
     public static IRuleBuilderOptions<T, int> ValidPageSize<T>(this IRuleBuilder<T, int> rule) =>
         rule.InclusiveBetween(1, MaxPageSize).WithMessage($"Page size must be between 1 and {MaxPageSize}.");

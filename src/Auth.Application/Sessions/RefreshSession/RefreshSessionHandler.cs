@@ -24,8 +24,16 @@ public sealed class RefreshSessionHandler(
     ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<RefreshSessionCommand, Result<AuthResult>>
 {
+    /// <summary>Longer than any token this service issues: refused without hashing or a lookup.</summary>
+    private const int MaxTokenLength = 256;
+
     public async ValueTask<Result<AuthResult>> Handle(RefreshSessionCommand command, CancellationToken cancellationToken)
     {
+        if (command.RefreshToken.Length > MaxTokenLength)
+        {
+            return AuthErrors.InvalidRefreshToken;
+        }
+
         var result = await TryRefreshAsync(command, cancellationToken);
         if (result.Error == AuthErrors.ConcurrentUpdate)
         {

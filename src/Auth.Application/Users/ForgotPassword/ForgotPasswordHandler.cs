@@ -1,52 +1,19 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
-using Auth.Application.Users.Common;
-using Auth.Domain.Users;
 using Mediator;
 
 namespace Auth.Application.Users.ForgotPassword;
 
 /// <summary>
-/// Mails a reset link when the account exists. The answer is the same either way, and so is the work the request
-/// does (one lookup, one token made; mail goes out in the background), so it cannot be used to find accounts.
+/// Answers at once and leaves the lookup, the token and the mail to <see cref="PasswordResetIssuer"/> in the
+/// background: a known account's path writes and an unknown one's does not, and that difference showed in the
+/// response time (5.2 ms against 1.4 ms). Now both paths do the same work before the answer: queue the request.
 /// </summary>
-public sealed class ForgotPasswordHandler(
-    IUserRepository users,
-    IAccountTokenRepository tokenRepository,
-    AccountTokens tokens,
-    IRefreshTokenGenerator generator,
-    IAccountPolicy policy,
-    IAccountMailer mailer,
-    IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
-    TimeProvider time) : ICommandHandler<ForgotPasswordCommand, Result>
+public sealed class ForgotPasswordHandler(IPasswordResetRequests queue) : ICommandHandler<ForgotPasswordCommand, Result>
 {
-    public async ValueTask<Result> Handle(ForgotPasswordCommand command, CancellationToken cancellationToken)
+    public ValueTask<Result> Handle(ForgotPasswordCommand command, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var user = await users.FindByEmailAsync(Email.Normalize(command.Email), cancellationToken);
-        if (user is null || user.IsDisabled)
-        {
-            _ = generator.Create();
-            return Result.Success;
-        }
-
-        var recent = await tokenRepository.CountIssuedSinceAsync(user.Id, AccountTokenPurpose.PasswordReset, now - TimeSpan.FromHours(1), cancellationToken);
-        if (recent >= policy.PasswordResetsPerHour)
-        {
-            return Result.Success;
-        }
-
-        var token = tokens.Issue(user.Id, AccountTokenPurpose.PasswordReset, now, policy.PasswordResetLifetime);
-        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
-        if (!saved.IsSuccess)
-        {
-            return saved;
-        }
-
-        mailer.QueuePasswordReset(user, token, policy.PasswordResetLifetime);
-        securityEvents.Record(new SecurityEvent(SecurityEventType.PasswordResetRequested, user.Id, null, command.Client));
-        return Result.Success;
+        queue.Enqueue(command);
+        return ValueTask.FromResult(Result.Success);
     }
 }

@@ -19,6 +19,11 @@ internal sealed class AuditLog(AuthDbContext db) : IAuditLog
             query = query.Where(e => e.Type == type);
         }
 
+        if (filter.Types is { } types)
+        {
+            query = query.Where(e => types.Contains(e.Type));
+        }
+
         if (filter.From is { } from)
         {
             query = query.Where(e => e.At >= from);

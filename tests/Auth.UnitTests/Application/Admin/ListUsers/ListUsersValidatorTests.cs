@@ -27,7 +27,7 @@ public class ListUsersValidatorTests
         Assert.Multiple(() =>
         {
             Assert.That(result.FailedProperties(), Is.EqualTo(new[] { "Page" }));
-            Assert.That(result.MessagesFor("Page"), Is.EqualTo(new[] { "Page starts at 1." }));
+            Assert.That(result.MessagesFor("Page"), Is.EqualTo(new[] { "Page must be between 1 and 1000000." }));
         });
     }
 

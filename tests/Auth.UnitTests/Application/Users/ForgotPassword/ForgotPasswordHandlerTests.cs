@@ -1,7 +1,5 @@
-using Auth.Application.Common.Errors;
-using Auth.Application.Common.Security;
+using Auth.Application.Abstractions;
 using Auth.Application.Users.ForgotPassword;
-using Auth.Domain.Users;
 using Auth.UnitTests.Support;
 using Moq;
 
@@ -9,123 +7,17 @@ namespace Auth.UnitTests.Application.Users.ForgotPassword;
 
 public class ForgotPasswordHandlerTests
 {
-    private Ports ports = null!;
-    private ForgotPasswordHandler handler = null!;
-    private User user = null!;
-
-    [SetUp]
-    public void SetUp()
+    [TestCase("ada@example.com")]
+    [TestCase("nobody@example.com")]
+    public async Task Any_email_is_only_queued_and_answered_alike(string email)
     {
-        ports = new Ports();
-        user = ports.AddUser("Ada@Example.com");
-        ports.Time.Advance(TimeSpan.FromHours(5));
-        handler = new ForgotPasswordHandler(
-            ports.Users.Object, ports.AccountTokenRepository.Object, ports.AccountTokens(), ports.RefreshTokens.Object,
-            ports.Policy.Object, ports.Mailer.Object, ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+        var queue = new Mock<IPasswordResetRequests>(MockBehavior.Strict);
+        var command = new ForgotPasswordCommand(email, Ports.Client);
+        queue.Setup(q => q.Enqueue(command));
+
+        var result = await new ForgotPasswordHandler(queue.Object).Handle(command, CancellationToken.None);
+
+        Assert.That(result.IsSuccess, Is.True);
+        queue.Verify(q => q.Enqueue(command), Times.Once());
     }
-
-    [Test]
-    public async Task An_existing_account_gets_a_reset_token_by_mail()
-    {
-        var result = await handler.Handle(Command("ada@example.com"), CancellationToken.None);
-
-        var stored = ports.AddedAccountTokens.Single();
-        Assert.Multiple(() =>
-        {
-            Assert.That(result.IsSuccess, Is.True);
-            Assert.That(stored.UserId, Is.EqualTo(user.Id));
-            Assert.That(stored.Purpose, Is.EqualTo(AccountTokenPurpose.PasswordReset));
-            Assert.That(stored.ExpiresAt, Is.EqualTo(ports.Now + Ports.ResetLifetime));
-            Assert.That(stored.Hash, Is.EqualTo("hash:refresh-1"));
-            Assert.That(ports.Mails, Is.EqualTo(new[] { ("reset", "Ada@Example.com", "refresh-1") }));
-            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.PasswordResetRequested, user.Id, null, Ports.Client) }));
-        });
-        ports.Mailer.Verify(m => m.QueuePasswordReset(user, "refresh-1", Ports.ResetLifetime), Times.Once());
-        ports.VerifySavedOnce();
-    }
-
-    [Test]
-    public async Task The_email_is_looked_up_by_its_normalized_key()
-    {
-        await handler.Handle(Command("  ADA@example.COM "), CancellationToken.None);
-
-        Assert.That(ports.Mails, Has.Count.EqualTo(1));
-        ports.Users.Verify(u => u.FindByEmailAsync("ada@example.com", It.IsAny<CancellationToken>()), Times.Once());
-    }
-
-    [Test]
-    public async Task An_unknown_email_succeeds_alike_but_sends_and_stores_nothing()
-    {
-        var result = await handler.Handle(Command("nobody@example.com"), CancellationToken.None);
-
-        AssertNothingSent(result.IsSuccess);
-        ports.RefreshTokens.Verify(g => g.Create(), Times.Once(), "a token is still made, so the work looks the same");
-    }
-
-    [Test]
-    public async Task A_disabled_account_succeeds_alike_but_gets_no_mail()
-    {
-        user.Disable(ports.Now);
-
-        var result = await handler.Handle(Command("ada@example.com"), CancellationToken.None);
-
-        AssertNothingSent(result.IsSuccess);
-    }
-
-    [Test]
-    public async Task Over_the_hourly_limit_the_request_succeeds_but_sends_nothing()
-    {
-        ResetsIssuedInTheLastHourAre(3);
-
-        var result = await handler.Handle(Command("ada@example.com"), CancellationToken.None);
-
-        AssertNothingSent(result.IsSuccess);
-        ports.AccountTokenRepository.Verify(
-            r => r.CountIssuedSinceAsync(user.Id, AccountTokenPurpose.PasswordReset, ports.Now - TimeSpan.FromHours(1), It.IsAny<CancellationToken>()),
-            Times.Once());
-    }
-
-    [Test]
-    public async Task Just_under_the_hourly_limit_a_mail_still_goes_out()
-    {
-        ResetsIssuedInTheLastHourAre(2);
-
-        await handler.Handle(Command("ada@example.com"), CancellationToken.None);
-
-        Assert.That(ports.Mails, Has.Count.EqualTo(1));
-    }
-
-    [Test]
-    public async Task A_failed_commit_mails_nothing()
-    {
-        ports.SaveFailsWith(new Error("db_down", ErrorKind.Unavailable, "down"));
-
-        var result = await handler.Handle(Command("ada@example.com"), CancellationToken.None);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(result.Error!.Code, Is.EqualTo("db_down"));
-            Assert.That(ports.Mails, Is.Empty);
-            Assert.That(ports.Events, Is.Empty);
-        });
-    }
-
-    private void ResetsIssuedInTheLastHourAre(int count) =>
-        ports.AccountTokenRepository
-            .Setup(r => r.CountIssuedSinceAsync(user.Id, AccountTokenPurpose.PasswordReset, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(count);
-
-    private void AssertNothingSent(bool succeeded)
-    {
-        Assert.Multiple(() =>
-        {
-            Assert.That(succeeded, Is.True);
-            Assert.That(ports.AddedAccountTokens, Is.Empty);
-            Assert.That(ports.Mails, Is.Empty);
-            Assert.That(ports.Events, Is.Empty);
-        });
-        ports.VerifyNeverSaved();
-    }
-
-    private static ForgotPasswordCommand Command(string email) => new(email, Ports.Client);
 }

@@ -98,7 +98,7 @@ public class RegisterUserValidatorTests
 
     [TestCase("", "Name is required.")]
     [TestCase("   ", "Name is required.")]
-    [TestCase("Ada\u0007Lovelace", "Name must not contain control characters.")]
+    [TestCase("Ada\u0007Lovelace", "Name must not contain control, invisible or text-direction characters.")]
     public void An_invalid_name_fails_on_Name(string name, string message)
     {
         var result = validator.Validate(Valid with { Name = name });

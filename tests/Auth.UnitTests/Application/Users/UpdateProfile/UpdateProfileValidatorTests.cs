@@ -15,7 +15,7 @@ public class UpdateProfileValidatorTests
 
     [TestCase("", "Name is required.")]
     [TestCase(" \t ", "Name is required.")]
-    [TestCase("Ada\nKing", "Name must not contain control characters.")]
+    [TestCase("Ada\nKing", "Name must not contain control, invisible or text-direction characters.")]
     public void An_invalid_name_fails_on_Name(string name, string message)
     {
         var result = validator.Validate(Valid with { Name = name });

@@ -1,0 +1,34 @@
+using Auth.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Auth.Infrastructure.Housekeeping;
+
+/// <summary>
+/// Deletes rows that only grow and that nothing live needs. Every delete names its own condition for "finished":
+/// a session that is active, a token that can still be used, or the throttle of an existing account never goes.
+/// </summary>
+internal sealed class HousekeepingStore(AuthDbContext db, SqliteWriteGate writeGate)
+{
+    public async Task<PrunedRows> PruneAsync(DateTimeOffset now, DateTimeOffset finishedBefore, CancellationToken cancellationToken)
+    {
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            var finishedSessions = db.Sessions.Where(s => (s.EndedAt != null && s.EndedAt < finishedBefore) || s.ExpiresAt < finishedBefore);
+            // Refresh tokens first: the cascade is the database's, and not every provider is asked to keep it on.
+            var refreshTokens = await db.RefreshTokens
+                .Where(t => finishedSessions.Any(s => s.Id == t.SessionId))
+                .ExecuteDeleteAsync(cancellationToken);
+            var sessions = await finishedSessions.ExecuteDeleteAsync(cancellationToken);
+            var accountTokens = await db.AccountTokens
+                .Where(t => (t.UsedAt != null && t.UsedAt < finishedBefore) || t.ExpiresAt < finishedBefore)
+                .ExecuteDeleteAsync(cancellationToken);
+            // A throttle of an address with no account protects nobody; one of an account, or a running lockout, stays.
+            var throttles = await db.LoginThrottles
+                .Where(t => (t.LockedUntil == null || t.LockedUntil < now) && !db.Users.Any(u => u.NormalizedEmail == t.NormalizedEmail))
+                .ExecuteDeleteAsync(cancellationToken);
+            return new PrunedRows(sessions, refreshTokens, accountTokens, throttles);
+        }
+    }
+}
+
+internal readonly record struct PrunedRows(int Sessions, int RefreshTokens, int AccountTokens, int LoginThrottles);
