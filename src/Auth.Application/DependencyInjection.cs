@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddScoped<Users.Common.AccountTokens>();
         services.AddScoped<Admin.Common.AccessChangeGuard>();
         services.AddScoped<Admin.BootstrapAdmin.BootstrapAdminRule>();
+        services.AddScoped<Common.Passwords.PasswordPolicy>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
+using Auth.Application.Common.Passwords;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
@@ -14,6 +15,7 @@ public sealed class ChangePasswordHandler(
     IUserRepository users,
     ISessionRepository sessions,
     IPasswordHasher passwordHasher,
+    PasswordPolicy passwordPolicy,
     SessionRevoker revoker,
     LoginThrottler throttler,
     IUnitOfWork unitOfWork,
@@ -44,6 +46,12 @@ public sealed class ChangePasswordHandler(
         if (await passwordHasher.VerifyAsync(user.PasswordHash, command.CurrentPassword, cancellationToken) == PasswordVerification.Failed)
         {
             return AuthErrors.WrongPassword;
+        }
+
+        // Judged only after the current password is proven, so a token thief learns nothing from the answer.
+        if (await passwordPolicy.CheckAsync(command.NewPassword, user.Email, user.Name, cancellationToken) is { } weak)
+        {
+            return weak;
         }
 
         var now = time.GetUtcNow();

@@ -1,5 +1,6 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
+using Auth.Application.Common.Passwords;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
@@ -20,6 +21,7 @@ public sealed class ResetPasswordHandler(
     IAccountTokenRepository tokenRepository,
     IUserRepository users,
     IPasswordHasher passwordHasher,
+    PasswordPolicy passwordPolicy,
     SessionRevoker revoker,
     LoginThrottler throttler,
     IUnitOfWork unitOfWork,
@@ -34,6 +36,12 @@ public sealed class ResetPasswordHandler(
         if (user is null)
         {
             return AuthErrors.InvalidAccountToken;
+        }
+
+        // Nothing is saved on refusal, so the link stays usable for a better password.
+        if (await passwordPolicy.CheckAsync(command.NewPassword, user.Email, user.Name, cancellationToken) is { } weak)
+        {
+            return weak;
         }
 
         foreach (var older in await tokenRepository.ListUsableAsync(user.Id, AccountTokenPurpose.PasswordReset, now, cancellationToken))
