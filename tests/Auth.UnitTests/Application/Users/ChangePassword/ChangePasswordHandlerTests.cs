@@ -132,7 +132,7 @@ public class ChangePasswordHandlerTests
     {
         var result = await handler.Handle(Command("not it") with { NewPassword = "password" }, CancellationToken.None);
 
-        Assert.That(result.Error, Is.EqualTo(AuthErrors.InvalidCredentials));
+        Assert.That(result.Error, Is.EqualTo(AuthErrors.WrongPassword));
     }
 
     private ChangePasswordCommand Command(string currentPassword) =>
