@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped<Users.ForgotPassword.PasswordResetIssuer>();
         services.AddScoped<Admin.Common.AccessChangeGuard>();
         services.AddScoped<Admin.BootstrapAdmin.BootstrapAdminRule>();
+        services.AddScoped<Common.Passwords.PasswordPolicy>();
         return services;
     }
 }

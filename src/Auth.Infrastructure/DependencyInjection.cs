@@ -11,6 +11,7 @@ using Auth.Infrastructure.Persistence.Repositories;
 using Auth.Infrastructure.Revocation;
 using Auth.Infrastructure.Security;
 using Auth.Infrastructure.Security.Passwords;
+using Auth.Infrastructure.Security.Passwords.Breaches;
 using Auth.Infrastructure.Security.Tokens;
 using Auth.Infrastructure.Security.Tokens.Keys;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace Auth.Infrastructure;
 
@@ -81,6 +84,7 @@ public static class DependencyInjection
         services.AddOptions<PasswordHashingOptions>().Bind(configuration.GetSection(PasswordHashingOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
+        AddPasswordPolicy(services, configuration);
 
         services.AddOptions<LockoutOptions>().Bind(configuration.GetSection(LockoutOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LockoutOptions>, LockoutOptionsValidator>();
@@ -99,6 +103,37 @@ public static class DependencyInjection
         services.AddSingleton<IRefreshTokenGenerator, RefreshTokenGenerator>();
         services.AddSingleton<ITokenSealer, AesGcmTokenSealer>();
         services.AddSingleton<ITokenLifetimes, TokenLifetimes>();
+    }
+
+    private static void AddPasswordPolicy(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PasswordOptions>().Bind(configuration.GetSection(PasswordOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PasswordOptions>, PasswordOptionsValidator>();
+        services.AddSingleton<IPasswordPolicySettings, PasswordPolicySettings>();
+        services.AddSingleton<IPasswordBlocklist, EmbeddedPasswordBlocklist>();
+
+        services.AddSingleton<BreachCheckMetrics>();
+        services.AddSingleton(sp =>
+        {
+            var breach = sp.GetRequiredService<IOptions<PasswordOptions>>().Value.BreachCheck;
+            return new PwnedRangeCache(breach.CacheSize, breach.CacheDuration, sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddHttpClient<IBreachedPasswords, PwnedPasswordsClient>(PwnedPasswordsClient.HttpClientName, (sp, http) =>
+            {
+                var breach = sp.GetRequiredService<IOptions<PasswordOptions>>().Value.BreachCheck;
+                http.BaseAddress = breach.BaseUrl;
+                http.DefaultRequestHeaders.UserAgent.ParseAdd("auth-service");
+                // The resilience handler's total timeout governs; this only backs it up.
+                http.Timeout = breach.Timeout + TimeSpan.FromSeconds(1);
+            })
+            .AddResilienceHandler(PwnedPasswordsClient.HttpClientName, (pipeline, context) =>
+            {
+                var timeout = context.ServiceProvider.GetRequiredService<IOptions<PasswordOptions>>().Value.BreachCheck.Timeout;
+                // One quick retry of a transient failure, all within the one timeout a signup or login waits.
+                pipeline.AddTimeout(timeout)
+                    .AddRetry(new HttpRetryStrategyOptions { MaxRetryAttempts = 1, Delay = TimeSpan.FromMilliseconds(50), UseJitter = true })
+                    .AddTimeout(timeout / 2);
+            });
     }
 
     private static void AddRevocation(IServiceCollection services, IConfiguration configuration)

@@ -343,6 +343,10 @@ export type ValidationProblemDetails = {
      * Unique per request; quote it when reporting a problem.
      */
     traceId: string;
+    /**
+     * `weak_password` only: why the password was refused.
+     */
+    reasons?: Array<'too_common' | 'contains_personal_info' | 'repetitive' | 'breached'>;
     [key: string]: unknown;
 };
 
@@ -752,7 +756,7 @@ export type AuthSignupData = {
 
 export type AuthSignupErrors = {
     /**
-     * `validation_failed`: a field breaks a rule; `errors` says which.
+     * `validation_failed`: a field breaks a rule; `errors` says which; `weak_password`: the password is common, made from the email or name, repetitive or breached; `reasons` says which.
      */
     400: ValidationProblemDetails;
     /**
@@ -1032,7 +1036,7 @@ export type PasswordResetData = {
 
 export type PasswordResetErrors = {
     /**
-     * `invalid_account_token`: the token is unknown, expired or already used; `validation_failed`: a field breaks a rule.
+     * `invalid_account_token`: the token is unknown, expired or already used; `validation_failed`: a field breaks a rule; `weak_password`: the password is common, made from the email or name, repetitive or breached; `reasons` says which.
      */
     400: ValidationProblemDetails;
     /**
@@ -1240,7 +1244,7 @@ export type UserChangePasswordData = {
 
 export type UserChangePasswordErrors = {
     /**
-     * `validation_failed`: the new password breaks the length rule.
+     * `validation_failed`: the new password breaks the length rule; `weak_password`: the password is common, made from the email or name, repetitive or breached; `reasons` says which.
      */
     400: ValidationProblemDetails;
     /**

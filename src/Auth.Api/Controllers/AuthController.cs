@@ -31,7 +31,7 @@ public sealed class AuthController(ISender sender, RefreshTokenCookie refreshCoo
     /// <summary>Creates an account and signs it in.</summary>
     /// <remarks>Emails are unique case-insensitively; of concurrent signups with one email exactly one succeeds.</remarks>
     /// <response code="201">The account and its first session's tokens; <c>Location</c> is <c>/auth/user</c>.</response>
-    /// <response code="400"><c>validation_failed</c>: a field breaks a rule; <c>errors</c> says which.</response>
+    /// <response code="400"><c>validation_failed</c>: a field breaks a rule; <c>errors</c> says which; <c>weak_password</c>: the password is common, made from the email or name, repetitive or breached; <c>reasons</c> says which.</response>
     /// <response code="409"><c>email_taken</c>: an account with this email exists.</response>
     /// <response code="413"><c>payload_too_large</c>: the body is over 32 KiB.</response>
     /// <response code="415"><c>unsupported_media_type</c>: the body is not JSON.</response>

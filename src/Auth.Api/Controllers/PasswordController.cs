@@ -42,7 +42,7 @@ public sealed class PasswordController(ISender sender) : ControllerBase
     /// <summary>Sets a new password with the mailed token; every session of the account ends.</summary>
     /// <remarks>A bad token answers 400 <c>invalid_account_token</c>; before this code existed it was <c>invalid_token</c>, now only the 401 of a bad access token.</remarks>
     /// <response code="204">The password is replaced; all sessions ended, older reset links dead, the login lockout cleared.</response>
-    /// <response code="400"><c>invalid_account_token</c>: the token is unknown, expired or already used; <c>validation_failed</c>: a field breaks a rule.</response>
+    /// <response code="400"><c>invalid_account_token</c>: the token is unknown, expired or already used; <c>validation_failed</c>: a field breaks a rule; <c>weak_password</c>: the password is common, made from the email or name, repetitive or breached; <c>reasons</c> says which.</response>
     [HttpPost("reset")]
     [HashesPassword]
     [Consumes("application/json")]

@@ -55,7 +55,7 @@ public sealed class UserController(ISender sender) : ControllerBase
     /// <summary>Changes the password; every other session of the user ends.</summary>
     /// <remarks>A wrong password answers 403 <c>wrong_password</c>; before this code existed it was <c>invalid_credentials</c>, now only login's 401.</remarks>
     /// <response code="204">The password changed; this session lives on, all others ended.</response>
-    /// <response code="400"><c>validation_failed</c>: the new password breaks the length rule.</response>
+    /// <response code="400"><c>validation_failed</c>: the new password breaks the length rule; <c>weak_password</c>: the password is common, made from the email or name, repetitive or breached; <c>reasons</c> says which.</response>
     /// <response code="401"><c>invalid_token</c>: no valid access token.</response>
     /// <response code="403"><c>wrong_password</c>: the current password is wrong.</response>
     /// <response code="429"><c>too_many_attempts</c>: 5 consecutive wrong passwords for this account (the login lockout); see <c>Retry-After</c>.</response>

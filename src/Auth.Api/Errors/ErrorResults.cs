@@ -13,6 +13,10 @@ public static class ErrorResults
         var status = ProblemStatus.For(error);
         var problem = controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext, status, detail: error.Message);
         problem.Extensions["code"] = error.Code;
+        if (error.Reasons is { } reasons)
+        {
+            problem.Extensions["reasons"] = reasons;
+        }
         if (error.RetryAfter is { } retryAfter)
         {
             controller.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);

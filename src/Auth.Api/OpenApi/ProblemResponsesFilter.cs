@@ -145,6 +145,12 @@ internal sealed partial class ProblemResponsesFilter : IOperationFilter
         {
             example["errors"] = new JsonObject { ["email"] = new JsonArray("'Email' is not a valid email address.") };
         }
+        else if (code == Application.Common.Errors.AuthErrors.WeakPasswordCode)
+        {
+            string[] reasons = [Application.Common.Passwords.PasswordWeakness.TooCommon];
+            example["detail"] = Application.Common.Passwords.PasswordWeakness.Describe(reasons);
+            example["reasons"] = new JsonArray([.. reasons.Select(r => (JsonNode)r)]);
+        }
 
         return example;
     }

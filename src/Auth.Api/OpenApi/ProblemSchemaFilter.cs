@@ -1,3 +1,4 @@
+using Auth.Application.Common.Passwords;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -29,6 +30,22 @@ internal sealed class ProblemSchemaFilter : ISchemaFilter
             Type = JsonSchemaType.String,
             Description = "Unique per request; quote it when reporting a problem.",
         };
+        if (context.Type == typeof(ValidationProblemDetails))
+        {
+            // The 400s that carry errors can also be weak_password, whose body names its reasons.
+            problem.Properties["reasons"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Items = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Enum = [.. new[] { PasswordWeakness.TooCommon, PasswordWeakness.ContainsPersonalInfo, PasswordWeakness.Repetitive, PasswordWeakness.Breached }
+                        .Select(r => (System.Text.Json.Nodes.JsonNode)r)],
+                },
+                Description = "`weak_password` only: why the password was refused.",
+            };
+        }
+
         problem.Required = new HashSet<string>(["type", "title", "status", "detail", "code", "traceId"]);
     }
 }

@@ -2,6 +2,7 @@ using Auth.Application.Abstractions;
 using Auth.Application.Admin.Common;
 using Auth.Application.Common.Authentication;
 using Auth.Application.Common.Errors;
+using Auth.Application.Common.Passwords;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
@@ -77,6 +78,8 @@ internal sealed class Ports
         AccountTokenRepository.Setup(t => t.ListUsableAsync(It.IsAny<Guid>(), It.IsAny<AccountTokenPurpose>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Guid userId, AccountTokenPurpose purpose, DateTimeOffset now, CancellationToken _) =>
                 AddedAccountTokens.Where(t => t.UserId == userId && t.IsUsable(purpose, now)).ToList());
+        Blocklist.Setup(b => b.Contains(It.IsAny<string>())).Returns((string p) => CommonPasswords.Contains(p));
+        PasswordSettings.Setup(s => s.BlocklistEnabled).Returns(true);
         Mailer.Setup(m => m.QueueEmailConfirmation(It.IsAny<User>(), It.IsAny<string>(), It.IsAny<TimeSpan>()))
             .Callback((User u, string token, TimeSpan _) => Mails.Add(("confirm", u.Email, token)));
         Mailer.Setup(m => m.QueuePasswordReset(It.IsAny<User>(), It.IsAny<string>(), It.IsAny<TimeSpan>()))
@@ -112,6 +115,17 @@ internal sealed class Ports
             lifetime ?? (purpose == AccountTokenPurpose.EmailConfirmation ? ConfirmationLifetime : ResetLifetime));
 
     public Mock<IAuditLog> AuditLog { get; } = new();
+
+    /// <summary>What the blocklist mock holds: <c>password</c>, so <c>Password123!</c> is refused as a disguise of it.</summary>
+    public static readonly string[] CommonPasswords = ["password"];
+
+    public Mock<IPasswordBlocklist> Blocklist { get; } = new();
+
+    public Mock<IBreachedPasswords> Breaches { get; } = new();
+
+    public Mock<IPasswordPolicySettings> PasswordSettings { get; } = new();
+
+    public PasswordPolicy PasswordPolicy() => new(Blocklist.Object, Breaches.Object, PasswordSettings.Object);
 
     public AccessChangeGuard AccessChangeGuard() => new(Users.Object);
 

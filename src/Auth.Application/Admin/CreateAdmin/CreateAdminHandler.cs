@@ -1,6 +1,7 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Admin.Common;
 using Auth.Application.Common.Errors;
+using Auth.Application.Common.Passwords;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Domain.Users;
@@ -11,6 +12,7 @@ namespace Auth.Application.Admin.CreateAdmin;
 public sealed class CreateAdminHandler(
     IUserRepository users,
     IPasswordHasher passwordHasher,
+    PasswordPolicy passwordPolicy,
     IUnitOfWork unitOfWork,
     ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<CreateAdminCommand, Result<AdminUserView>>
@@ -22,6 +24,11 @@ public sealed class CreateAdminHandler(
         var created = user is null;
         if (user is null)
         {
+            if (await passwordPolicy.CheckAsync(command.Password, command.Email, command.Name, cancellationToken) is { } weak)
+            {
+                return weak;
+            }
+
             user = User.Register(command.Email, command.Name, await passwordHasher.HashAsync(command.Password, cancellationToken), now);
             // Whoever runs this on the server owns the address's account; there is no mailbox to prove.
             user.ConfirmEmail(now);

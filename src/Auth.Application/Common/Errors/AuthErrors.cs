@@ -13,6 +13,12 @@ public static partial class AuthErrors
     /// <summary>A field breaks a rule; the problem body lists the fields in <c>errors</c>.</summary>
     public static readonly Error ValidationFailed = new(ValidationFailedCode, ErrorKind.Validation, "The request is not valid.");
 
+    public const string WeakPasswordCode = "weak_password";
+
+    /// <summary>A password that is common, made of the account's own details, a pattern or breached; no composition rules.</summary>
+    public static Error WeakPassword(IReadOnlyList<string> reasons) =>
+        new(WeakPasswordCode, ErrorKind.Validation, Passwords.PasswordWeakness.Describe(reasons)) { Reasons = reasons };
+
     public static readonly Error EmailTaken = new("email_taken", ErrorKind.Conflict, "An account with this email already exists.");
 
     /// <summary>One error for unknown email and wrong password, so the API does not tell who has an account.</summary>

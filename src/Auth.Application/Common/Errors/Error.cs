@@ -21,4 +21,7 @@ public sealed record Error
 
     /// <summary>When the client may try again (HTTP <c>Retry-After</c>), for errors that are about timing.</summary>
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>Why a password was refused (<c>weak_password</c>): the codes of <c>PasswordWeakness</c>.</summary>
+    public IReadOnlyList<string>? Reasons { get; init; }
 }

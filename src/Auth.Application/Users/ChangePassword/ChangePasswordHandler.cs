@@ -1,5 +1,7 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Authentication;
+using Auth.Application.Common.Errors;
+using Auth.Application.Common.Passwords;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
@@ -12,6 +14,7 @@ namespace Auth.Application.Users.ChangePassword;
 public sealed class ChangePasswordHandler(
     ISessionRepository sessions,
     IPasswordHasher passwordHasher,
+    PasswordPolicy passwordPolicy,
     SessionRevoker revoker,
     ReAuthentication reAuthentication,
     IUnitOfWork unitOfWork,
@@ -27,6 +30,13 @@ public sealed class ChangePasswordHandler(
         }
 
         var user = verified.Value;
+
+        // Judged only after the current password is proven, so a token thief learns nothing from the answer.
+        if (await passwordPolicy.CheckAsync(command.NewPassword, user.Email, user.Name, cancellationToken) is { } weak)
+        {
+            return weak;
+        }
+
         var now = time.GetUtcNow();
         user.ReplacePasswordHash(await passwordHasher.HashAsync(command.NewPassword, cancellationToken), now);
         var others = (await sessions.ListActiveAsync(user.Id, now, cancellationToken)).Where(s => s.Id != command.SessionId);

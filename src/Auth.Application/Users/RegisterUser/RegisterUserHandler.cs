@@ -1,5 +1,6 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
+using Auth.Application.Common.Passwords;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
@@ -12,6 +13,7 @@ namespace Auth.Application.Users.RegisterUser;
 public sealed class RegisterUserHandler(
     IUserRepository users,
     IPasswordHasher passwordHasher,
+    PasswordPolicy passwordPolicy,
     SessionStarter sessionStarter,
     AccountTokens accountTokens,
     IAccountPolicy policy,
@@ -26,6 +28,11 @@ public sealed class RegisterUserHandler(
         if (await users.EmailExistsAsync(Email.Normalize(command.Email), cancellationToken))
         {
             return AuthErrors.EmailTaken;
+        }
+
+        if (await passwordPolicy.CheckAsync(command.Password, command.Email, command.Name, cancellationToken) is { } weak)
+        {
+            return weak;
         }
 
         var passwordHash = await passwordHasher.HashAsync(command.Password, cancellationToken);

@@ -1,6 +1,7 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Authentication;
 using Auth.Application.Common.Errors;
+using Auth.Application.Common.Passwords;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
@@ -21,6 +22,7 @@ public sealed class ResetPasswordHandler(
     IAccountTokenRepository tokenRepository,
     IUserRepository users,
     IPasswordHasher passwordHasher,
+    PasswordPolicy passwordPolicy,
     SessionRevoker revoker,
     Lockout lockout,
     KnownDevices devices,
@@ -36,6 +38,12 @@ public sealed class ResetPasswordHandler(
         if (user is null)
         {
             return AuthErrors.InvalidAccountToken;
+        }
+
+        // Nothing is saved on refusal, so the link stays usable for a better password.
+        if (await passwordPolicy.CheckAsync(command.NewPassword, user.Email, user.Name, cancellationToken) is { } weak)
+        {
+            return weak;
         }
 
         foreach (var older in await tokenRepository.ListUsableAsync(user.Id, AccountTokenPurpose.PasswordReset, now, cancellationToken))

@@ -21,7 +21,7 @@ public class CreateAdminHandlerTests
         ports.Users.Setup(u => u.Add(It.IsAny<User>())).Callback((User u) => added = u);
         ports.PasswordHasher.Setup(p => p.HashAsync("a long enough secret", It.IsAny<CancellationToken>())).ReturnsAsync("new-hash");
         ports.Time.Advance(TimeSpan.FromDays(1));
-        handler = new CreateAdminHandler(ports.Users.Object, ports.PasswordHasher.Object, ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+        handler = new CreateAdminHandler(ports.Users.Object, ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
     }
 
     [Test]
@@ -47,6 +47,20 @@ public class CreateAdminHandlerTests
         });
         ports.Users.Verify(u => u.FindByEmailAsync("root@example.com", It.IsAny<CancellationToken>()), Times.Once());
         ports.VerifySavedOnce();
+    }
+
+    [Test]
+    public async Task A_new_admin_with_a_sequence_for_a_password_is_refused()
+    {
+        var result = await handler.Handle(new CreateAdminCommand("root@example.com", "qwertyuiop", "Root"), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Error!.Code, Is.EqualTo(AuthErrors.WeakPasswordCode));
+            Assert.That(result.Error.Reasons, Is.EqualTo(new[] { "repetitive" }));
+            Assert.That(added, Is.Null);
+        });
+        ports.VerifyNeverSaved();
     }
 
     [Test]

@@ -32,7 +32,7 @@ public class ChangePasswordHandlerTests
         ports.PasswordHasher.Setup(p => p.HashAsync("new password", It.IsAny<CancellationToken>())).ReturnsAsync("new-hash");
         ports.Time.Advance(TimeSpan.FromHours(2));
         handler = new ChangePasswordHandler(
-            ports.Sessions.Object, ports.PasswordHasher.Object, ports.SessionRevoker(), ports.ReAuthentication(),
+            ports.Sessions.Object, ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.SessionRevoker(), ports.ReAuthentication(),
             ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
     }
 
@@ -112,6 +112,28 @@ public class ChangePasswordHandlerTests
             Assert.That(ports.Revoked, Is.Empty);
             Assert.That(ports.Events, Is.Empty);
         });
+    }
+
+    [Test]
+    public async Task A_new_password_made_of_the_users_name_is_refused_and_the_old_hash_stays()
+    {
+        var result = await handler.Handle(Command("old password") with { NewPassword = "Lovelace.Ada1815" }, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Error!.Code, Is.EqualTo(AuthErrors.WeakPasswordCode));
+            Assert.That(result.Error.Reasons, Is.EqualTo(new[] { "contains_personal_info" }));
+            Assert.That(user.PasswordHash, Is.EqualTo("stored-hash"));
+            Assert.That(ports.Revoked, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task A_wrong_current_password_is_reported_before_judging_the_new_one()
+    {
+        var result = await handler.Handle(Command("not it") with { NewPassword = "password" }, CancellationToken.None);
+
+        Assert.That(result.Error, Is.EqualTo(AuthErrors.WrongPassword));
     }
 
     private ChangePasswordCommand Command(string currentPassword) =>

@@ -19,7 +19,7 @@ public class RegisterUserHandlerTests
         ports = new Ports();
         ports.PasswordHasher.Setup(p => p.HashAsync("correct horse battery", It.IsAny<CancellationToken>())).ReturnsAsync("argon2-hash");
         handler = new RegisterUserHandler(
-            ports.Users.Object, ports.PasswordHasher.Object, ports.SessionStarter(), ports.AccountTokens(), ports.Policy.Object,
+            ports.Users.Object, ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.SessionStarter(), ports.AccountTokens(), ports.Policy.Object,
             ports.Mailer.Object, ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
     }
 
@@ -140,6 +140,21 @@ public class RegisterUserHandlerTests
             Assert.That(result.Error!.Code, Is.EqualTo("email_taken"));
             Assert.That(ports.Events, Is.Empty, "no SignedUp event for an account that was not created");
         });
+    }
+
+    [Test]
+    public async Task A_common_password_is_refused_with_its_reason_and_nothing_is_created()
+    {
+        var result = await handler.Handle(Command("ada@example.com") with { Password = "Password123!" }, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Error!.Code, Is.EqualTo(AuthErrors.WeakPasswordCode));
+            Assert.That(result.Error.Reasons, Is.EqualTo(new[] { "too_common" }));
+            Assert.That(ports.Mails, Is.Empty);
+        });
+        ports.PasswordHasher.Verify(p => p.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
+        ports.VerifyNeverSaved();
     }
 
     private static RegisterUserCommand Command(string email) =>

@@ -34,7 +34,7 @@ public class ResetPasswordHandlerTests
 
         handler = new ResetPasswordHandler(
             ports.AccountTokens(), ports.AccountTokenRepository.Object, ports.Users.Object,
-            ports.PasswordHasher.Object, ports.SessionRevoker(), ports.Lockout(), ports.KnownDevices(), ports.UnitOfWork.Object,
+            ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.SessionRevoker(), ports.Lockout(), ports.KnownDevices(), ports.UnitOfWork.Object,
             ports.SecurityEvents.Object, ports.Time);
     }
 
@@ -180,6 +180,23 @@ public class ResetPasswordHandlerTests
     }
 
     private AccountToken Stored(string value) => ports.AddedAccountTokens.Single(t => t.Hash == $"hash:{value}");
+
+    [Test]
+    public async Task A_repetitive_password_is_refused_and_the_link_stays_usable()
+    {
+        var token = ports.IssueAccountToken(user, AccountTokenPurpose.PasswordReset);
+
+        var result = await handler.Handle(Command(token) with { NewPassword = "zzzzzzzzzz" }, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Error!.Code, Is.EqualTo(AuthErrors.WeakPasswordCode));
+            Assert.That(result.Error.Reasons, Is.EqualTo(new[] { "repetitive" }));
+            Assert.That(user.PasswordHash, Is.EqualTo("stored-hash"));
+            Assert.That(laptop.EndReason, Is.Null);
+        });
+        ports.VerifyNeverSaved();
+    }
 
     private static ResetPasswordCommand Command(string token) => new(token, "new password", Ports.Client);
 }
