@@ -16,7 +16,7 @@ public static partial class AuthErrors
     public const string WeakPasswordCode = "weak_password";
 
     /// <summary>A password that is common, made of the account's own details, a pattern or breached; no composition rules.</summary>
-    public static Error WeakPassword(IReadOnlyList<string> reasons) =>
+    public static Error WeakPassword(List<string> reasons) =>
         new(WeakPasswordCode, ErrorKind.Validation, Passwords.PasswordWeakness.Describe(reasons)) { Reasons = reasons };
 
     public static readonly Error EmailTaken = new("email_taken", ErrorKind.Conflict, "An account with this email already exists.");
