@@ -1,7 +1,7 @@
-using Auth.Api.Authentication;
 using Auth.Api.Contracts;
 using Auth.Api.Errors;
 using Auth.Application.Users.ListActivity;
+using Auth.Infrastructure.Authentication;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

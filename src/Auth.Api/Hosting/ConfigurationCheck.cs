@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Options;
 
@@ -53,10 +54,10 @@ internal static class ConfigurationCheck
     public static string Describe(IReadOnlyList<string> problems)
     {
         var text = new System.Text.StringBuilder()
-            .AppendLine($"Auth cannot start: {problems.Count} configuration problem{(problems.Count == 1 ? "" : "s")}. Nothing was changed.");
+            .AppendLine(CultureInfo.InvariantCulture, $"Auth cannot start: {problems.Count} configuration problem{(problems.Count == 1 ? "" : "s")}. Nothing was changed.");
         foreach (var problem in problems)
         {
-            text.AppendLine($"  - {problem}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  - {problem}");
         }
 
         return text.AppendLine("Fix these settings (appsettings.*.json or environment variables such as Jwt__Keys__0__PemFile) and start again.").ToString();

@@ -22,9 +22,10 @@ internal sealed class HousekeepingStore(AuthDbContext db, SqliteWriteGate writeG
             var accountTokens = await db.AccountTokens
                 .Where(t => (t.UsedAt != null && t.UsedAt < finishedBefore) || t.ExpiresAt < finishedBefore)
                 .ExecuteDeleteAsync(cancellationToken);
-            // A throttle of an address with no account protects nobody; one of an account, or a running lockout, stays.
+            // A throttle of an address with no account protects nobody; one of an account, a device or a session, or
+            // a running lockout, stays. Only email keys hold an '@' (LockoutKeys).
             var throttles = await db.LoginThrottles
-                .Where(t => (t.LockedUntil == null || t.LockedUntil < now) && !db.Users.Any(u => u.NormalizedEmail == t.NormalizedEmail))
+                .Where(t => (t.LockedUntil == null || t.LockedUntil < now) && t.Key.Contains('@') && !db.Users.Any(u => u.NormalizedEmail == t.Key))
                 .ExecuteDeleteAsync(cancellationToken);
             return new PrunedRows(sessions, refreshTokens, accountTokens, throttles);
         }

@@ -59,7 +59,7 @@ public sealed class HousekeepingTests
             Live: await db.Sessions.CountAsync(s => s.EndedAt == null),
             RefreshTokens: await db.RefreshTokens.CountAsync(),
             AccountTokens: await db.AccountTokens.CountAsync(),
-            Throttles: await db.LoginThrottles.Select(t => t.NormalizedEmail).ToListAsync()),
+            Throttles: await db.LoginThrottles.Select(t => t.Key).ToListAsync()),
             state => state.Sessions == 1);
 
         Assert.Multiple(() =>
@@ -85,7 +85,7 @@ public sealed class HousekeepingTests
         time.Advance(Retention - TimeSpan.FromDays(1));
         // The stranger's throttle goes at any age: once it is gone, a prune has run since the clock moved.
         var state = await WaitForAsync(async db => (
-            Throttles: await db.LoginThrottles.CountAsync(t => t.NormalizedEmail == stranger),
+            Throttles: await db.LoginThrottles.CountAsync(t => t.Key == stranger),
             Ended: await db.Sessions.CountAsync(s => s.EndReason == SessionEndReason.Logout)),
             s => s.Throttles == 0);
 

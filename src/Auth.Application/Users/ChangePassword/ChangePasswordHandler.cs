@@ -1,6 +1,5 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Authentication;
-using Auth.Application.Common.Errors;
 using Auth.Application.Common.Passwords;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
