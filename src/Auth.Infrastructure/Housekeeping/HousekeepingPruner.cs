@@ -9,6 +9,7 @@ namespace Auth.Infrastructure.Housekeeping;
 internal sealed partial class HousekeepingPruner(
     IServiceScopeFactory scopes,
     IOptions<HousekeepingOptions> options,
+    Persistence.DatabaseSchemaStatus schema,
     TimeProvider time,
     ILogger<HousekeepingPruner> logger) : BackgroundService
 {
@@ -18,6 +19,8 @@ internal sealed partial class HousekeepingPruner(
         {
             try
             {
+                // A database from unknown migrations has nothing to prune; the start-up check says what to do.
+                await schema.WaitWhileRefusedAsync(stoppingToken);
                 await using (var scope = scopes.CreateAsyncScope())
                 {
                     var now = time.GetUtcNow();
