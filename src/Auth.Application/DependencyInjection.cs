@@ -15,8 +15,11 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
         services.AddScoped<SessionStarter>();
         services.AddScoped<SessionRevoker>();
-        services.AddScoped<Sessions.Login.LoginThrottler>();
-        services.AddSingleton<Sessions.Login.PerEmailTurns>();
+        services.AddSingleton<Common.Authentication.AttemptTurns>();
+        services.AddScoped<Common.Authentication.Lockout>();
+        services.AddScoped<Common.Authentication.PasswordVerifier>();
+        services.AddScoped<Common.Authentication.ReAuthentication>();
+        services.AddScoped<Common.Authentication.SignIn>();
         services.AddScoped<Users.Common.AccountTokens>();
         services.AddScoped<Admin.Common.AccessChangeGuard>();
         services.AddScoped<Admin.BootstrapAdmin.BootstrapAdminRule>();

@@ -62,7 +62,7 @@ public static class DependencyInjection
 
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
-        services.AddScoped<ILoginThrottleRepository, LoginThrottleRepository>();
+        services.AddScoped<ILoginThrottleStore, LoginThrottleStore>();
         services.AddScoped<IAccountTokenRepository, AccountTokenRepository>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();

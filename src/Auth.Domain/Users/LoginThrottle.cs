@@ -1,54 +1,29 @@
 namespace Auth.Domain.Users;
 
 /// <summary>
-/// Consecutive failed logins for one normalized email, whether or not an account has it (so a lockout does not
-/// reveal which emails exist). Shared through the database, so it holds across instances and restarts.
+/// One budget of consecutive failed password checks, shared through the database so it holds across instances
+/// and restarts. The key is a normalized email (the account's shared budget, kept whether or not an account has
+/// the email, so a lockout does not reveal which emails exist), a known device or a session (see
+/// <see cref="LockoutKeys"/>). The counting is one atomic statement in the database, so the row has no rules of
+/// its own here.
 /// </summary>
 public sealed class LoginThrottle
 {
     // For EF Core: materialization sets every property.
-    private LoginThrottle() => NormalizedEmail = string.Empty;
+    private LoginThrottle() => Key = string.Empty;
 
-    private LoginThrottle(string normalizedEmail) => NormalizedEmail = normalizedEmail;
+    private LoginThrottle(string key) => Key = key;
 
-    public string NormalizedEmail { get; private set; }
+    public const int MaxKeyLength = Email.MaxLength + 2;
 
+    public string Key { get; private set; }
+
+    /// <summary>Failures since the last success or since the last lockout ended.</summary>
     public int Failures { get; private set; }
 
     public DateTimeOffset? LockedUntil { get; private set; }
 
-    /// <summary>Bumped on every change; the database refuses a write based on a stale read.</summary>
-    public int Version { get; private set; }
-
-    public static LoginThrottle For(string normalizedEmail) => new(normalizedEmail);
+    public static LoginThrottle For(string key) => new(key);
 
     public bool IsLocked(DateTimeOffset now) => LockedUntil > now;
-
-    /// <returns>True when this failure started a lockout.</returns>
-    public bool RecordFailure(DateTimeOffset now, int maxFailures, TimeSpan lockout)
-    {
-        if (LockedUntil <= now)
-        {
-            // The last lockout is over: the attacker gets a fresh, equally small, budget.
-            Failures = 0;
-            LockedUntil = null;
-        }
-
-        Failures++;
-        Version++;
-        if (Failures < maxFailures)
-        {
-            return false;
-        }
-
-        LockedUntil = now + lockout;
-        return true;
-    }
-
-    public void Reset()
-    {
-        Failures = 0;
-        LockedUntil = null;
-        Version++;
-    }
 }

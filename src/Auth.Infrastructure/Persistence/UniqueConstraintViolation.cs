@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,14 @@ internal static class UniqueConstraintViolation
     {
         SqliteException e => e.SqliteErrorCode == SqliteConstraint && e.Message.Contains(sqliteColumns, StringComparison.Ordinal),
         SqlException e => e.Number is SqlServerDuplicateKeyRow or SqlServerUniqueConstraint && e.Message.Contains(indexName, StringComparison.Ordinal),
+        _ => false,
+    };
+
+    /// <summary>Any unique-constraint violation, from a statement run outside <c>SaveChanges</c>.</summary>
+    public static bool IsAny(DbException exception) => exception switch
+    {
+        SqliteException e => e.SqliteErrorCode == SqliteConstraint,
+        SqlException e => e.Number is SqlServerDuplicateKeyRow or SqlServerUniqueConstraint,
         _ => false,
     };
 }

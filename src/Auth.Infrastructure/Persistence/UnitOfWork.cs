@@ -23,11 +23,6 @@ internal sealed class UnitOfWork(AuthDbContext db, SqliteWriteGate writeGate) : 
         {
             return AuthErrors.ConcurrentUpdate;
         }
-        catch (DbUpdateException e) when (UniqueConstraintViolation.IsOn(e, $"PK_{LoginThrottleConfiguration.TableName}", $"{LoginThrottleConfiguration.TableName}.NormalizedEmail"))
-        {
-            // Two first failures for one email both inserted its counter: the same race as a stale update.
-            return AuthErrors.ConcurrentUpdate;
-        }
         catch (DbUpdateException e) when (UniqueConstraintViolation.IsOn(e, UserConfiguration.EmailIndexName, "Users.NormalizedEmail"))
         {
             return AuthErrors.EmailTaken;

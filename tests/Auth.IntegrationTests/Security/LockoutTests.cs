@@ -112,7 +112,7 @@ public sealed class LockoutTests
 
     [TestCase("POST", "/auth/user/password")]
     [TestCase("DELETE", "/auth/user")]
-    public async Task Guessing_the_password_with_a_stolen_token_is_locked_out_like_a_login(string method, string path)
+    public async Task Guessing_the_password_with_a_stolen_token_is_locked_out_in_that_session_without_locking_the_owner(string method, string path)
     {
         var user = await client.SignUpAsync();
         object body = method == "POST" ? new { currentPassword = "guess number x", newPassword = "a new passphrase" } : new { password = "guess number x" };
@@ -127,7 +127,28 @@ public sealed class LockoutTests
 
         Assert.That(statuses.Take(5), Is.All.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(statuses[5], Is.EqualTo(HttpStatusCode.TooManyRequests));
-        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), "one budget per email, whichever endpoint spends it");
+        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the session's budget is its own, so the owner still signs in");
+    }
+
+    [Test]
+    public async Task Twenty_parallel_logins_with_the_right_password_all_succeed()
+    {
+        var user = await client.SignUpAsync();
+
+        var logins = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => LoginAsync(user.Email, user.Password)));
+
+        Assert.That(logins.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Right_and_wrong_passwords_in_parallel_never_refuse_the_right_ones_below_the_limit()
+    {
+        var user = await client.SignUpAsync();
+
+        var mixed = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => LoginAsync(user.Email, i % 4 == 0 ? "wrong password!" : user.Password)));
+
+        Assert.That(mixed.Where((_, i) => i % 4 != 0).Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
+        Assert.That(mixed.Where((_, i) => i % 4 == 0).Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.Unauthorized));
     }
 
     [Test]

@@ -1,11 +1,11 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Admin.Common;
+using Auth.Application.Common.Authentication;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Passwords;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
-using Auth.Application.Sessions.Login;
 using Auth.Application.Users.Common;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
@@ -16,7 +16,7 @@ namespace Auth.UnitTests.Support;
 
 /// <summary>
 /// Mocks of every Application port, with the defaults a happy path needs, and what the handlers handed to them
-/// captured in lists so tests can assert on it. The shared helpers (session starter, revoker, throttler) are the
+/// captured in lists so tests can assert on it. The shared helpers (session starter, revoker, lockout) are the
 /// real classes built over these mocks.
 /// </summary>
 internal sealed class Ports
@@ -53,8 +53,9 @@ internal sealed class Ports
         });
         RefreshTokens.Setup(r => r.Hash(It.IsAny<string>())).Returns((string token) => $"hash:{token}");
 
-        Lockout.Setup(l => l.MaxFailures).Returns(MaxFailures);
-        Lockout.Setup(l => l.Duration).Returns(LockoutDuration);
+        LockoutPolicy.Setup(l => l.MaxFailures).Returns(MaxFailures);
+        LockoutPolicy.Setup(l => l.DeviceMaxFailures).Returns(MaxFailures);
+        LockoutPolicy.Setup(l => l.Duration).Returns(LockoutDuration);
 
         Sessions.Setup(s => s.Add(It.IsAny<Session>())).Callback((Session s) => AddedSessions.Add(s));
         Sessions.Setup(s => s.AddRefreshToken(It.IsAny<RefreshToken>())).Callback((RefreshToken t) => AddedRefreshTokens.Add(t));
@@ -153,9 +154,9 @@ internal sealed class Ports
 
     public Mock<ITokenSealer> Sealer { get; } = new();
 
-    public Mock<ILoginThrottleRepository> Throttles { get; } = new();
+    public InMemoryLoginThrottleStore Throttles { get; } = new();
 
-    public Mock<ILockoutPolicy> Lockout { get; } = new();
+    public Mock<ILockoutPolicy> LockoutPolicy { get; } = new();
 
     public Mock<ISecurityEventLog> SecurityEvents { get; } = new();
 
@@ -178,9 +179,15 @@ internal sealed class Ports
 
     public SessionRevoker SessionRevoker() => new(Sessions.Object, RevocationList.Object, Lifetimes.Object);
 
-    public PerEmailTurns EmailTurns { get; } = new();
+    public AttemptTurns AttemptTurns { get; } = new();
 
-    public LoginThrottler LoginThrottler() => new(Throttles.Object, Lockout.Object, UnitOfWork.Object, EmailTurns);
+    public Lockout Lockout() => new(Throttles, LockoutPolicy.Object, AttemptTurns);
+
+    public ReAuthentication ReAuthentication() => new(Users.Object, PasswordHasher.Object, Lockout(), Time);
+
+    public PasswordVerifier PasswordVerifier() => new(Users.Object, PasswordHasher.Object, Lockout(), SecurityEvents.Object, Time);
+
+    public SignIn SignIn() => new(SessionStarter(), Policy.Object, UnitOfWork.Object, SecurityEvents.Object, Time);
 
     /// <summary>A registered user whose stored hash is <c>stored-hash</c>, known to the user repository by id and email.</summary>
     public User AddUser(string email = "ada@example.com", string name = "Ada Lovelace")

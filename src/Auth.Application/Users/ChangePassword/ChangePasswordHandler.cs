@@ -1,10 +1,9 @@
 using Auth.Application.Abstractions;
-using Auth.Application.Common.Errors;
+using Auth.Application.Common.Authentication;
 using Auth.Application.Common.Passwords;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
-using Auth.Application.Sessions.Login;
 using Auth.Domain.Sessions;
 using Mediator;
 
@@ -12,41 +11,24 @@ namespace Auth.Application.Users.ChangePassword;
 
 /// <summary>Replaces the password after proving the current one, and ends every other session (a thief's included).</summary>
 public sealed class ChangePasswordHandler(
-    IUserRepository users,
     ISessionRepository sessions,
     IPasswordHasher passwordHasher,
     PasswordPolicy passwordPolicy,
     SessionRevoker revoker,
-    LoginThrottler throttler,
+    ReAuthentication reAuthentication,
     IUnitOfWork unitOfWork,
     ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<ChangePasswordCommand, Result>
 {
     public async ValueTask<Result> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(command.UserId, cancellationToken);
-        if (user is null)
+        var verified = await reAuthentication.VerifyAsync(command.UserId, command.SessionId, command.CurrentPassword, cancellationToken);
+        if (!verified.IsSuccess)
         {
-            return AuthErrors.InvalidToken;
+            return verified;
         }
 
-        // Proving the password here is as good as a login to a guesser holding a stolen token: same lockout.
-        var attempt = await throttler.BeginAttemptAsync(user.NormalizedEmail, time.GetUtcNow(), cancellationToken);
-        if (attempt.Refused is { } locked)
-        {
-            return locked;
-        }
-
-        user = await users.FindByIdAsync(command.UserId, cancellationToken);
-        if (user is null)
-        {
-            return AuthErrors.InvalidToken;
-        }
-
-        if (await passwordHasher.VerifyAsync(user.PasswordHash, command.CurrentPassword, cancellationToken) == PasswordVerification.Failed)
-        {
-            return AuthErrors.WrongPassword;
-        }
+        var user = verified.Value;
 
         // Judged only after the current password is proven, so a token thief learns nothing from the answer.
         if (await passwordPolicy.CheckAsync(command.NewPassword, user.Email, user.Name, cancellationToken) is { } weak)
@@ -66,7 +48,6 @@ public sealed class ChangePasswordHandler(
         }
 
         revoker.Publish(revocations);
-        await throttler.ResetAsync(user.NormalizedEmail, cancellationToken);
         securityEvents.Record(new SecurityEvent(SecurityEventType.PasswordChanged, user.Id, command.SessionId, command.Client));
         return Result.Success;
     }

@@ -1,9 +1,8 @@
 using Auth.Application.Abstractions;
-using Auth.Application.Common.Errors;
+using Auth.Application.Common.Authentication;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
-using Auth.Application.Sessions.Login;
 using Auth.Domain.Sessions;
 using Mediator;
 
@@ -15,39 +14,21 @@ namespace Auth.Application.Users.DeleteAccount;
 /// </summary>
 public sealed class DeleteAccountHandler(
     IUserRepository users,
-    IPasswordHasher passwordHasher,
     SessionRevoker revoker,
-    LoginThrottler throttler,
+    ReAuthentication reAuthentication,
     IUnitOfWork unitOfWork,
     ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<DeleteAccountCommand, Result>
 {
     public async ValueTask<Result> Handle(DeleteAccountCommand command, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(command.UserId, cancellationToken);
-        if (user is null)
+        var verified = await reAuthentication.VerifyAsync(command.UserId, command.SessionId, command.Password, cancellationToken);
+        if (!verified.IsSuccess)
         {
-            return AuthErrors.InvalidToken;
+            return verified;
         }
 
-        // Proving the password here is as good as a login to a guesser holding a stolen token: same lockout.
-        var attempt = await throttler.BeginAttemptAsync(user.NormalizedEmail, time.GetUtcNow(), cancellationToken);
-        if (attempt.Refused is { } locked)
-        {
-            return locked;
-        }
-
-        user = await users.FindByIdAsync(command.UserId, cancellationToken);
-        if (user is null)
-        {
-            return AuthErrors.InvalidToken;
-        }
-
-        if (await passwordHasher.VerifyAsync(user.PasswordHash, command.Password, cancellationToken) == PasswordVerification.Failed)
-        {
-            return AuthErrors.WrongPassword;
-        }
-
+        var user = verified.Value;
         var now = time.GetUtcNow();
         var revocations = await revoker.EndAllAsync(user.Id, SessionEndReason.AccountDeleted, now, cancellationToken);
         users.Remove(user);
@@ -59,7 +40,6 @@ public sealed class DeleteAccountHandler(
         }
 
         revoker.Publish(revocations);
-        await throttler.ResetAsync(user.NormalizedEmail, cancellationToken);
         securityEvents.Record(new SecurityEvent(SecurityEventType.AccountDeleted, user.Id, command.SessionId, command.Client));
         return Result.Success;
     }

@@ -1,10 +1,10 @@
 using Auth.Application.Abstractions;
+using Auth.Application.Common.Authentication;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Passwords;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
-using Auth.Application.Sessions.Login;
 using Auth.Application.Users.Common;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
@@ -23,7 +23,7 @@ public sealed class ResetPasswordHandler(
     IPasswordHasher passwordHasher,
     PasswordPolicy passwordPolicy,
     SessionRevoker revoker,
-    LoginThrottler throttler,
+    Lockout lockout,
     IUnitOfWork unitOfWork,
     ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<ResetPasswordCommand, Result>
@@ -59,7 +59,7 @@ public sealed class ResetPasswordHandler(
 
         revoker.Publish(revocations);
         securityEvents.Record(new SecurityEvent(SecurityEventType.PasswordReset, user.Id, null, command.Client));
-        await throttler.ResetAsync(user.NormalizedEmail, cancellationToken);
+        await lockout.ForgiveAsync(lockout.ForAccount(user.NormalizedEmail), cancellationToken);
         return Result.Success;
     }
 }

@@ -11,10 +11,7 @@ internal sealed class LoginThrottleConfiguration : IEntityTypeConfiguration<Logi
     public void Configure(EntityTypeBuilder<LoginThrottle> builder)
     {
         builder.ToTable(TableName);
-        builder.HasKey(t => t.NormalizedEmail);
-        builder.Property(t => t.NormalizedEmail).HasMaxLength(Email.MaxLength + 2);
-
-        // Concurrent failures for one email must each count: a write based on a stale read is refused and retried.
-        builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.HasKey(t => t.Key);
+        builder.Property(t => t.Key).HasMaxLength(LoginThrottle.MaxKeyLength);
     }
 }

@@ -20,14 +20,14 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Auth.Domain.Users.LoginThrottle",
                 typeof(LoginThrottle),
                 baseEntityType,
-                propertyCount: 4,
+                propertyCount: 3,
                 keyCount: 1);
 
-            var normalizedEmail = runtimeEntityType.AddProperty(
-                "NormalizedEmail",
+            var key = runtimeEntityType.AddProperty(
+                "Key",
                 typeof(string),
-                propertyInfo: typeof(LoginThrottle).GetProperty("NormalizedEmail", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(LoginThrottle).GetField("<NormalizedEmail>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(LoginThrottle).GetProperty("Key", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LoginThrottle).GetField("<Key>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 maxLength: 256);
 
@@ -46,17 +46,9 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 nullable: true,
                 valueConverter: new DateTimeOffsetToBinaryConverter());
 
-            var version = runtimeEntityType.AddProperty(
-                "Version",
-                typeof(int),
-                propertyInfo: typeof(LoginThrottle).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(LoginThrottle).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                concurrencyToken: true,
-                sentinel: 0);
-
-            var key = runtimeEntityType.AddKey(
-                new[] { normalizedEmail });
-            runtimeEntityType.SetPrimaryKey(key);
+            var key0 = runtimeEntityType.AddKey(
+                new[] { key });
+            runtimeEntityType.SetPrimaryKey(key0);
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteAuthDbContextModel
     {
         private SqliteAuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8f72ea62-3a7a-4fa6-b44e-b2a9110d4ed3"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("536713d1-360f-431f-b80d-d0e946b5c8a4"), entityTypeCount: 7)
         {
         }
 

@@ -193,7 +193,7 @@ namespace Auth.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Auth.Domain.Users.LoginThrottle", b =>
                 {
-                    b.Property<string>("NormalizedEmail")
+                    b.Property<string>("Key")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
@@ -203,11 +203,7 @@ namespace Auth.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
-
-                    b.HasKey("NormalizedEmail");
+                    b.HasKey("Key");
 
                     b.ToTable("LoginThrottles", (string)null);
                 });

@@ -186,7 +186,7 @@ namespace Auth.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Auth.Domain.Users.LoginThrottle", b =>
                 {
-                    b.Property<string>("NormalizedEmail")
+                    b.Property<string>("Key")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
@@ -196,11 +196,7 @@ namespace Auth.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("NormalizedEmail");
+                    b.HasKey("Key");
 
                     b.ToTable("LoginThrottles", (string)null);
                 });

@@ -32,7 +32,7 @@ public class ChangePasswordHandlerTests
         ports.PasswordHasher.Setup(p => p.HashAsync("new password", It.IsAny<CancellationToken>())).ReturnsAsync("new-hash");
         ports.Time.Advance(TimeSpan.FromHours(2));
         handler = new ChangePasswordHandler(
-            ports.Users.Object, ports.Sessions.Object, ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.SessionRevoker(), ports.LoginThrottler(),
+            ports.Sessions.Object, ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.SessionRevoker(), ports.ReAuthentication(),
             ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
     }
 
@@ -53,7 +53,7 @@ public class ChangePasswordHandlerTests
             Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.PasswordChanged, user.Id, current.Id, Ports.Client) }));
         });
         ports.Sessions.Verify(s => s.ListActiveAsync(user.Id, ports.Now, It.IsAny<CancellationToken>()), Times.Once());
-        ports.VerifySaved(2); // the attempt counted by the lockout, then the change
+        ports.VerifySavedOnce(); // the lockout's counter is not in the unit of work
     }
 
     [Test]
@@ -71,7 +71,7 @@ public class ChangePasswordHandlerTests
     }
 
     [Test]
-    public async Task A_wrong_current_password_is_wrong_password_and_changes_nothing()
+    public async Task A_wrong_current_password_is_invalid_credentials_and_changes_nothing()
     {
         var result = await handler.Handle(Command("not it"), CancellationToken.None);
 
@@ -84,7 +84,8 @@ public class ChangePasswordHandlerTests
             Assert.That(ports.Events, Is.Empty);
         });
         ports.PasswordHasher.Verify(p => p.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
-        ports.VerifySaved(1); // only the attempt, counted by the lockout
+        ports.VerifyNeverSaved();
+        Assert.That(ports.Throttles.FailuresOf(LockoutKeys.Session(current.Id)), Is.EqualTo(1), "the attempt counts against the session's budget");
     }
 
     [Test]
@@ -101,7 +102,7 @@ public class ChangePasswordHandlerTests
     [Test]
     public async Task A_failed_commit_publishes_no_revocation()
     {
-        ports.SaveFailsAfter(1, new Error("db_down", ErrorKind.Unavailable, "down"));
+        ports.SaveFailsWith(new Error("db_down", "down"));
 
         var result = await handler.Handle(Command("old password"), CancellationToken.None);
 

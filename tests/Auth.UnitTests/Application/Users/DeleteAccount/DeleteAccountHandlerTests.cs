@@ -29,7 +29,7 @@ public class DeleteAccountHandlerTests
         ports.PasswordCheckIs("stored-hash", "not it", PasswordVerification.Failed);
         ports.Time.Advance(TimeSpan.FromMinutes(30));
         handler = new DeleteAccountHandler(
-            ports.Users.Object, ports.PasswordHasher.Object, ports.SessionRevoker(), ports.LoginThrottler(),
+            ports.Users.Object, ports.SessionRevoker(), ports.ReAuthentication(),
             ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
     }
 
@@ -48,11 +48,11 @@ public class DeleteAccountHandlerTests
             Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.AccountDeleted, user.Id, current.Id, Ports.Client) }));
         });
         ports.Users.Verify(u => u.Remove(user), Times.Once());
-        ports.VerifySaved(2); // the attempt counted by the lockout, then the change
+        ports.VerifySavedOnce(); // the lockout's counter is not in the unit of work
     }
 
     [Test]
-    public async Task A_wrong_password_is_wrong_password_and_deletes_nothing()
+    public async Task A_wrong_password_is_invalid_credentials_and_deletes_nothing()
     {
         var result = await handler.Handle(Command("not it"), CancellationToken.None);
 
@@ -64,7 +64,8 @@ public class DeleteAccountHandlerTests
             Assert.That(ports.Events, Is.Empty);
         });
         ports.Users.Verify(u => u.Remove(It.IsAny<User>()), Times.Never());
-        ports.VerifySaved(1); // only the attempt, counted by the lockout
+        ports.VerifyNeverSaved();
+        Assert.That(ports.Throttles.FailuresOf(LockoutKeys.Session(current.Id)), Is.EqualTo(1), "the attempt counts against the session's budget");
     }
 
     [Test]
@@ -80,7 +81,7 @@ public class DeleteAccountHandlerTests
     [Test]
     public async Task A_failed_commit_publishes_no_revocation()
     {
-        ports.SaveFailsAfter(1, new Error("db_down", ErrorKind.Unavailable, "down"));
+        ports.SaveFailsWith(new Error("db_down", "down"));
 
         var result = await handler.Handle(Command("my password"), CancellationToken.None);
 

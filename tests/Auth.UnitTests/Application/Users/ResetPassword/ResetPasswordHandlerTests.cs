@@ -15,7 +15,6 @@ public class ResetPasswordHandlerTests
     private User user = null!;
     private Session laptop = null!;
     private Session phone = null!;
-    private LoginThrottle throttle = null!;
 
     [SetUp]
     public void SetUp()
@@ -28,17 +27,14 @@ public class ResetPasswordHandlerTests
         ports.PasswordHasher.Setup(p => p.HashAsync("new password", It.IsAny<CancellationToken>())).ReturnsAsync("new-hash");
 
         // Someone has been guessing: the account is locked out.
-        throttle = LoginThrottle.For(user.NormalizedEmail);
         for (var i = 0; i < Ports.MaxFailures; i++)
         {
-            throttle.RecordFailure(ports.Now, Ports.MaxFailures, Ports.LockoutDuration);
+            ports.Throttles.CountFailureAsync(user.NormalizedEmail, ports.Now, Ports.MaxFailures, Ports.LockoutDuration, CancellationToken.None);
         }
-
-        ports.Throttles.Setup(t => t.FindAsync(user.NormalizedEmail, It.IsAny<CancellationToken>())).ReturnsAsync(throttle);
 
         handler = new ResetPasswordHandler(
             ports.AccountTokens(), ports.AccountTokenRepository.Object, ports.Users.Object,
-            ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.SessionRevoker(), ports.LoginThrottler(), ports.UnitOfWork.Object,
+            ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.SessionRevoker(), ports.Lockout(), ports.UnitOfWork.Object,
             ports.SecurityEvents.Object, ports.Time);
     }
 
@@ -95,10 +91,10 @@ public class ResetPasswordHandlerTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(throttle.Failures, Is.Zero);
-            Assert.That(throttle.LockedUntil, Is.Null);
+            Assert.That(ports.Throttles.FailuresOf(user.NormalizedEmail), Is.Zero);
+            Assert.That(ports.Throttles.LockedUntilOf(user.NormalizedEmail), Is.Null);
         });
-        ports.UnitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
+        ports.VerifySavedOnce(); // the counter is not in the unit of work
     }
 
     [Test]
@@ -160,7 +156,7 @@ public class ResetPasswordHandlerTests
         {
             Assert.That(error, Is.EqualTo(expected));
             Assert.That(ports.Revoked, Is.Empty, "the sessions live on when the commit failed");
-            Assert.That(throttle.Failures, Is.EqualTo(Ports.MaxFailures), "the lockout stays");
+            Assert.That(ports.Throttles.FailuresOf(user.NormalizedEmail), Is.EqualTo(Ports.MaxFailures), "the lockout stays");
             Assert.That(ports.Events, Is.Empty);
         });
         ports.VerifySavedOnce();
@@ -176,7 +172,7 @@ public class ResetPasswordHandlerTests
             Assert.That(user.PasswordHash, Is.EqualTo("stored-hash"));
             Assert.That(laptop.EndedAt, Is.Null);
             Assert.That(ports.Revoked, Is.Empty);
-            Assert.That(throttle.Failures, Is.EqualTo(Ports.MaxFailures));
+            Assert.That(ports.Throttles.FailuresOf(user.NormalizedEmail), Is.EqualTo(Ports.MaxFailures));
             Assert.That(ports.Events, Is.Empty);
         });
         ports.PasswordHasher.Verify(p => p.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Auth.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAuthDbContext))]
-    [Migration("20261202052402_InitialCreate")]
+    [Migration("20261202053549_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -189,7 +189,7 @@ namespace Auth.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Auth.Domain.Users.LoginThrottle", b =>
                 {
-                    b.Property<string>("NormalizedEmail")
+                    b.Property<string>("Key")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
@@ -199,11 +199,7 @@ namespace Auth.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("NormalizedEmail");
+                    b.HasKey("Key");
 
                     b.ToTable("LoginThrottles", (string)null);
                 });

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Auth.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAuthDbContext))]
-    [Migration("20261202052417_InitialCreate")]
+    [Migration("20261202053609_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -196,7 +196,7 @@ namespace Auth.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Auth.Domain.Users.LoginThrottle", b =>
                 {
-                    b.Property<string>("NormalizedEmail")
+                    b.Property<string>("Key")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
@@ -206,11 +206,7 @@ namespace Auth.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
-
-                    b.HasKey("NormalizedEmail");
+                    b.HasKey("Key");
 
                     b.ToTable("LoginThrottles", (string)null);
                 });

@@ -1,13 +1,13 @@
-using Auth.Application.Sessions.Login;
+using Auth.Application.Common.Authentication;
 
-namespace Auth.UnitTests.Application.Sessions.Login;
+namespace Auth.UnitTests.Application.Common.Authentication;
 
-public class PerEmailTurnsTests
+public class AttemptTurnsTests
 {
-    private readonly PerEmailTurns turns = new();
+    private readonly AttemptTurns turns = new();
 
     [Test]
-    public async Task The_second_caller_for_an_email_waits_until_the_first_is_done()
+    public async Task The_second_caller_for_a_budget_waits_until_the_first_is_done()
     {
         var first = await turns.EnterAsync("ada@example.com", CancellationToken.None);
 
@@ -20,7 +20,7 @@ public class PerEmailTurnsTests
     }
 
     [Test]
-    public async Task Different_emails_do_not_wait_for_each_other()
+    public async Task Different_budgets_do_not_wait_for_each_other()
     {
         using var ada = await turns.EnterAsync("ada@example.com", CancellationToken.None);
 

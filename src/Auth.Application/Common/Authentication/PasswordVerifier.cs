@@ -1,0 +1,51 @@
+using Auth.Application.Abstractions;
+using Auth.Application.Common.Errors;
+using Auth.Application.Common.Results;
+using Auth.Application.Common.Security;
+using Auth.Domain.Users;
+
+namespace Auth.Application.Common.Authentication;
+
+/// <summary>The password verifier: email and password, under the lockout, to a <see cref="ProvenIdentity"/>.</summary>
+public sealed class PasswordVerifier(
+    IUserRepository users,
+    IPasswordHasher passwordHasher,
+    Lockout lockout,
+    ISecurityEventLog securityEvents,
+    TimeProvider time)
+{
+    /// <returns>The identity, or <c>invalid_credentials</c> / <c>too_many_attempts</c>, which say nothing about the account.</returns>
+    public async Task<Result<ProvenIdentity>> VerifyAsync(string email, string password, ClientInfo client, CancellationToken cancellationToken)
+    {
+        var normalizedEmail = Email.Normalize(email);
+        using var attempt = await lockout.BeginAsync(lockout.ForAccount(normalizedEmail), time.GetUtcNow(), cancellationToken);
+        if (attempt.Refused is { } locked)
+        {
+            return locked;
+        }
+
+        var user = await users.FindByEmailAsync(normalizedEmail, cancellationToken);
+
+        // Unknown accounts are verified against a dummy hash so both failures cost the same time.
+        var verification = await passwordHasher.VerifyAsync(user?.PasswordHash, password, cancellationToken);
+        if (user is null || verification == PasswordVerification.Failed)
+        {
+            // The attempt was counted before the check; a wrong password leaves it counted.
+            securityEvents.Record(new SecurityEvent(SecurityEventType.LoginFailed, user?.Id, null, client));
+            if (attempt.LockStarted)
+            {
+                securityEvents.Record(new SecurityEvent(SecurityEventType.LockedOut, user?.Id, null, client));
+            }
+
+            return AuthErrors.InvalidCredentials;
+        }
+
+        await attempt.ForgiveAsync(cancellationToken);
+        if (verification == PasswordVerification.SucceededRehashNeeded)
+        {
+            user.ReplacePasswordHash(await passwordHasher.HashAsync(password, cancellationToken), time.GetUtcNow());
+        }
+
+        return new ProvenIdentity(user, [ProvenIdentity.Password]);
+    }
+}
