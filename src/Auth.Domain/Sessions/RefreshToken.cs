@@ -3,7 +3,8 @@ namespace Auth.Domain.Sessions;
 /// <summary>
 /// One refresh token of a session, stored by hash. Each works once: using it records when, and seals its
 /// successor so that a racing second tab can be handed the same successor within a short grace window.
-/// Kept after use so that a replay of an old token is recognised as reuse.
+/// Kept after use so that a replay of an old token is recognised as reuse. Only its <see cref="Session"/> issues
+/// and rotates it.
 /// </summary>
 public sealed class RefreshToken
 {
@@ -29,9 +30,9 @@ public sealed class RefreshToken
     /// <summary>The successor, encrypted under a key only this token's plaintext yields (see the token sealer).</summary>
     public string? SealedSuccessor { get; private set; }
 
-    public static RefreshToken Issue(Guid sessionId, string hash, DateTimeOffset now) => new(hash, sessionId, now);
+    internal static RefreshToken Issue(Guid sessionId, string hash, DateTimeOffset now) => new(hash, sessionId, now);
 
-    public void MarkUsed(DateTimeOffset now, string sealedSuccessor)
+    internal void MarkUsed(DateTimeOffset now, string sealedSuccessor)
     {
         UsedAt = now;
         SealedSuccessor = sealedSuccessor;

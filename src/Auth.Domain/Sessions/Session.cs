@@ -54,6 +54,40 @@ public sealed class Session
 
     public void Touch(DateTimeOffset now) => LastUsedAt = now;
 
+    /// <summary>The session's first refresh token, issued when it starts.</summary>
+    public RefreshToken IssueRefreshToken(string hash, DateTimeOffset now) => RefreshToken.Issue(Id, hash, now);
+
+    /// <summary>
+    /// Exchanges <paramref name="presented"/>, one of this session's refresh tokens, under the rotation rules: each
+    /// token works once; presented again within <see cref="RotationRules.ReuseGrace"/> of its use (two tabs racing)
+    /// it yields the successor already issued; later, it is a stolen copy and the caller ends the session.
+    /// </summary>
+    /// <param name="successor">Makes the next token (its hash, and its value sealed under the presented one); called only when a new token is due.</param>
+    public Rotation Rotate(RefreshToken presented, DateTimeOffset now, RotationRules rules, Func<SuccessorToken> successor)
+    {
+        if (presented.SessionId != Id)
+        {
+            throw new ArgumentException("The refresh token belongs to another session.", nameof(presented));
+        }
+
+        if (!IsActive(now, rules.IdleLifetime))
+        {
+            return Rotation.Refused;
+        }
+
+        if (presented.UsedAt is not null)
+        {
+            return presented.WasUsedWithin(rules.ReuseGrace, now) && presented.SealedSuccessor is { } sealedSuccessor
+                ? Rotation.Replayed(sealedSuccessor)
+                : Rotation.Reused;
+        }
+
+        var next = successor();
+        presented.MarkUsed(now, next.SealedValue);
+        Touch(now);
+        return Rotation.Rotated(RefreshToken.Issue(Id, next.Hash, now));
+    }
+
     /// <summary>Ends the session once; ending an ended session keeps the first reason and time.</summary>
     public bool End(DateTimeOffset now, SessionEndReason reason)
     {

@@ -21,10 +21,9 @@ public static class RuleExtensions
             .Length(PasswordMinLength, PasswordMaxLength)
             .WithMessage($"Password must be {PasswordMinLength} to {PasswordMaxLength} characters.");
 
+    /// <summary>The domain's rules (<see cref="DisplayName"/>), with its message for the first one broken.</summary>
     public static IRuleBuilderOptions<T, string> ValidDisplayName<T>(this IRuleBuilder<T, string> rule) =>
-        rule.Must(n => DisplayName.Clean(n).Length > 0).WithMessage("Name is required.")
-            .Must(n => DisplayName.Clean(n).Length <= DisplayName.MaxLength).WithMessage($"Name must be at most {DisplayName.MaxLength} characters.")
-            .Must(n => !DisplayName.Clean(n).Any(char.IsControl)).WithMessage("Name must not contain control characters.");
+        rule.Must(n => DisplayName.ProblemWith(n) is null).WithMessage((_, n) => DisplayName.ProblemWith(n) ?? string.Empty);
 
     public static IRuleBuilderOptions<T, int> ValidPage<T>(this IRuleBuilder<T, int> rule) =>
         rule.GreaterThanOrEqualTo(1).WithMessage("Page starts at 1.");

@@ -19,7 +19,7 @@ public sealed class SessionStarter(
         var refreshToken = refreshTokens.Create();
         var session = Session.Start(user.Id, now, lifetimes.RefreshToken, client.Address, client.UserAgent);
         sessions.Add(session);
-        sessions.AddRefreshToken(RefreshToken.Issue(session.Id, refreshToken.Hash, now));
+        sessions.AddRefreshToken(session.IssueRefreshToken(refreshToken.Hash, now));
         var accessToken = accessTokens.Issue(user, session, now);
         return new AuthResult(accessToken, refreshToken.Value, session.Id, UserView.From(user));
     }

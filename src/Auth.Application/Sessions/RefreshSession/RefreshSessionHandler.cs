@@ -10,9 +10,8 @@ using Mediator;
 namespace Auth.Application.Sessions.RefreshSession;
 
 /// <summary>
-/// Rotation with reuse detection: each refresh token works once. A token presented again within the grace
-/// window yields the successor already issued (two tabs racing); later, it is treated as stolen and the whole
-/// session ends. The database settles races: the row is marked used only if it was still unused.
+/// Rotation with reuse detection; the rules are the session's (<see cref="Session.Rotate"/>). The database settles
+/// races: the row is marked used only if it was still unused, and the loser reads again as the racing twin.
 /// </summary>
 public sealed class RefreshSessionHandler(
     ISessionRepository sessions,
@@ -43,25 +42,29 @@ public sealed class RefreshSessionHandler(
         var now = time.GetUtcNow();
         // Disabling ends every session, so a disabled user's token is refused here too; the check guards the gap.
         if (await sessions.FindRefreshTokenAsync(refreshTokens.Hash(command.RefreshToken), cancellationToken) is not (var token, var session, var user)
-            || user.IsDisabled || !session.IsActive(now, lifetimes.RefreshTokenIdle))
+            || user.IsDisabled)
         {
             return AuthErrors.InvalidRefreshToken;
         }
 
-        if (token.UsedAt is not null)
+        string? nextValue = null;
+        var rotation = session.Rotate(token, now, new RotationRules(lifetimes.RefreshTokenIdle, lifetimes.RefreshReuseGrace), () =>
         {
-            return token.WasUsedWithin(lifetimes.RefreshReuseGrace, now)
-                && token.SealedSuccessor is { } sealedSuccessor
-                && sealer.Unseal(sealedSuccessor, command.RefreshToken) is { } successor
-                ? new AuthResult(accessTokens.Issue(user, session, now), successor, session.Id, UserView.From(user))
-                : await EndReusedSessionAsync(session, command.Client, now, cancellationToken);
+            var next = refreshTokens.Create();
+            nextValue = next.Value;
+            return new SuccessorToken(next.Hash, sealer.Seal(next.Value, command.RefreshToken));
+        });
+        switch (rotation.Outcome)
+        {
+            case RotationOutcome.Refused:
+                return AuthErrors.InvalidRefreshToken;
+            case RotationOutcome.Replayed when sealer.Unseal(rotation.SealedSuccessor!, command.RefreshToken) is { } successor:
+                return new AuthResult(accessTokens.Issue(user, session, now), successor, session.Id, UserView.From(user));
+            case RotationOutcome.Replayed or RotationOutcome.Reused:
+                return await EndReusedSessionAsync(session, command.Client, now, cancellationToken);
         }
 
-        var next = refreshTokens.Create();
-        token.MarkUsed(now, sealer.Seal(next.Value, command.RefreshToken));
-        sessions.AddRefreshToken(RefreshToken.Issue(session.Id, next.Hash, now));
-        session.Touch(now);
-
+        sessions.AddRefreshToken(rotation.Issued!);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {
@@ -69,7 +72,7 @@ public sealed class RefreshSessionHandler(
         }
 
         securityEvents.Record(new SecurityEvent(SecurityEventType.Refreshed, user.Id, session.Id, command.Client));
-        return new AuthResult(accessTokens.Issue(user, session, now), next.Value, session.Id, UserView.From(user));
+        return new AuthResult(accessTokens.Issue(user, session, now), nextValue!, session.Id, UserView.From(user));
     }
 
     private async Task<Result<AuthResult>> EndReusedSessionAsync(Session session, ClientInfo client, DateTimeOffset now, CancellationToken cancellationToken)

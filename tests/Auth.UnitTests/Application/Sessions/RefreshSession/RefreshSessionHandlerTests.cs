@@ -28,7 +28,7 @@ public class RefreshSessionHandlerTests
         ports = new Ports();
         user = ports.AddUser();
         session = ports.AddSession(user);
-        token = RefreshToken.Issue(session.Id, PresentedHash, ports.Now);
+        token = session.IssueRefreshToken(PresentedHash, ports.Now);
         ports.Sessions.Setup(s => s.FindRefreshTokenAsync(PresentedHash, It.IsAny<CancellationToken>())).ReturnsAsync(() => new RefreshTokenOwner(token, session, user));
         ports.Sealer.Setup(s => s.Seal(It.IsAny<string>(), It.IsAny<string>())).Returns((string secret, string key) => $"sealed({secret}|{key})");
         handler = new RefreshSessionHandler(
@@ -220,7 +220,7 @@ public class RefreshSessionHandlerTests
     public async Task Losing_a_race_to_a_twin_request_retries_and_returns_the_twins_successor()
     {
         // First read: unused. Our commit then loses to a twin that rotated it; the re-read shows the twin's work.
-        var rotatedByTwin = RefreshToken.Issue(session.Id, PresentedHash, ports.Now);
+        var rotatedByTwin = session.IssueRefreshToken(PresentedHash, ports.Now);
         ports.Time.Advance(TimeSpan.FromMinutes(1));
         rotatedByTwin.MarkUsed(ports.Now, "twin-sealed");
         ports.Sessions.SetupSequence(s => s.FindRefreshTokenAsync(PresentedHash, It.IsAny<CancellationToken>()))
@@ -248,7 +248,7 @@ public class RefreshSessionHandlerTests
     public async Task Losing_the_race_twice_answers_invalid_refresh_token_not_the_internal_code()
     {
         ports.Sessions.Setup(s => s.FindRefreshTokenAsync(PresentedHash, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(() => new RefreshTokenOwner(RefreshToken.Issue(session.Id, PresentedHash, ports.Now), session, user));
+            .ReturnsAsync(() => new RefreshTokenOwner(session.IssueRefreshToken(PresentedHash, ports.Now), session, user));
         ports.SaveFailsWith(AuthErrors.ConcurrentUpdate);
 
         var result = await Refresh();
