@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddScoped<Common.Authentication.PasswordVerifier>();
         services.AddScoped<Common.Authentication.ReAuthentication>();
         services.AddScoped<Common.Authentication.SignIn>();
+        services.AddScoped<Common.Authentication.KnownDevices>();
         services.AddScoped<Users.Common.AccountTokens>();
         services.AddScoped<Admin.Common.AccessChangeGuard>();
         services.AddScoped<Admin.BootstrapAdmin.BootstrapAdminRule>();

@@ -1,6 +1,7 @@
 using Auth.Application.Abstractions;
 using Auth.Infrastructure.Accounts;
 using Auth.Infrastructure.Audit;
+using Auth.Infrastructure.Devices;
 using Auth.Infrastructure.Logging;
 using Auth.Infrastructure.Mail;
 using Auth.Infrastructure.Persistence;
@@ -63,6 +64,7 @@ public static class DependencyInjection
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<ILoginThrottleStore, LoginThrottleStore>();
+        services.AddScoped<IKnownDeviceRepository, KnownDeviceRepository>();
         services.AddScoped<IAccountTokenRepository, AccountTokenRepository>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
@@ -82,6 +84,10 @@ public static class DependencyInjection
         services.AddOptions<LockoutOptions>().Bind(configuration.GetSection(LockoutOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LockoutOptions>, LockoutOptionsValidator>();
         services.AddSingleton<ILockoutPolicy, LockoutPolicy>();
+
+        services.AddOptions<DeviceOptions>().Bind(configuration.GetSection(DeviceOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeviceOptions>, DeviceOptionsValidator>();
+        services.AddSingleton<IDevicePolicy, DevicePolicy>();
 
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section)).ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<JwtOptions>, JwtOptionsSetup>();

@@ -24,6 +24,16 @@ public sealed record AuthResponse
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? RefreshToken { get; init; }
 
+    /// <summary>
+    /// Login only: this client's device token. Keep it and send it in the <c>X-Device-Token</c> header of every later
+    /// login: a known device has a lockout budget of its own, so failed guesses from elsewhere cannot lock it out,
+    /// and its sign-ins raise no new-device alert. Absent in cookie mode (it is in the <c>HttpOnly</c>
+    /// <c>auth_device</c> cookie instead).
+    /// </summary>
+    /// <example>Xk2b9w0Zq7PpT1v8cN4yR6mE3sJ5hL0aUoDgFiWtKeQ</example>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? DeviceToken { get; init; }
+
     public required UserResponse User { get; init; }
 
     public static AuthResponse From(AuthResult result) => new()
@@ -31,6 +41,7 @@ public sealed record AuthResponse
         AccessToken = result.AccessToken.Token,
         ExpiresIn = result.AccessToken.ExpiresIn,
         RefreshToken = result.RefreshToken,
+        DeviceToken = result.DeviceToken,
         User = UserResponse.From(result.User),
     };
 }

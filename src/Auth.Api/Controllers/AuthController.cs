@@ -19,7 +19,7 @@ namespace Auth.Api.Controllers;
 [ApiController]
 [Route("auth")]
 [Produces("application/json")]
-public sealed class AuthController(ISender sender, RefreshTokenCookie refreshCookie) : ControllerBase
+public sealed class AuthController(ISender sender, RefreshTokenCookie refreshCookie, DeviceTokenTransport deviceTokens) : ControllerBase
 {
     private const string ProblemJson = ErrorResults.ProblemJson;
 
@@ -54,11 +54,19 @@ public sealed class AuthController(ISender sender, RefreshTokenCookie refreshCoo
     }
 
     /// <summary>Signs in with email and password and starts a session.</summary>
-    /// <remarks>An unknown email and a wrong password get the same answer, in about the same time.</remarks>
-    /// <response code="200">The new session's tokens.</response>
+    /// <remarks>
+    /// An unknown email and a wrong password get the same answer, in about the same time. Failures from clients the
+    /// account does not know share one budget per email; a client presenting its device token (the
+    /// <c>X-Device-Token</c> header, or the <c>auth_device</c> cookie in cookie mode) has its own, so it can sign in
+    /// while the email is locked. A sign-in from a new device of an account that has others is mailed to the owner.
+    /// </remarks>
+    /// <param name="request">The credentials.</param>
+    /// <param name="deviceToken">Body mode: the <c>deviceToken</c> of an earlier login on this client.</param>
+    /// <param name="cancellationToken">Aborts with the request.</param>
+    /// <response code="200">The new session's tokens and this client's device token.</response>
     /// <response code="400"><c>validation_failed</c>: email or password missing.</response>
     /// <response code="401"><c>invalid_credentials</c>: the email or password is wrong.</response>
-    /// <response code="429"><c>too_many_attempts</c>: 5 consecutive failures for this email; wait for <c>Retry-After</c> seconds.</response>
+    /// <response code="429"><c>too_many_attempts</c>: 5 consecutive failures for this email from unknown clients (or from this known device); wait for <c>Retry-After</c> seconds.</response>
     [HttpPost("login")]
     [EnableRateLimiting(RateLimiting.CredentialsPolicy)]
     [Consumes("application/json")]
@@ -68,10 +76,14 @@ public sealed class AuthController(ISender sender, RefreshTokenCookie refreshCoo
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, ProblemJson)]
-    public async Task<IActionResult> Login(LoginRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> Login(
+        LoginRequest request, [FromHeader(Name = DeviceTokenTransport.HeaderName)] string? deviceToken, CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new LoginCommand(request.Email ?? "", request.Password ?? "", HttpContext.GetClientInfo()), cancellationToken);
-        return result.IsSuccess ? Ok(refreshCookie.Deliver(Response, AuthResponse.From(result.Value))) : this.Problem(result.Error!);
+        var command = new LoginCommand(request.Email ?? "", request.Password ?? "", HttpContext.GetClientInfo(), deviceTokens.Read(Request, deviceToken));
+        var result = await sender.Send(command, cancellationToken);
+        return result.IsSuccess
+            ? Ok(deviceTokens.Deliver(Response, refreshCookie.Deliver(Response, AuthResponse.From(result.Value))))
+            : this.Problem(result.Error!);
     }
 
     /// <summary>Exchanges a refresh token for a new access token and a new refresh token.</summary>

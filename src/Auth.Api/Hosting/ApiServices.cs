@@ -39,6 +39,7 @@ internal static class ApiServices
 
         services.AddOptions<RefreshTokenTransportOptions>().Bind(configuration.GetSection(RefreshTokenTransportOptions.Section)).ValidateOnStart();
         services.AddSingleton<RefreshTokenCookie>();
+        services.AddSingleton<DeviceTokenTransport>();
         services.AddCredentialRateLimits(configuration);
         AddCors(services, configuration, environment);
         services.AddAuthSwagger();

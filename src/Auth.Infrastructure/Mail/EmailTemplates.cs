@@ -13,6 +13,7 @@ internal static partial class EmailTemplates
 {
     public const string EmailConfirmation = "email-confirmation";
     public const string PasswordReset = "password-reset";
+    public const string NewDevice = "new-device";
 
     private const string SubjectPrefix = "Subject: ";
 

@@ -1,4 +1,5 @@
 using Auth.Domain.Audit;
+using Auth.Domain.Devices;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,8 @@ public abstract class AuthDbContext(DbContextOptions options) : DbContext(option
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<KnownDevice> KnownDevices => Set<KnownDevice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AuthDbContext).Assembly);

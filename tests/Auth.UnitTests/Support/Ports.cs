@@ -56,6 +56,8 @@ internal sealed class Ports
         LockoutPolicy.Setup(l => l.MaxFailures).Returns(MaxFailures);
         LockoutPolicy.Setup(l => l.DeviceMaxFailures).Returns(MaxFailures);
         LockoutPolicy.Setup(l => l.Duration).Returns(LockoutDuration);
+        DevicePolicy.Setup(d => d.TokenLifetime).Returns(DeviceLifetime);
+        DevicePolicy.Setup(d => d.NewDeviceAlert).Returns(true);
 
         Sessions.Setup(s => s.Add(It.IsAny<Session>())).Callback((Session s) => AddedSessions.Add(s));
         Sessions.Setup(s => s.AddRefreshToken(It.IsAny<RefreshToken>())).Callback((RefreshToken t) => AddedRefreshTokens.Add(t));
@@ -82,6 +84,8 @@ internal sealed class Ports
             .Callback((User u, string token, TimeSpan _) => Mails.Add(("confirm", u.Email, token)));
         Mailer.Setup(m => m.QueuePasswordReset(It.IsAny<User>(), It.IsAny<string>(), It.IsAny<TimeSpan>()))
             .Callback((User u, string token, TimeSpan _) => Mails.Add(("reset", u.Email, token)));
+        Mailer.Setup(m => m.QueueNewDeviceAlert(It.IsAny<User>(), It.IsAny<DateTimeOffset>(), It.IsAny<ClientInfo>()))
+            .Callback((User u, DateTimeOffset at, ClientInfo client) => Mails.Add(("new-device", u.Email, $"{at:O} {client.Address} {client.UserAgent}")));
     }
 
     public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromHours(48);
@@ -96,7 +100,7 @@ internal sealed class Ports
     /// <summary>Account tokens handed to the repository; <c>FindAsync</c> finds them by hash.</summary>
     public List<AccountToken> AddedAccountTokens { get; } = [];
 
-    /// <summary>Mails queued: kind (confirm, reset), recipient, token.</summary>
+    /// <summary>Mails queued: kind (confirm, reset, new-device), recipient, token (a new-device alert's time, address and agent).</summary>
     public List<(string Kind, string To, string Token)> Mails { get; } = [];
 
     public AccountTokens AccountTokens() => new(AccountTokenRepository.Object, RefreshTokens.Object);
@@ -185,9 +189,17 @@ internal sealed class Ports
 
     public ReAuthentication ReAuthentication() => new(Users.Object, PasswordHasher.Object, Lockout(), Time);
 
-    public PasswordVerifier PasswordVerifier() => new(Users.Object, PasswordHasher.Object, Lockout(), SecurityEvents.Object, Time);
+    public PasswordVerifier PasswordVerifier() => new(Users.Object, PasswordHasher.Object, Lockout(), KnownDevices(), SecurityEvents.Object, Time);
 
-    public SignIn SignIn() => new(SessionStarter(), Policy.Object, UnitOfWork.Object, SecurityEvents.Object, Time);
+    public SignIn SignIn() => new(SessionStarter(), KnownDevices(), Mailer.Object, Policy.Object, UnitOfWork.Object, SecurityEvents.Object, Time);
+
+    public InMemoryKnownDeviceRepository Devices { get; } = new();
+
+    public Mock<IDevicePolicy> DevicePolicy { get; } = new();
+
+    public static readonly TimeSpan DeviceLifetime = TimeSpan.FromDays(180);
+
+    public KnownDevices KnownDevices() => new(Devices, RefreshTokens.Object, DevicePolicy.Object);
 
     /// <summary>A registered user whose stored hash is <c>stored-hash</c>, known to the user repository by id and email.</summary>
     public User AddUser(string email = "ada@example.com", string name = "Ada Lovelace")

@@ -6,25 +6,36 @@ using Auth.Domain.Users;
 
 namespace Auth.Application.Common.Authentication;
 
-/// <summary>The password verifier: email and password, under the lockout, to a <see cref="ProvenIdentity"/>.</summary>
+/// <summary>
+/// The password verifier: email and password, under the lockout, to a <see cref="ProvenIdentity"/>. A client
+/// presenting the token of a device known to the account spends that device's own budget; every other client
+/// spends the email's shared one, so an attacker's failures lock out only clients the account does not know.
+/// </summary>
 public sealed class PasswordVerifier(
     IUserRepository users,
     IPasswordHasher passwordHasher,
     Lockout lockout,
+    KnownDevices devices,
     ISecurityEventLog securityEvents,
     TimeProvider time)
 {
     /// <returns>The identity, or <c>invalid_credentials</c> / <c>too_many_attempts</c>, which say nothing about the account.</returns>
-    public async Task<Result<ProvenIdentity>> VerifyAsync(string email, string password, ClientInfo client, CancellationToken cancellationToken)
+    public async Task<Result<ProvenIdentity>> VerifyAsync(
+        string email, string password, string? deviceToken, ClientInfo client, CancellationToken cancellationToken)
     {
         var normalizedEmail = Email.Normalize(email);
-        using var attempt = await lockout.BeginAsync(lockout.ForAccount(normalizedEmail), time.GetUtcNow(), cancellationToken);
+        var now = time.GetUtcNow();
+        // Both lookups run for known and unknown emails alike, so their cost tells nothing either.
+        var presented = await devices.FindAsync(deviceToken, cancellationToken);
+        var user = await users.FindByEmailAsync(normalizedEmail, cancellationToken);
+        var known = presented is not null && user is not null && presented.Device.IsKnownTo(user.Id, now) ? presented : null;
+
+        var budget = known is null ? lockout.ForAccount(normalizedEmail) : lockout.ForDevice(known.Device.Id);
+        using var attempt = await lockout.BeginAsync(budget, now, cancellationToken);
         if (attempt.Refused is { } locked)
         {
             return locked;
         }
-
-        var user = await users.FindByEmailAsync(normalizedEmail, cancellationToken);
 
         // Unknown accounts are verified against a dummy hash so both failures cost the same time.
         var verification = await passwordHasher.VerifyAsync(user?.PasswordHash, password, cancellationToken);
@@ -46,6 +57,6 @@ public sealed class PasswordVerifier(
             user.ReplacePasswordHash(await passwordHasher.HashAsync(password, cancellationToken), time.GetUtcNow());
         }
 
-        return new ProvenIdentity(user, [ProvenIdentity.Password]);
+        return new ProvenIdentity(user, [ProvenIdentity.Password], known);
     }
 }

@@ -7,7 +7,8 @@ namespace Auth.Application.Common.Authentication;
 /// factor, passkey or external provider adds its own). <see cref="SignIn"/> takes it from there.
 /// </summary>
 /// <param name="User">Tracked in the request's unit of work (a rehash made while verifying is saved with the session).</param>
-public sealed record ProvenIdentity(User User, IReadOnlyList<string> Amr)
+/// <param name="Device">The known device the proof came from, when the client presented its token; null for a new one.</param>
+public sealed record ProvenIdentity(User User, IReadOnlyList<string> Amr, PresentedDevice? Device)
 {
     public const string Password = "pwd";
 }

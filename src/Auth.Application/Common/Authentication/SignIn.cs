@@ -8,10 +8,13 @@ namespace Auth.Application.Common.Authentication;
 
 /// <summary>
 /// The one place a proven identity becomes a session, whichever verifier proved it: the account checks come here,
-/// after the proof, so the answers about the account tell a guesser nothing.
+/// after the proof, so the answers about the account tell a guesser nothing. The client becomes (or stays) a known
+/// device, and a new device of an account that had others is mailed to the owner.
 /// </summary>
 public sealed class SignIn(
     SessionStarter sessionStarter,
+    KnownDevices devices,
+    IAccountMailer mailer,
     IAccountPolicy policy,
     IUnitOfWork unitOfWork,
     ISecurityEventLog securityEvents,
@@ -30,14 +33,21 @@ public sealed class SignIn(
             return AuthErrors.EmailNotConfirmed;
         }
 
-        var session = sessionStarter.Start(user, client, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var device = await devices.SignInAsync(user, identity.Device, client, now, cancellationToken);
+        var session = sessionStarter.Start(user, client, now);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {
             return saved.Error!;
         }
 
+        if (device.AlertOwner)
+        {
+            mailer.QueueNewDeviceAlert(user, now, client);
+        }
+
         securityEvents.Record(new SecurityEvent(SecurityEventType.LoginSucceeded, user.Id, session.SessionId, client));
-        return session;
+        return session with { DeviceToken = device.Token };
     }
 }

@@ -4,4 +4,8 @@ using Auth.Application.Users;
 namespace Auth.Application.Sessions.Common;
 
 /// <summary>A started (or refreshed) session as the client receives it.</summary>
-public sealed record AuthResult(AccessToken AccessToken, string RefreshToken, Guid SessionId, UserView User);
+public sealed record AuthResult(AccessToken AccessToken, string RefreshToken, Guid SessionId, UserView User)
+{
+    /// <summary>Set by a sign-in: the device token the client keeps and presents at its next login.</summary>
+    public string? DeviceToken { get; init; }
+}

@@ -5,4 +5,5 @@ using Mediator;
 
 namespace Auth.Application.Sessions.Login;
 
-public sealed record LoginCommand(string Email, string Password, ClientInfo Client) : ICommand<Result<AuthResult>>;
+/// <param name="DeviceToken">The device token the client holds from an earlier sign-in, if any.</param>
+public sealed record LoginCommand(string Email, string Password, ClientInfo Client, string? DeviceToken = null) : ICommand<Result<AuthResult>>;

@@ -14,7 +14,8 @@ namespace Auth.Application.Users.ResetPassword;
 
 /// <summary>
 /// Replaces the password of whoever holds the mailed token, then ends every session (whoever forgot the password
-/// may not be the only one who had it), kills older reset links and clears the login lockout.
+/// may not be the only one who had it), kills older reset links, forgets every known device and clears the login
+/// lockout.
 /// </summary>
 public sealed class ResetPasswordHandler(
     AccountTokens tokens,
@@ -24,6 +25,7 @@ public sealed class ResetPasswordHandler(
     PasswordPolicy passwordPolicy,
     SessionRevoker revoker,
     Lockout lockout,
+    KnownDevices devices,
     IUnitOfWork unitOfWork,
     ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<ResetPasswordCommand, Result>
@@ -51,6 +53,8 @@ public sealed class ResetPasswordHandler(
 
         user.ReplacePasswordHash(await passwordHasher.HashAsync(command.NewPassword, cancellationToken), now);
         var revocations = await revoker.EndAllAsync(user.Id, SessionEndReason.PasswordReset, now, cancellationToken);
+        // Whoever had the old password may hold a device token: it must not keep a budget of its own.
+        await devices.RevokeAllAsync(user.Id, now, cancellationToken);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {

@@ -11,13 +11,14 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteAuthDbContextModel
     {
         private SqliteAuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("536713d1-360f-431f-b80d-d0e946b5c8a4"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("1340f3da-cd1a-4545-b2b7-741b39a3ff79"), entityTypeCount: 8)
         {
         }
 
         partial void Initialize()
         {
             var auditEntry = AuditEntryEntityType.Create(this);
+            var knownDevice = KnownDeviceEntityType.Create(this);
             var refreshToken = RefreshTokenEntityType.Create(this);
             var session = SessionEntityType.Create(this);
             var sessionRevocation = SessionRevocationEntityType.Create(this);
@@ -25,11 +26,13 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
             var loginThrottle = LoginThrottleEntityType.Create(this);
             var user = UserEntityType.Create(this);
 
+            KnownDeviceEntityType.CreateForeignKey1(knownDevice, user);
             RefreshTokenEntityType.CreateForeignKey1(refreshToken, session);
             SessionEntityType.CreateForeignKey1(session, user);
             AccountTokenEntityType.CreateForeignKey1(accountToken, user);
 
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            KnownDeviceEntityType.CreateAnnotations(knownDevice);
             RefreshTokenEntityType.CreateAnnotations(refreshToken);
             SessionEntityType.CreateAnnotations(session);
             SessionRevocationEntityType.CreateAnnotations(sessionRevocation);

@@ -58,6 +58,51 @@ namespace Auth.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Auth.Domain.Devices.KnownDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSignInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("IX_KnownDevices_TokenHash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("IX_KnownDevices_UserId");
+
+                    b.ToTable("KnownDevices", (string)null);
+                });
+
             modelBuilder.Entity("Auth.Domain.Sessions.RefreshToken", b =>
                 {
                     b.Property<string>("Hash")
@@ -249,6 +294,15 @@ namespace Auth.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_Users_NormalizedEmail");
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("Auth.Domain.Devices.KnownDevice", b =>
+                {
+                    b.HasOne("Auth.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Auth.Domain.Sessions.RefreshToken", b =>

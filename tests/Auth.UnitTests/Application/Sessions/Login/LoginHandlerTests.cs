@@ -41,7 +41,7 @@ public class LoginHandlerTests
             Assert.That(session.UserId, Is.EqualTo(user.Id));
             Assert.That(session.CreatedAt, Is.EqualTo(ports.Now));
             Assert.That(result.Value.SessionId, Is.EqualTo(session.Id));
-            Assert.That(result.Value.RefreshToken, Is.EqualTo("refresh-1"));
+            Assert.That(ports.AddedRefreshTokens.Single().Hash, Is.EqualTo($"hash:{result.Value.RefreshToken}"));
             Assert.That(result.Value.User.Id, Is.EqualTo(user.Id));
             Assert.That(ports.AddedRefreshTokens.Single().SessionId, Is.EqualTo(session.Id));
             Assert.That(ports.Events, Is.EqualTo(new[]
@@ -164,7 +164,6 @@ public class LoginHandlerTests
             Assert.That(ports.AddedSessions, Is.Empty);
         });
         ports.PasswordHasher.Verify(p => p.VerifyAsync(It.IsAny<string?>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
-        ports.Users.Verify(u => u.FindByEmailAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
     }
 
     [Test]

@@ -34,7 +34,7 @@ public class ResetPasswordHandlerTests
 
         handler = new ResetPasswordHandler(
             ports.AccountTokens(), ports.AccountTokenRepository.Object, ports.Users.Object,
-            ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.SessionRevoker(), ports.Lockout(), ports.UnitOfWork.Object,
+            ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.SessionRevoker(), ports.Lockout(), ports.KnownDevices(), ports.UnitOfWork.Object,
             ports.SecurityEvents.Object, ports.Time);
     }
 

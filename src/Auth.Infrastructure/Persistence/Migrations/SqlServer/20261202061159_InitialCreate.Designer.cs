@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Auth.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAuthDbContext))]
-    [Migration("20261202053609_InitialCreate")]
+    [Migration("20261202061159_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -64,6 +64,51 @@ namespace Auth.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDatabaseName("IX_AuditEntries_UserId_At");
 
                     b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Auth.Domain.Devices.KnownDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("LastSignInAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("IX_KnownDevices_TokenHash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("IX_KnownDevices_UserId");
+
+                    b.ToTable("KnownDevices", (string)null);
                 });
 
             modelBuilder.Entity("Auth.Domain.Sessions.RefreshToken", b =>
@@ -259,6 +304,15 @@ namespace Auth.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDatabaseName("IX_Users_NormalizedEmail");
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("Auth.Domain.Devices.KnownDevice", b =>
+                {
+                    b.HasOne("Auth.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Auth.Domain.Sessions.RefreshToken", b =>
