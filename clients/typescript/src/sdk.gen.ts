@@ -118,7 +118,10 @@ export const authSignup = <ThrowOnError extends boolean = false>(options?: Optio
 /**
  * Signs in with email and password and starts a session.
  *
- * An unknown email and a wrong password get the same answer, in about the same time.
+ * An unknown email and a wrong password get the same answer, in about the same time. Failures from clients the
+ * account does not know share one budget per email; a client presenting its device token (the
+ * `X-Device-Token` header, or the `auth_device` cookie in cookie mode) has its own, so it can sign in
+ * while the email is locked. A sign-in from a new device of an account that has others is mailed to the owner.
  */
 export const authLogin = <ThrowOnError extends boolean = false>(options?: Options<AuthLoginData, ThrowOnError>) => (options?.client ?? client).post<AuthLoginResponses, AuthLoginErrors, ThrowOnError>({
     url: '/auth/login',

@@ -80,6 +80,13 @@ export type AuthResponse = {
      * `Auth:RefreshTokenTransport` = `cookie`: the token is then in an `HttpOnly` cookie instead.
      */
     refreshToken?: string | null;
+    /**
+     * Login only: this client's device token. Keep it and send it in the `X-Device-Token` header of every later
+     * login: a known device has a lockout budget of its own, so failed guesses from elsewhere cannot lock it out,
+     * and its sign-ins raise no new-device alert. Absent in cookie mode (it is in the HttpOnly cookie
+     * `auth_device` instead).
+     */
+    deviceToken?: string | null;
     user: UserResponse;
 };
 
@@ -709,7 +716,16 @@ export type AuthSignupResponses = {
 export type AuthSignupResponse = AuthSignupResponses[keyof AuthSignupResponses];
 
 export type AuthLoginData = {
+    /**
+     * The credentials.
+     */
     body?: LoginRequest;
+    headers?: {
+        /**
+         * Body mode: the `deviceToken` of an earlier login on this client.
+         */
+        'X-Device-Token'?: string;
+    };
     path?: never;
     query?: never;
     url: '/auth/login';
@@ -733,7 +749,7 @@ export type AuthLoginErrors = {
      */
     415: ProblemDetails;
     /**
-     * `too_many_attempts`: 5 consecutive failures for this email; wait for `Retry-After` seconds. `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     * `too_many_attempts`: 5 consecutive failures for this email from unknown clients (or from this known device); wait for `Retry-After` seconds. `too_many_requests`: too many requests from this client address; see `Retry-After`.
      */
     429: ProblemDetails;
 };
@@ -742,7 +758,7 @@ export type AuthLoginError = AuthLoginErrors[keyof AuthLoginErrors];
 
 export type AuthLoginResponses = {
     /**
-     * The new session's tokens.
+     * The new session's tokens and this client's device token.
      */
     200: AuthResponse;
 };

@@ -12,6 +12,8 @@ interface CallResult<T> {
 
 const storedRefreshToken = 'auth-sample.refreshToken';
 const cookieSessionFlag = 'auth-sample.cookieSession';
+// Kept across sign-outs: it makes this browser a known device, which failed guesses elsewhere cannot lock out.
+const storedDeviceToken = 'auth-sample.deviceToken';
 
 /**
  * Holds the access token in memory only (never in storage a script could read later) and keeps it fresh:
@@ -57,7 +59,14 @@ export class Session {
   }
 
   async logIn(email: string, password: string): Promise<CallResult<AuthResponse>> {
-    return this.start(await authLogin({ body: { email, password } }));
+    // Cookie mode: the browser sends the HttpOnly device cookie by itself.
+    const deviceToken = localStorage.getItem(storedDeviceToken) ?? undefined;
+    const result = await authLogin({ body: { email, password }, headers: { 'X-Device-Token': deviceToken } });
+    if (result.data?.deviceToken) {
+      localStorage.setItem(storedDeviceToken, result.data.deviceToken);
+    }
+
+    return this.start(result);
   }
 
   /** Gets a new access token with the refresh token; concurrent callers share one request. */

@@ -27,8 +27,8 @@ public sealed record AuthResponse
     /// <summary>
     /// Login only: this client's device token. Keep it and send it in the <c>X-Device-Token</c> header of every later
     /// login: a known device has a lockout budget of its own, so failed guesses from elsewhere cannot lock it out,
-    /// and its sign-ins raise no new-device alert. Absent in cookie mode (it is in the <c>HttpOnly</c>
-    /// <c>auth_device</c> cookie instead).
+    /// and its sign-ins raise no new-device alert. Absent in cookie mode (it is in the HttpOnly cookie
+    /// <c>auth_device</c> instead).
     /// </summary>
     /// <example>Xk2b9w0Zq7PpT1v8cN4yR6mE3sJ5hL0aUoDgFiWtKeQ</example>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

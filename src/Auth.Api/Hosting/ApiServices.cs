@@ -56,7 +56,7 @@ internal static class ApiServices
             policy
                 .SetIsOriginAllowed(withCredentials ? settings.IsConfigured : settings.IsAllowed)
                 .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Patch, HttpMethods.Delete)
-                .WithHeaders("Authorization", "Content-Type", RefreshTokenCookie.CsrfHeader)
+                .WithHeaders("Authorization", "Content-Type", RefreshTokenCookie.CsrfHeader, DeviceTokenTransport.HeaderName)
                 .WithExposedHeaders("Location", "Retry-After", "WWW-Authenticate")
                 .SetPreflightMaxAge(TimeSpan.FromHours(1));
             if (withCredentials)
