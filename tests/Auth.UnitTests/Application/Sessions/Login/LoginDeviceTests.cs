@@ -62,7 +62,7 @@ public class LoginDeviceTests
         ports.DevicePolicy.Setup(d => d.NewDeviceAlert).Returns(false);
         await Login(Password);
         ports.DevicePolicy.Setup(d => d.NewDeviceAlert).Returns(true);
-        ports.SaveFailsWith(new Error("db_down", "down"));
+        ports.SaveFailsWith(new Error("db_down", ErrorKind.Unavailable, "down"));
 
         var failed = await Login(Password);
 

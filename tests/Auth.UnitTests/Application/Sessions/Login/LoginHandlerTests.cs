@@ -248,7 +248,7 @@ public class LoginHandlerTests
     [Test]
     public async Task A_failed_commit_returns_its_error_and_logs_no_success()
     {
-        ports.SaveFailsAfter(0, new Error("db_down", "The database is down."));
+        ports.SaveFailsAfter(0, new Error("db_down", ErrorKind.Unavailable, "The database is down."));
 
         var result = await handler.Handle(Command("ada@example.com", Password), CancellationToken.None);
 

@@ -102,7 +102,7 @@ public class ChangePasswordHandlerTests
     [Test]
     public async Task A_failed_commit_publishes_no_revocation()
     {
-        ports.SaveFailsWith(new Error("db_down", "down"));
+        ports.SaveFailsWith(new Error("db_down", ErrorKind.Unavailable, "down"));
 
         var result = await handler.Handle(Command("old password"), CancellationToken.None);
 
