@@ -1,5 +1,5 @@
 using System.Net;
-using Auth.Api.Hosting;
+using Auth.Infrastructure;
 using Auth.IntegrationTests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.IdentityModel.JsonWebTokens;

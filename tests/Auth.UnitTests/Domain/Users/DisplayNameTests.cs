@@ -17,8 +17,8 @@ public class DisplayNameTests
     public void MaxLength_is_one_hundred() => Assert.That(DisplayName.MaxLength, Is.EqualTo(100));
 
     [TestCase("   ", "Name is required.")]
-    [TestCase("Ada\u0000Lovelace", "Name must not contain control characters.")]
-    [TestCase("Ada\u001bLovelace", "Name must not contain control characters.")]
+    [TestCase("Ada\u0000Lovelace", "Name must not contain control, invisible or text-direction characters.")]
+    [TestCase("Ada\u001bLovelace", "Name must not contain control, invisible or text-direction characters.")]
     public void A_name_breaking_a_rule_is_refused_by_the_domain_itself(string name, string problem)
     {
         Assert.That(DisplayName.ProblemWith(name), Is.EqualTo(problem));

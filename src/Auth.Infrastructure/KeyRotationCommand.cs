@@ -1,15 +1,17 @@
 using System.Globalization;
 using Auth.Infrastructure.Security.Tokens;
 using Auth.Infrastructure.Security.Tokens.Keys;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
-namespace Auth.Api.Hosting;
+namespace Auth.Infrastructure;
 
 /// <summary>
 /// <c>rotate-key [--algorithm ES256] [--active-from 2026-12-01T00:00:00Z | --active-in 01:00:00] [--if-empty]</c>:
 /// writes a new signing key into <c>Jwt:KeyDirectory</c>. Runs before the service is built: it needs neither the
 /// database nor a valid key set (an empty directory is what it fills).
 /// </summary>
-internal static class KeyRotationCommand
+public static class KeyRotationCommand
 {
     public const string CommandName = "rotate-key";
 
