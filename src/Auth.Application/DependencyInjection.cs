@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
         services.AddScoped<SessionStarter>();
         services.AddScoped<SessionRevoker>();
+        services.AddScoped<Common.Events.EventOrigin>();
         services.AddScoped<Sessions.Login.LoginThrottler>();
         services.AddSingleton<Sessions.Login.PerEmailTurns>();
         services.AddScoped<Users.Common.AccountTokens>();

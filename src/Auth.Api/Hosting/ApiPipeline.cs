@@ -24,6 +24,7 @@ internal static class ApiPipeline
         }
 
         app.UseAuthentication();
+        app.UseMiddleware<EventOriginMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapControllers();

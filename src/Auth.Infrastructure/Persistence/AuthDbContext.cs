@@ -1,6 +1,7 @@
 using Auth.Domain.Audit;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
+using Auth.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Infrastructure.Persistence;
@@ -24,6 +25,8 @@ public abstract class AuthDbContext(DbContextOptions options) : DbContext(option
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AuthDbContext).Assembly);

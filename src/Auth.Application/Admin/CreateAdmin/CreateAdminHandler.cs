@@ -2,7 +2,6 @@ using Auth.Application.Abstractions;
 using Auth.Application.Admin.Common;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Auth.Domain.Users;
 using Mediator;
 
@@ -12,7 +11,6 @@ public sealed class CreateAdminHandler(
     IUserRepository users,
     IPasswordHasher passwordHasher,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<CreateAdminCommand, Result<AdminUserView>>
 {
     public async ValueTask<Result<AdminUserView>> Handle(CreateAdminCommand command, CancellationToken cancellationToken)
@@ -22,9 +20,8 @@ public sealed class CreateAdminHandler(
         var created = user is null;
         if (user is null)
         {
-            user = User.Register(command.Email, command.Name, await passwordHasher.HashAsync(command.Password, cancellationToken), now);
             // Whoever runs this on the server owns the address's account; there is no mailbox to prove.
-            user.ConfirmEmail(now);
+            user = User.RegisterConfirmed(command.Email, command.Name, await passwordHasher.HashAsync(command.Password, cancellationToken), now);
             users.Add(user);
         }
         else if (!user.EmailConfirmed)
@@ -33,7 +30,7 @@ public sealed class CreateAdminHandler(
             return AuthErrors.AdminEmailNotConfirmed;
         }
 
-        if (!user.GrantRole(RoleNames.Admin, now) && !created)
+        if (!user.GrantRole(RoleNames.Admin, now, RoleGrantGrounds.BootstrapAdminByCommandLine) && !created)
         {
             return AdminUserView.From(user);
         }
@@ -44,12 +41,6 @@ public sealed class CreateAdminHandler(
             return saved.Error!;
         }
 
-        if (created)
-        {
-            securityEvents.Record(new SecurityEvent(SecurityEventType.SignedUp, user.Id, null, ClientInfo.Unknown));
-        }
-
-        securityEvents.Record(new SecurityEvent(SecurityEventType.BootstrapAdminByCommandLine, user.Id, null, ClientInfo.Unknown));
         return AdminUserView.From(user);
     }
 }

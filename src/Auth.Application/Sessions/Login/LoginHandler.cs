@@ -1,8 +1,8 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
+using Auth.Domain.Sessions;
 using Auth.Domain.Users;
 using Mediator;
 
@@ -15,7 +15,6 @@ public sealed class LoginHandler(
     SessionStarter sessionStarter,
     IAccountPolicy policy,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<LoginCommand, Result<AuthResult>>
 {
     public async ValueTask<Result<AuthResult>> Handle(LoginCommand command, CancellationToken cancellationToken)
@@ -35,13 +34,14 @@ public sealed class LoginHandler(
         if (user is null || verification == PasswordVerification.Failed)
         {
             // The attempt was counted before the check; a wrong password leaves it counted.
-            securityEvents.Record(new SecurityEvent(SecurityEventType.LoginFailed, user?.Id, null, command.Client));
+            unitOfWork.Raise(new LoginFailed(user?.Id, now));
             if (attempt.LockStarted)
             {
-                securityEvents.Record(new SecurityEvent(SecurityEventType.LockedOut, user?.Id, null, command.Client));
+                unitOfWork.Raise(new LockedOut(user?.Id, now));
             }
 
-            return AuthErrors.InvalidCredentials;
+            var recorded = await unitOfWork.SaveChangesAsync(cancellationToken);
+            return recorded.IsSuccess ? AuthErrors.InvalidCredentials : recorded.Error!;
         }
 
         // Only now, with the password proven, may the answer say anything about the account.
@@ -61,6 +61,7 @@ public sealed class LoginHandler(
         }
 
         var session = sessionStarter.Start(user, command.Client, now);
+        unitOfWork.Raise(new LoginSucceeded(user.Id, session.SessionId, now));
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {
@@ -70,7 +71,6 @@ public sealed class LoginHandler(
         // After the login is committed: a retried throttle update resets the change tracker, which would
         // otherwise drop the rehash and the new session.
         await throttler.ResetAsync(email, cancellationToken);
-        securityEvents.Record(new SecurityEvent(SecurityEventType.LoginSucceeded, user.Id, session.SessionId, command.Client));
         return session;
     }
 }

@@ -1,7 +1,6 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
 using Auth.Application.Sessions.Login;
 using Auth.Domain.Sessions;
@@ -14,10 +13,8 @@ public sealed class ChangePasswordHandler(
     IUserRepository users,
     ISessionRepository sessions,
     IPasswordHasher passwordHasher,
-    SessionRevoker revoker,
     LoginThrottler throttler,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<ChangePasswordCommand, Result>
 {
     public async ValueTask<Result> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
@@ -47,9 +44,9 @@ public sealed class ChangePasswordHandler(
         }
 
         var now = time.GetUtcNow();
-        user.ReplacePasswordHash(await passwordHasher.HashAsync(command.NewPassword, cancellationToken), now);
+        user.ChangePassword(await passwordHasher.HashAsync(command.NewPassword, cancellationToken), now);
         var others = (await sessions.ListActiveAsync(user.Id, now, cancellationToken)).Where(s => s.Id != command.SessionId);
-        var revocations = revoker.End(others, SessionEndReason.PasswordChanged, now);
+        SessionRevoker.End(others, SessionEndReason.PasswordChanged, now);
 
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
@@ -57,9 +54,7 @@ public sealed class ChangePasswordHandler(
             return saved;
         }
 
-        revoker.Publish(revocations);
         await throttler.ResetAsync(user.NormalizedEmail, cancellationToken);
-        securityEvents.Record(new SecurityEvent(SecurityEventType.PasswordChanged, user.Id, command.SessionId, command.Client));
         return Result.Success;
     }
 }

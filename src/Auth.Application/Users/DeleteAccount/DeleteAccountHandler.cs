@@ -1,7 +1,6 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
 using Auth.Application.Sessions.Login;
 using Auth.Domain.Sessions;
@@ -19,7 +18,6 @@ public sealed class DeleteAccountHandler(
     SessionRevoker revoker,
     LoginThrottler throttler,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<DeleteAccountCommand, Result>
 {
     public async ValueTask<Result> Handle(DeleteAccountCommand command, CancellationToken cancellationToken)
@@ -49,7 +47,8 @@ public sealed class DeleteAccountHandler(
         }
 
         var now = time.GetUtcNow();
-        var revocations = await revoker.EndAllAsync(user.Id, SessionEndReason.AccountDeleted, now, cancellationToken);
+        await revoker.EndAllAsync(user.Id, SessionEndReason.AccountDeleted, now, cancellationToken);
+        user.Delete(now);
         users.Remove(user);
 
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -58,9 +57,7 @@ public sealed class DeleteAccountHandler(
             return saved;
         }
 
-        revoker.Publish(revocations);
         await throttler.ResetAsync(user.NormalizedEmail, cancellationToken);
-        securityEvents.Record(new SecurityEvent(SecurityEventType.AccountDeleted, user.Id, command.SessionId, command.Client));
         return Result.Success;
     }
 }

@@ -1,6 +1,5 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Auth.Application.Users.Common;
 using Auth.Domain.Users;
 using Mediator;
@@ -17,9 +16,7 @@ public sealed class ForgotPasswordHandler(
     AccountTokens tokens,
     IRefreshTokenGenerator generator,
     IAccountPolicy policy,
-    IAccountMailer mailer,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<ForgotPasswordCommand, Result>
 {
     public async ValueTask<Result> Handle(ForgotPasswordCommand command, CancellationToken cancellationToken)
@@ -39,14 +36,13 @@ public sealed class ForgotPasswordHandler(
         }
 
         var token = tokens.Issue(user.Id, AccountTokenPurpose.PasswordReset, now, policy.PasswordResetLifetime);
+        user.RequestPasswordReset(token, policy.PasswordResetLifetime, now);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {
             return saved;
         }
 
-        mailer.QueuePasswordReset(user, token, policy.PasswordResetLifetime);
-        securityEvents.Record(new SecurityEvent(SecurityEventType.PasswordResetRequested, user.Id, null, command.Client));
         return Result.Success;
     }
 }

@@ -1,7 +1,6 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
 using Auth.Application.Sessions.Login;
 using Auth.Application.Users.Common;
@@ -23,7 +22,6 @@ public sealed class ResetPasswordHandler(
     SessionRevoker revoker,
     LoginThrottler throttler,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<ResetPasswordCommand, Result>
 {
     public async ValueTask<Result> Handle(ResetPasswordCommand command, CancellationToken cancellationToken)
@@ -41,16 +39,14 @@ public sealed class ResetPasswordHandler(
             older.Use(now);
         }
 
-        user.ReplacePasswordHash(await passwordHasher.HashAsync(command.NewPassword, cancellationToken), now);
-        var revocations = await revoker.EndAllAsync(user.Id, SessionEndReason.PasswordReset, now, cancellationToken);
+        user.ResetPassword(await passwordHasher.HashAsync(command.NewPassword, cancellationToken), now);
+        await revoker.EndAllAsync(user.Id, SessionEndReason.PasswordReset, now, cancellationToken);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {
             return saved.Error == AuthErrors.ConcurrentUpdate ? AuthErrors.InvalidAccountToken : saved;
         }
 
-        revoker.Publish(revocations);
-        securityEvents.Record(new SecurityEvent(SecurityEventType.PasswordReset, user.Id, null, command.Client));
         await throttler.ResetAsync(user.NormalizedEmail, cancellationToken);
         return Result.Success;
     }

@@ -11,7 +11,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteAuthDbContextModel
     {
         private SqliteAuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8f72ea62-3a7a-4fa6-b44e-b2a9110d4ed3"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("989d625e-912c-4663-a8b2-b18b35b1edc8"), entityTypeCount: 8)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
             var accountToken = AccountTokenEntityType.Create(this);
             var loginThrottle = LoginThrottleEntityType.Create(this);
             var user = UserEntityType.Create(this);
+            var outboxMessage = OutboxMessageEntityType.Create(this);
 
             RefreshTokenEntityType.CreateForeignKey1(refreshToken, session);
             SessionEntityType.CreateForeignKey1(session, user);
@@ -36,6 +37,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
             AccountTokenEntityType.CreateAnnotations(accountToken);
             LoginThrottleEntityType.CreateAnnotations(loginThrottle);
             UserEntityType.CreateAnnotations(user);
+            OutboxMessageEntityType.CreateAnnotations(outboxMessage);
 
             AddAnnotation("ProductVersion", "10.0.12");
         }

@@ -1,0 +1,18 @@
+using Auth.Domain.Events;
+
+namespace Auth.Domain.Sessions;
+
+/// <summary>A session ended: its access tokens must be refused from now on, on every instance.</summary>
+public sealed record SessionEnded(Guid SessionId, Guid UserId, SessionEndReason Reason, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>A refresh token was exchanged for a new pair.</summary>
+public sealed record SessionRefreshed(Guid SessionId, Guid UserId, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>A password sign-in started <paramref name="SessionId"/>. Signup starts a session too, but is <c>UserRegistered</c>.</summary>
+public sealed record LoginSucceeded(Guid UserId, Guid SessionId, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>A wrong password, or an email no account has (then <paramref name="UserId"/> is null).</summary>
+public sealed record LoginFailed(Guid? UserId, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>The failure that started a lockout of the email.</summary>
+public sealed record LockedOut(Guid? UserId, DateTimeOffset At) : IDomainEvent;
