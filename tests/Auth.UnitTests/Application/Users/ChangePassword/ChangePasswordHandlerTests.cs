@@ -1,6 +1,5 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
-using Auth.Application.Common.Security;
 using Auth.Application.Users.ChangePassword;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
@@ -32,8 +31,8 @@ public class ChangePasswordHandlerTests
         ports.PasswordHasher.Setup(p => p.HashAsync("new password", It.IsAny<CancellationToken>())).ReturnsAsync("new-hash");
         ports.Time.Advance(TimeSpan.FromHours(2));
         handler = new ChangePasswordHandler(
-            ports.Users.Object, ports.Sessions.Object, ports.PasswordHasher.Object, ports.SessionRevoker(), ports.LoginThrottler(),
-            ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+            ports.Users.Object, ports.Sessions.Object, ports.PasswordHasher.Object, ports.LoginThrottler(),
+            ports.UnitOfWork.Object, ports.Time);
     }
 
     [Test]
@@ -49,8 +48,8 @@ public class ChangePasswordHandlerTests
             Assert.That(current.EndedAt, Is.Null, "the session that changed the password stays signed in");
             Assert.That(other.EndReason, Is.EqualTo(SessionEndReason.PasswordChanged));
             Assert.That(another.EndReason, Is.EqualTo(SessionEndReason.PasswordChanged));
-            Assert.That(ports.Revoked, Is.EquivalentTo(new[] { (other.Id, ports.RevocationExpiry), (another.Id, ports.RevocationExpiry) }));
-            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.PasswordChanged, user.Id, current.Id, Ports.Client) }));
+            Assert.That(ports.Ended, Is.EquivalentTo(new[] { other.Id, another.Id }));
+            Assert.That(ports.Recorded, Is.EqualTo(new[] { new PasswordChanged(user.Id, ports.Now) }));
         });
         ports.Sessions.Verify(s => s.ListActiveAsync(user.Id, ports.Now, It.IsAny<CancellationToken>()), Times.Once());
         ports.VerifySaved(2); // the attempt counted by the lockout, then the change
@@ -80,8 +79,8 @@ public class ChangePasswordHandlerTests
             Assert.That(result.Error, Is.EqualTo(AuthErrors.WrongPassword));
             Assert.That(user.PasswordHash, Is.EqualTo("stored-hash"));
             Assert.That(other.EndedAt, Is.Null);
-            Assert.That(ports.Revoked, Is.Empty);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Ended, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
         ports.PasswordHasher.Verify(p => p.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
         ports.VerifySaved(1); // only the attempt, counted by the lockout
@@ -108,8 +107,8 @@ public class ChangePasswordHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Error!.Code, Is.EqualTo("db_down"));
-            Assert.That(ports.Revoked, Is.Empty);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Ended, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
     }
 
