@@ -24,7 +24,7 @@ internal sealed partial class OutboxPruner(
         int pruned;
         using (await scope.ServiceProvider.GetRequiredService<SqliteWriteGate>().EnterAsync(cancellationToken))
         {
-            pruned = await db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < olderThan).ExecuteDeleteAsync(cancellationToken);
+            pruned = await db.OutboxMessages.TagWith(OutboxProcessor.QueryTag).Where(m => m.ProcessedAt != null && m.ProcessedAt < olderThan).ExecuteDeleteAsync(cancellationToken);
         }
 
         LogPruned(pruned);
