@@ -110,7 +110,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
     /// <summary>The Auth.Api build beside this test build (same configuration), which the project reference produced.</summary>
     private static string ApiAssembly()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         return Path.Combine(TestPaths.RepositoryRoot(), "src", "Auth.Api", "bin", configuration, "net10.0", "Auth.Api.dll");
     }
 
