@@ -19,7 +19,9 @@ public class PromoteBootstrapAdminHandlerTests
         boss = ports.AddUser("boss@example.com", "Boss");
         someone = ports.AddUser("someone@example.com", "Someone");
         boss.ConfirmEmail(ports.Now);
+        boss.ClearDomainEvents();
         someone.ConfirmEmail(ports.Now);
+        someone.ClearDomainEvents();
         ports.Time.Advance(TimeSpan.FromHours(1));
         handler = new PromoteBootstrapAdminHandler(ports.Users.Object, new BootstrapAdminRule(ports.Policy.Object), ports.UnitOfWork.Object,
             ports.Time);

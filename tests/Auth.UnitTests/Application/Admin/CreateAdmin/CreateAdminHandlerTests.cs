@@ -54,6 +54,7 @@ public class CreateAdminHandlerTests
     {
         var existing = ports.AddUser("root@example.com", "Existing");
         existing.ConfirmEmail(ports.Now);
+        existing.ClearDomainEvents();
 
         var result = await handler.Handle(new CreateAdminCommand("ROOT@example.com", "a long enough secret", "Root"), CancellationToken.None);
 

@@ -73,6 +73,7 @@ public class ConfirmEmailHandlerTests
     public async Task A_second_link_for_a_confirmed_address_is_spent_without_recording_a_confirmation_again()
     {
         user.ConfirmEmail(ports.Now);
+        user.ClearDomainEvents();
         var token = ports.IssueAccountToken(user, AccountTokenPurpose.EmailConfirmation);
 
         var result = await handler.Handle(Command(token), CancellationToken.None);
