@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<Common.Authentication.ReAuthentication>();
         services.AddScoped<Common.Authentication.SignIn>();
         services.AddScoped<Common.Authentication.KnownDevices>();
+        services.AddScoped<Common.Events.EventOrigin>();
         services.AddScoped<Users.Common.AccountTokens>();
         services.AddScoped<Users.ForgotPassword.PasswordResetIssuer>();
         services.AddScoped<Admin.Common.AccessChangeGuard>();

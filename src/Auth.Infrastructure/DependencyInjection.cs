@@ -5,6 +5,7 @@ using Auth.Infrastructure.Devices;
 using Auth.Infrastructure.Housekeeping;
 using Auth.Infrastructure.Logging;
 using Auth.Infrastructure.Mail;
+using Auth.Infrastructure.Outbox;
 using Auth.Infrastructure.Persistence;
 using Auth.Infrastructure.Persistence.Caching;
 using Auth.Infrastructure.Persistence.Repositories;
@@ -33,7 +34,7 @@ public static class DependencyInjection
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new Telemetry.AuthMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
-            sp.GetRequiredService<InMemoryRevocationList>(), sp.GetRequiredService<EmailQueue>(), sp.GetRequiredService<AuditQueue>()));
+            sp.GetRequiredService<InMemoryRevocationList>(), sp.GetRequiredService<OutboxBacklog>()));
         AddPersistence(services, configuration, environment);
         AddSecurity(services, configuration);
         AddRevocation(services, configuration);
@@ -41,6 +42,7 @@ public static class DependencyInjection
         AddEmail(services, configuration);
         AddAudit(services, configuration);
         AddHousekeeping(services, configuration);
+        AddOutbox(services, configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: [ReadinessTag]);
         return services;
     }
@@ -145,6 +147,7 @@ public static class DependencyInjection
         services.AddSingleton<RevocationSynchronizer>();
         services.AddScoped<RevocationStore>();
         services.AddHostedService<RevocationRefresher>();
+        services.AddSingleton<ICommittedEventObserver, LocalRevocationObserver>();
     }
 
     private static void AddAccounts(IServiceCollection services, IConfiguration configuration)
@@ -161,14 +164,12 @@ public static class DependencyInjection
     {
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
-        services.AddSingleton<EmailQueue>();
-        services.AddSingleton<IAccountMailer, AccountMailer>();
+        services.AddSingleton<AccountMails>();
         services.AddSingleton<SmtpEmailSender>();
         services.AddSingleton<PickupDirectoryEmailSender>();
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Transport == EmailTransport.Pickup
             ? sp.GetRequiredService<PickupDirectoryEmailSender>()
             : sp.GetRequiredService<SmtpEmailSender>());
-        services.AddHostedService<EmailDispatcher>();
     }
 
     private static void AddHousekeeping(IServiceCollection services, IConfiguration configuration)
@@ -183,10 +184,23 @@ public static class DependencyInjection
     {
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
-        services.AddSingleton<AuditQueue>();
-        services.AddSingleton<ISecurityEventLog, SecurityEventLogger>();
+        services.AddSingleton<ICommittedEventObserver, SecurityEventLogger>();
         services.AddScoped<AuditStore>();
-        services.AddHostedService<AuditWriter>();
         services.AddHostedService<AuditPruner>();
+    }
+
+    /// <summary>Events stored with their change, and the one dispatcher that applies their durable effects.</summary>
+    private static void AddOutbox(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
+        services.AddScoped<EventOutbox>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxBacklog>();
+        services.AddSingleton<IOutboxEffect, AuditEffect>();
+        services.AddSingleton<IOutboxEffect, MailEffect>();
+        services.AddScoped<OutboxProcessor>();
+        services.AddHostedService<OutboxDispatcher>();
+        services.AddHostedService<OutboxPruner>();
     }
 }

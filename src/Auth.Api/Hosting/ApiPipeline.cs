@@ -30,6 +30,7 @@ internal static class ApiPipeline
         }
 
         app.UseAuthentication();
+        app.UseMiddleware<EventOriginMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseMiddleware<HashingAdmission>();

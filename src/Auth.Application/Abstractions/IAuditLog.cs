@@ -2,7 +2,7 @@ using Auth.Domain.Audit;
 
 namespace Auth.Application.Abstractions;
 
-/// <summary>Reads the stored security events; writing them is <see cref="ISecurityEventLog"/>'s job.</summary>
+/// <summary>Reads the stored security events; domain events write them through the outbox.</summary>
 public interface IAuditLog
 {
     Task<(IReadOnlyList<AuditEntry> Items, int Total)> ListAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken);

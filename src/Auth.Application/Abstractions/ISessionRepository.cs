@@ -18,6 +18,4 @@ public interface ISessionRepository
     Task<RefreshTokenOwner?> FindRefreshTokenAsync(string hash, CancellationToken cancellationToken);
 
     void AddRefreshToken(RefreshToken token);
-
-    void AddRevocation(SessionRevocation revocation);
 }

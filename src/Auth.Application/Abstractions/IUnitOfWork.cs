@@ -1,4 +1,5 @@
 using Auth.Application.Common.Results;
+using Auth.Domain.Events;
 
 namespace Auth.Application.Abstractions;
 
@@ -12,7 +13,17 @@ public interface IUnitOfWork
     /// A row changed by someone else since it was read (a concurrency token no longer matching) comes back as
     /// <see cref="Common.Errors.AuthErrors.ConcurrentUpdate"/>.
     /// </remarks>
+    /// <remarks>
+    /// The domain events of the changed entities, and those given to <see cref="Raise"/>, are stored in the same
+    /// transaction; their effects (revocation, audit, mail) follow from the commit, never from the handler.
+    /// </remarks>
     Task<Result> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// An event no entity raises because nothing is stored for it (a failed login): it is written with the next
+    /// commit of this unit of work.
+    /// </summary>
+    void Raise(IDomainEvent domainEvent);
 
     /// <summary>Forgets every pending change and loaded row, so a retry reads the database afresh.</summary>
     void Reset();

@@ -13,9 +13,10 @@ public sealed class AuditEntry
         Type = string.Empty;
     }
 
-    public AuditEntry(DateTimeOffset at, string type, Guid? userId, Guid? actorId, Guid? sessionId, string? clientAddress, string? userAgent)
+    /// <param name="id">Time-ordered; the id of the stored event it records, so recording it twice is detectable.</param>
+    public AuditEntry(Guid id, DateTimeOffset at, string type, Guid? userId, Guid? actorId, Guid? sessionId, string? clientAddress, string? userAgent)
     {
-        Id = Guid.CreateVersion7(at);
+        Id = id;
         At = at;
         Type = type;
         UserId = userId;

@@ -1,10 +1,12 @@
+using Auth.Domain.Events;
+
 namespace Auth.Domain.Sessions;
 
 /// <summary>
 /// One sign-in on one device. Access tokens name it in their <c>sid</c> claim, so ending it ends them;
 /// its refresh token is kept only as a hash.
 /// </summary>
-public sealed class Session
+public sealed class Session : AggregateRoot
 {
     // For EF Core: materialization sets every property.
     private Session()
@@ -52,7 +54,12 @@ public sealed class Session
     /// <summary>Active, and used within <paramref name="idleLifetime"/>: a refresh token unused that long stops working.</summary>
     public bool IsActive(DateTimeOffset now, TimeSpan idleLifetime) => IsActive(now) && LastUsedAt + idleLifetime > now;
 
-    public void Touch(DateTimeOffset now) => LastUsedAt = now;
+    /// <summary>The session's refresh token was exchanged now.</summary>
+    public void Touch(DateTimeOffset now)
+    {
+        LastUsedAt = now;
+        Raise(new SessionRefreshed(Id, UserId, now));
+    }
 
     /// <summary>The session's first refresh token, issued when it starts.</summary>
     public RefreshToken IssueRefreshToken(string hash, DateTimeOffset now) => RefreshToken.Issue(Id, hash, now);
@@ -98,6 +105,7 @@ public sealed class Session
 
         EndedAt = now;
         EndReason = reason;
+        Raise(new SessionEnded(Id, UserId, reason, now));
         return true;
     }
 

@@ -1,7 +1,9 @@
+using Auth.Domain.Events;
+
 namespace Auth.Domain.Users;
 
-/// <summary>An account: who someone is and how they prove it.</summary>
-public sealed class User
+/// <summary>An account: who someone is and how they prove it. Each change raises the event the audit trail records.</summary>
+public sealed class User : AggregateRoot
 {
     // For EF Core: materialization sets every property.
     private User()
@@ -48,20 +50,58 @@ public sealed class User
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public static User Register(string email, string name, string passwordHash, DateTimeOffset now) =>
-        new(Guid.CreateVersion7(now), email, name, passwordHash, now);
+    public static User Register(string email, string name, string passwordHash, DateTimeOffset now)
+    {
+        var user = new User(Guid.CreateVersion7(now), email, name, passwordHash, now);
+        user.Raise(new UserRegistered(user.Id, now));
+        return user;
+    }
+
+    /// <summary>An account whose address needs no proof (an operator creating it on the server).</summary>
+    public static User RegisterConfirmed(string email, string name, string passwordHash, DateTimeOffset now)
+    {
+        var user = Register(email, name, passwordHash, now);
+        user.EmailConfirmed = true;
+        return user;
+    }
 
     public void Rename(string name, DateTimeOffset now)
     {
         Name = DisplayName.Clean(name);
         UpdatedAt = now;
+        Raise(new ProfileUpdated(Id, now));
     }
 
+    /// <summary>The same password under today's hashing parameters: nothing the owner did, so no event.</summary>
     public void ReplacePasswordHash(string passwordHash, DateTimeOffset now)
     {
         PasswordHash = passwordHash;
         UpdatedAt = now;
     }
+
+    /// <summary>The owner chose a new password, proving the old one.</summary>
+    public void ChangePassword(string passwordHash, DateTimeOffset now)
+    {
+        ReplacePasswordHash(passwordHash, now);
+        Raise(new PasswordChanged(Id, now));
+    }
+
+    /// <summary>A new password set through a mailed reset link.</summary>
+    public void ResetPassword(string passwordHash, DateTimeOffset now)
+    {
+        ReplacePasswordHash(passwordHash, now);
+        Raise(new PasswordReset(Id, now));
+    }
+
+    /// <summary>Asks for a confirmation mail carrying <paramref name="token"/>; a signup's first one is part of the signup.</summary>
+    public void RequestEmailConfirmation(string token, TimeSpan validFor, DateTimeOffset now) =>
+        Raise(new EmailConfirmationRequested(Id, Email, Name, token, validFor, Resent: !DomainEvents.OfType<UserRegistered>().Any(), now));
+
+    public void RequestPasswordReset(string token, TimeSpan validFor, DateTimeOffset now) =>
+        Raise(new PasswordResetRequested(Id, Email, Name, token, validFor, now));
+
+    /// <summary>Marks the account as going away; the repository removes the row in the same unit of work.</summary>
+    public void Delete(DateTimeOffset now) => Raise(new AccountDeleted(Id, now));
 
     public bool HasRole(string role) => Array.IndexOf(Roles, role) >= 0;
 
@@ -75,11 +115,12 @@ public sealed class User
 
         EmailConfirmed = true;
         UpdatedAt = now;
+        Raise(new EmailConfirmed(Id, now));
         return true;
     }
 
     /// <returns>False when the user already held the role.</returns>
-    public bool GrantRole(string role, DateTimeOffset now)
+    public bool GrantRole(string role, DateTimeOffset now, RoleGrantGrounds grounds = RoleGrantGrounds.ByAdmin)
     {
         if (!RoleNames.IsKnown(role))
         {
@@ -93,6 +134,7 @@ public sealed class User
 
         Roles = [.. Roles, role];
         UpdatedAt = now;
+        Raise(new RoleGranted(Id, role, grounds, now));
         return true;
     }
 
@@ -111,6 +153,7 @@ public sealed class User
 
         Roles = [.. Roles.Where(r => r != role)];
         UpdatedAt = now;
+        Raise(new RoleRevoked(Id, role, now));
         return true;
     }
 
@@ -124,6 +167,7 @@ public sealed class User
 
         DisabledAt = now;
         UpdatedAt = now;
+        Raise(new AccountDisabled(Id, now));
         return true;
     }
 
@@ -137,6 +181,7 @@ public sealed class User
 
         DisabledAt = null;
         UpdatedAt = now;
+        Raise(new AccountEnabled(Id, now));
         return true;
     }
 }

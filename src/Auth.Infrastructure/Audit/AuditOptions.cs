@@ -11,9 +11,6 @@ public sealed class AuditOptions
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(90);
 
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(6);
-
-    /// <summary>Events waiting to be written. Requests never wait for the audit table; past this, events are only logged.</summary>
-    public int QueueCapacity { get; set; } = 10_000;
 }
 
 internal sealed class AuditOptionsValidator : IValidateOptions<AuditOptions>
@@ -29,11 +26,6 @@ internal sealed class AuditOptionsValidator : IValidateOptions<AuditOptions>
         if (options.PruneInterval < TimeSpan.FromMinutes(1))
         {
             failures.Add("Audit:PruneInterval must be at least 00:01:00.");
-        }
-
-        if (options.QueueCapacity < 1)
-        {
-            failures.Add("Audit:QueueCapacity must be at least 1.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

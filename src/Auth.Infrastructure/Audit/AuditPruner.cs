@@ -1,5 +1,5 @@
+using Auth.Infrastructure.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,40 +11,18 @@ internal sealed partial class AuditPruner(
     Persistence.DatabaseSchemaStatus schema,
     IOptions<AuditOptions> options,
     TimeProvider time,
-    ILogger<AuditPruner> logger) : BackgroundService
+    ILogger<AuditPruner> logger) : PeriodicService(schema, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await schema.WaitWhileRefusedAsync(stoppingToken);
-                await using (var scope = scopes.CreateAsyncScope())
-                {
-                    var olderThan = time.GetUtcNow() - options.Value.Retention;
-                    var pruned = await scope.ServiceProvider.GetRequiredService<AuditStore>().PruneAsync(olderThan, stoppingToken);
-                    LogPruned(pruned);
-                }
+    protected override TimeSpan Interval => options.Value.PruneInterval;
 
-                await Task.Delay(options.Value.PruneInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A failed prune (database briefly away) must not stop pruning.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                LogPruneFailed(e);
-            }
-        }
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var olderThan = Time.GetUtcNow() - options.Value.Retention;
+        var pruned = await scope.ServiceProvider.GetRequiredService<AuditStore>().PruneAsync(olderThan, cancellationToken);
+        LogPruned(pruned);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Pruned {Count} audit entries past their retention")]
     private partial void LogPruned(int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Pruning audit entries failed; retrying at the next interval")]
-    private partial void LogPruneFailed(Exception exception);
 }

@@ -1,5 +1,5 @@
+using Auth.Infrastructure.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,43 +11,19 @@ internal sealed partial class HousekeepingPruner(
     IOptions<HousekeepingOptions> options,
     Persistence.DatabaseSchemaStatus schema,
     TimeProvider time,
-    ILogger<HousekeepingPruner> logger) : BackgroundService
+    ILogger<HousekeepingPruner> logger) : PeriodicService(schema, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // A database from unknown migrations has nothing to prune; the start-up check says what to do.
-                await schema.WaitWhileRefusedAsync(stoppingToken);
-                await using (var scope = scopes.CreateAsyncScope())
-                {
-                    var now = time.GetUtcNow();
-                    var pruned = await scope.ServiceProvider.GetRequiredService<HousekeepingStore>()
-                        .PruneAsync(now, now - options.Value.Retention, stoppingToken);
-                    LogPruned(pruned.Sessions, pruned.RefreshTokens, pruned.AccountTokens, pruned.LoginThrottles);
-                }
+    protected override TimeSpan Interval => options.Value.PruneInterval;
 
-                await Task.Delay(options.Value.PruneInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A failed prune (database briefly away) must not stop pruning.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                LogPruneFailed(e);
-                await Task.Delay(options.Value.PruneInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var now = Time.GetUtcNow();
+        var pruned = await scope.ServiceProvider.GetRequiredService<HousekeepingStore>()
+            .PruneAsync(now, now - options.Value.Retention, cancellationToken);
+        LogPruned(pruned.Sessions, pruned.RefreshTokens, pruned.AccountTokens, pruned.LoginThrottles);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Pruned {Sessions} sessions, {RefreshTokens} refresh tokens, {AccountTokens} account tokens, {Throttles} login throttles")]
     private partial void LogPruned(int sessions, int refreshTokens, int accountTokens, int throttles);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Housekeeping prune failed; retrying at the next interval")]
-    private partial void LogPruneFailed(Exception exception);
 }

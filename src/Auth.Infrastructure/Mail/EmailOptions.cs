@@ -22,10 +22,7 @@ public sealed class EmailOptions
 
     public SmtpSettings Smtp { get; set; } = new();
 
-    /// <summary>Messages waiting to be sent; past this, new ones are dropped and logged rather than block a request.</summary>
-    public int QueueCapacity { get; set; } = 1_000;
-
-    /// <summary>Tries per message before it is given up (and logged with the recipient masked).</summary>
+    /// <summary>Tries per mail before the outbox gives it up (and logs it with the recipient masked).</summary>
     public int MaxAttempts { get; set; } = 5;
 
     /// <summary>The wait before the first retry; it doubles with each further one.</summary>
@@ -81,9 +78,9 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             failures.Add("Email:From must be an email address.");
         }
 
-        if (options.QueueCapacity < 1 || options.MaxAttempts < 1 || options.RetryDelay < TimeSpan.Zero)
+        if (options.MaxAttempts < 1 || options.RetryDelay < TimeSpan.Zero)
         {
-            failures.Add("Email:QueueCapacity and Email:MaxAttempts must be at least 1, Email:RetryDelay not negative.");
+            failures.Add("Email:MaxAttempts must be at least 1, Email:RetryDelay not negative.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

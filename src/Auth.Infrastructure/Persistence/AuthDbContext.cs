@@ -2,6 +2,7 @@ using Auth.Domain.Audit;
 using Auth.Domain.Devices;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
+using Auth.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Infrastructure.Persistence;
@@ -27,6 +28,8 @@ public abstract class AuthDbContext(DbContextOptions options) : DbContext(option
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<KnownDevice> KnownDevices => Set<KnownDevice>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AuthDbContext).Assembly);

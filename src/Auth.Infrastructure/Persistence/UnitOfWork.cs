@@ -1,14 +1,45 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
+using Auth.Domain.Events;
+using Auth.Infrastructure.Outbox;
 using Auth.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Infrastructure.Persistence;
 
-internal sealed class UnitOfWork(AuthDbContext db, SqliteWriteGate writeGate) : IUnitOfWork
+internal sealed class UnitOfWork(AuthDbContext db, SqliteWriteGate writeGate, EventOutbox outbox) : IUnitOfWork
 {
+    private readonly List<IDomainEvent> raised = [];
+
+    public void Raise(IDomainEvent domainEvent) => raised.Add(domainEvent);
+
     public async Task<Result> SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        var sources = db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(e => e.DomainEvents.Count > 0).ToList();
+        var events = sources.SelectMany(s => s.DomainEvents).Concat(raised).ToList();
+        var staged = outbox.Stage(events);
+        var result = await CommitAsync(cancellationToken);
+        if (!result.IsSuccess)
+        {
+            // The events stay raised: a retry of this unit of work stages them again.
+            outbox.Unstage(staged);
+            return result;
+        }
+
+        sources.ForEach(s => s.ClearDomainEvents());
+        raised.Clear();
+        outbox.Committed(staged);
+        return result;
+    }
+
+    public void Reset()
+    {
+        db.ChangeTracker.Clear();
+        raised.Clear();
+    }
+
+    private async Task<Result> CommitAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -28,6 +59,4 @@ internal sealed class UnitOfWork(AuthDbContext db, SqliteWriteGate writeGate) : 
             return AuthErrors.EmailTaken;
         }
     }
-
-    public void Reset() => db.ChangeTracker.Clear();
 }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using Auth.Infrastructure.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,42 +13,26 @@ internal sealed partial class RevocationRefresher(
     Persistence.DatabaseSchemaStatus schema,
     IOptions<RevocationOptions> options,
     TimeProvider time,
-    ILogger<RevocationRefresher> logger) : BackgroundService
+    ILogger<RevocationRefresher> logger) : PeriodicService(schema, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private DateTimeOffset nextPrune = time.GetUtcNow() + options.Value.PruneInterval;
+
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    // The start-up loads the list before the first request; the first poll comes one interval later.
+    protected override bool RunsAtStart => false;
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var nextPrune = time.GetUtcNow() + settings.PruneInterval;
-        while (!stoppingToken.IsCancellationRequested)
+        await synchronizer.SynchronizeAsync(cancellationToken);
+        if (Time.GetUtcNow() >= nextPrune)
         {
-            try
-            {
-                await Task.Delay(settings.PollInterval, time, stoppingToken);
-                await schema.WaitWhileRefusedAsync(stoppingToken);
-                await synchronizer.SynchronizeAsync(stoppingToken);
-                if (time.GetUtcNow() >= nextPrune)
-                {
-                    nextPrune = time.GetUtcNow() + settings.PruneInterval;
-                    var pruned = await synchronizer.PruneAsync(stoppingToken);
-                    LogPruned(pruned);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A failed poll (database briefly away) must not stop polling.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                LogPollFailed(e);
-            }
+            nextPrune = Time.GetUtcNow() + options.Value.PruneInterval;
+            var pruned = await synchronizer.PruneAsync(cancellationToken);
+            LogPruned(pruned);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Pruned {Count} expired session revocations")]
     private partial void LogPruned(int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Reading session revocations failed; retrying on the next poll")]
-    private partial void LogPollFailed(Exception exception);
 }

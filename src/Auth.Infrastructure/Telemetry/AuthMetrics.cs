@@ -1,14 +1,13 @@
 using System.Diagnostics.Metrics;
 using Auth.Application.Common.Security;
-using Auth.Infrastructure.Audit;
-using Auth.Infrastructure.Mail;
+using Auth.Infrastructure.Outbox;
 using Auth.Infrastructure.Revocation;
 
 namespace Auth.Infrastructure.Telemetry;
 
 /// <summary>
-/// The instruments of the <c>Auth</c> meter. Queue depths are observed through callbacks on the queues, so pointing
-/// them at other storage (an outbox table) changes only the constructor.
+/// The instruments of the <c>Auth</c> meter. Queue depths are the outbox's undelivered rows, as the dispatcher last
+/// counted them.
 /// </summary>
 public sealed class AuthMetrics
 {
@@ -22,7 +21,7 @@ public sealed class AuthMetrics
     private readonly Counter<long> auditFailures;
     private readonly Counter<long> tokenCacheLookups;
 
-    internal AuthMetrics(IMeterFactory meters, InMemoryRevocationList revocations, EmailQueue mail, AuditQueue audit)
+    internal AuthMetrics(IMeterFactory meters, InMemoryRevocationList revocations, OutboxBacklog outbox)
     {
         var meter = meters.Create(AuthTelemetry.Name);
         logins = meter.CreateCounter<long>("auth.logins", "{login}", "Password logins, by outcome (success, failure).");
@@ -33,10 +32,10 @@ public sealed class AuthMetrics
         meter.CreateObservableGauge("auth.revocation_list.size", () => revocations.Count, "{session}", "Ended sessions held in memory while their tokens may live.");
         hashDuration = meter.CreateHistogram<double>("auth.password_hash.duration", "s", "Argon2id hash and verify time, queueing excluded.");
         hashQueue = meter.CreateUpDownCounter<long>("auth.password_hash.queue_length", "{request}", "Hashes waiting for a free slot (PasswordHashing:MaxConcurrency).");
-        meter.CreateObservableGauge("auth.mail.queue.depth", () => mail.Reader.Count, "{message}", "Mails waiting to be sent.");
+        meter.CreateObservableGauge("auth.mail.queue.depth", () => outbox.Mails, "{message}", "Mails waiting in the outbox to be sent.");
         mailFailures = meter.CreateCounter<long>("auth.mail.failures", "{message}", "Failed mail deliveries, by result (retried, dropped).");
-        meter.CreateObservableGauge("auth.audit.queue.depth", () => audit.Reader.Count, "{event}", "Security events waiting to be stored.");
-        auditFailures = meter.CreateCounter<long>("auth.audit.failures", "{event}", "Security events not stored, by reason (queue_full, store_failed).");
+        meter.CreateObservableGauge("auth.audit.queue.depth", () => outbox.Events, "{event}", "Events waiting in the outbox for their audit entry (and mail).");
+        auditFailures = meter.CreateCounter<long>("auth.audit.failures", "{event}", "Outbox deliveries of an audit entry that failed and will be retried (store_failed).");
         tokenCacheLookups = meter.CreateCounter<long>("auth.token_cache.lookups", "{lookup}", "Validated-token cache lookups, by result (hit, miss): the hit ratio.");
     }
 

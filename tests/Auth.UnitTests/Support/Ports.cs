@@ -3,10 +3,12 @@ using Auth.Application.Admin.Common;
 using Auth.Application.Common.Authentication;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Passwords;
+using Auth.Application.Common.Events;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
 using Auth.Application.Users.Common;
+using Auth.Domain.Events;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
 using Microsoft.Extensions.Time.Testing;
@@ -34,7 +36,9 @@ internal sealed class Ports
 
     public Ports()
     {
-        UnitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Result.Success);
+        UnitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).Returns(() => Commit(Result.Success));
+        UnitOfWork.Setup(u => u.Raise(It.IsAny<IDomainEvent>())).Callback((IDomainEvent e) => raised.Add(e));
+        UnitOfWork.Setup(u => u.Reset()).Callback(() => raised.Clear());
 
         Lifetimes.Setup(l => l.AccessToken).Returns(AccessTokenLifetime);
         Lifetimes.Setup(l => l.RefreshToken).Returns(SessionLifetime);
@@ -59,12 +63,8 @@ internal sealed class Ports
         DevicePolicy.Setup(d => d.TokenLifetime).Returns(DeviceLifetime);
         DevicePolicy.Setup(d => d.NewDeviceAlert).Returns(true);
 
-        Sessions.Setup(s => s.Add(It.IsAny<Session>())).Callback((Session s) => AddedSessions.Add(s));
+        Sessions.Setup(s => s.Add(It.IsAny<Session>())).Callback((Session s) => Track(AddedSessions, s));
         Sessions.Setup(s => s.AddRefreshToken(It.IsAny<RefreshToken>())).Callback((RefreshToken t) => AddedRefreshTokens.Add(t));
-        Sessions.Setup(s => s.AddRevocation(It.IsAny<SessionRevocation>())).Callback((SessionRevocation r) => AddedRevocations.Add(r));
-        RevocationList.Setup(r => r.Revoke(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>()))
-            .Callback((Guid id, DateTimeOffset until) => Revoked.Add((id, until)));
-        SecurityEvents.Setup(e => e.Record(It.IsAny<SecurityEvent>())).Callback((SecurityEvent e) => Events.Add(e));
         // A user without sessions, unless a test says otherwise (ActiveSessionsAre).
         Sessions.Setup(s => s.ListActiveAsync(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(Array.Empty<Session>());
@@ -80,12 +80,6 @@ internal sealed class Ports
                 AddedAccountTokens.Where(t => t.UserId == userId && t.IsUsable(purpose, now)).ToList());
         Blocklist.Setup(b => b.Contains(It.IsAny<string>())).Returns((string p) => CommonPasswords.Contains(p));
         PasswordSettings.Setup(s => s.BlocklistEnabled).Returns(true);
-        Mailer.Setup(m => m.QueueEmailConfirmation(It.IsAny<User>(), It.IsAny<string>(), It.IsAny<TimeSpan>()))
-            .Callback((User u, string token, TimeSpan _) => Mails.Add(("confirm", u.Email, token)));
-        Mailer.Setup(m => m.QueuePasswordReset(It.IsAny<User>(), It.IsAny<string>(), It.IsAny<TimeSpan>()))
-            .Callback((User u, string token, TimeSpan _) => Mails.Add(("reset", u.Email, token)));
-        Mailer.Setup(m => m.QueueNewDeviceAlert(It.IsAny<User>(), It.IsAny<DateTimeOffset>(), It.IsAny<ClientInfo>()))
-            .Callback((User u, DateTimeOffset at, ClientInfo client) => Mails.Add(("new-device", u.Email, $"{at:O} {client.Address} {client.UserAgent}")));
     }
 
     public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromHours(48);
@@ -93,15 +87,23 @@ internal sealed class Ports
 
     public Mock<IAccountPolicy> Policy { get; } = new();
 
-    public Mock<IAccountMailer> Mailer { get; } = new();
-
     public Mock<IAccountTokenRepository> AccountTokenRepository { get; } = new();
 
     /// <summary>Account tokens handed to the repository; <c>FindAsync</c> finds them by hash.</summary>
     public List<AccountToken> AddedAccountTokens { get; } = [];
 
-    /// <summary>Mails queued: kind (confirm, reset, new-device), recipient, token (a new-device alert's time, address and agent).</summary>
-    public List<(string Kind, string To, string Token)> Mails { get; } = [];
+    /// <summary>
+    /// Mails the committed events ask for: kind (confirm, reset, new-device), recipient, token (a new-device alert's
+    /// time, address and agent).
+    /// </summary>
+    public IReadOnlyList<(string Kind, string To, string Token)> Mails =>
+        [.. Committed.OfType<IMailEvent>().Select(m => m switch
+        {
+            NewDeviceSignedIn alert => ("new-device", alert.Email, $"{alert.At:O} {alert.ClientAddress} {alert.UserAgent}"),
+            PasswordResetRequested reset => ("reset", reset.Email, reset.Token),
+            ITokenMailEvent mail => ("confirm", mail.Email, mail.Token),
+            _ => ("other", m.Email, string.Empty),
+        })];
 
     public AccountTokens AccountTokens() => new(AccountTokenRepository.Object, RefreshTokens.Object);
 
@@ -134,6 +136,7 @@ internal sealed class Ports
     {
         var admin = AddUser(email, name);
         admin.GrantRole(RoleNames.Admin, Now);
+        admin.ClearDomainEvents();
         return admin;
     }
 
@@ -152,8 +155,6 @@ internal sealed class Ports
 
     public Mock<IRefreshTokenGenerator> RefreshTokens { get; } = new();
 
-    public Mock<IRevocationList> RevocationList { get; } = new();
-
     public Mock<ITokenLifetimes> Lifetimes { get; } = new();
 
     public Mock<ITokenSealer> Sealer { get; } = new();
@@ -161,8 +162,6 @@ internal sealed class Ports
     public InMemoryLoginThrottleStore Throttles { get; } = new();
 
     public Mock<ILockoutPolicy> LockoutPolicy { get; } = new();
-
-    public Mock<ISecurityEventLog> SecurityEvents { get; } = new();
 
     public FakeTimeProvider Time { get; } = TestClock.Create();
 
@@ -172,16 +171,26 @@ internal sealed class Ports
 
     public List<RefreshToken> AddedRefreshTokens { get; } = [];
 
-    public List<SessionRevocation> AddedRevocations { get; } = [];
+    /// <summary>
+    /// The events that successful commits stored, in order: those of the entities the handler touched (users and
+    /// sessions these ports handed out or were given) and those raised on the unit of work. A failed commit stores none.
+    /// </summary>
+    public List<IDomainEvent> Committed { get; } = [];
 
-    /// <summary>What reached the in-memory revocation list, i.e. what was published after a commit.</summary>
-    public List<(Guid SessionId, DateTimeOffset Until)> Revoked { get; } = [];
+    /// <summary>The sessions whose end was committed, i.e. whose tokens the commit revokes.</summary>
+    public IReadOnlyList<Guid> Ended => [.. Committed.OfType<SessionEnded>().Select(e => e.SessionId)];
 
-    public List<SecurityEvent> Events { get; } = [];
+    /// <summary>Committed events other than session ends (which <see cref="Ended"/> lists) and refreshes.</summary>
+    public IReadOnlyList<IDomainEvent> Recorded => [.. Committed.Where(e => e is not SessionEnded and not SessionRefreshed)];
 
-    public SessionStarter SessionStarter() => new(Sessions.Object, RefreshTokens.Object, AccessTokens.Object, Lifetimes.Object);
+    /// <summary>Committed events of one type.</summary>
+    public IReadOnlyList<T> CommittedOf<T>() => [.. Committed.OfType<T>()];
 
-    public SessionRevoker SessionRevoker() => new(Sessions.Object, RevocationList.Object, Lifetimes.Object);
+    public EventOrigin Origin { get; } = new();
+
+    public SessionStarter SessionStarter() => new(Sessions.Object, RefreshTokens.Object, AccessTokens.Object, Lifetimes.Object, Origin);
+
+    public SessionRevoker SessionRevoker() => new(Sessions.Object);
 
     public AttemptTurns AttemptTurns { get; } = new();
 
@@ -189,9 +198,9 @@ internal sealed class Ports
 
     public ReAuthentication ReAuthentication() => new(Users.Object, PasswordHasher.Object, Lockout(), Time);
 
-    public PasswordVerifier PasswordVerifier() => new(Users.Object, PasswordHasher.Object, Lockout(), KnownDevices(), SecurityEvents.Object, Time);
+    public PasswordVerifier PasswordVerifier() => new(Users.Object, PasswordHasher.Object, Lockout(), KnownDevices(), UnitOfWork.Object, Time);
 
-    public SignIn SignIn() => new(SessionStarter(), KnownDevices(), Mailer.Object, Policy.Object, UnitOfWork.Object, SecurityEvents.Object, Time);
+    public SignIn SignIn() => new(SessionStarter(), KnownDevices(), Policy.Object, UnitOfWork.Object, Time);
 
     public InMemoryKnownDeviceRepository Devices { get; } = new();
 
@@ -205,6 +214,9 @@ internal sealed class Ports
     public User AddUser(string email = "ada@example.com", string name = "Ada Lovelace")
     {
         var user = User.Register(email, name, "stored-hash", Now);
+        // Stored long ago: its registration is not news to this test.
+        user.ClearDomainEvents();
+        tracked.Add(user);
         Users.Setup(u => u.FindByIdAsync(user.Id, It.IsAny<CancellationToken>())).ReturnsAsync(user);
         Users.Setup(u => u.FindByEmailAsync(user.NormalizedEmail, It.IsAny<CancellationToken>())).ReturnsAsync(user);
         return user;
@@ -214,6 +226,7 @@ internal sealed class Ports
     public Session AddSession(User user, string? userAgent = "UnitTest/1.0")
     {
         var session = Session.Start(user.Id, Now, SessionLifetime, Client.Address, userAgent);
+        tracked.Add(session);
         Sessions.Setup(s => s.FindByIdAsync(session.Id, It.IsAny<CancellationToken>())).ReturnsAsync(session);
         return session;
     }
@@ -234,10 +247,10 @@ internal sealed class Ports
         var sequence = UnitOfWork.SetupSequence(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()));
         for (var i = 0; i < successes; i++)
         {
-            sequence = sequence.ReturnsAsync(Result.Success);
+            sequence = sequence.Returns(() => Commit(Result.Success));
         }
 
-        sequence.ReturnsAsync(Result.Failure(error)).ReturnsAsync(Result.Success);
+        sequence.ReturnsAsync(Result.Failure(error)).Returns(() => Commit(Result.Success));
     }
 
     public void VerifySaved(int times) => UnitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(times));
@@ -246,6 +259,31 @@ internal sealed class Ports
 
     public void VerifyNeverSaved() => UnitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never());
 
-    /// <summary>The expiry a revocation written now must carry: every access token of the session dead by then.</summary>
-    public DateTimeOffset RevocationExpiry => Now + AccessTokenLifetime + ClockSkew;
+    private readonly List<AggregateRoot> tracked = [];
+    private readonly List<IDomainEvent> raised = [];
+
+    private void Track<T>(List<T> list, T entity)
+        where T : AggregateRoot
+    {
+        list.Add(entity);
+        tracked.Add(entity);
+    }
+
+    /// <summary>What the real unit of work does with events on a successful commit.</summary>
+    private Task<Result> Commit(Result result)
+    {
+        // Entities handed to the repositories count too, even where a test set up its own Add.
+        var handedIn = Users.Invocations.Concat(Sessions.Invocations)
+            .Where(i => i.Method.Name is nameof(IUserRepository.Add) or nameof(IUserRepository.Remove))
+            .Select(i => i.Arguments[0]).OfType<AggregateRoot>();
+        foreach (var entity in tracked.Concat(handedIn).Distinct())
+        {
+            Committed.AddRange(entity.DomainEvents);
+            entity.ClearDomainEvents();
+        }
+
+        Committed.AddRange(raised);
+        raised.Clear();
+        return Task.FromResult(result);
+    }
 }

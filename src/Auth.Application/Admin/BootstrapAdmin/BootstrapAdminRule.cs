@@ -17,6 +17,6 @@ public sealed class BootstrapAdminRule(IAccountPolicy policy)
     public bool Names(User user) => IsConfigured && user.NormalizedEmail == NormalizedEmail;
 
     /// <returns>True when the role was granted now (the address is the bootstrap one, confirmed, not yet an admin).</returns>
-    public bool TryPromote(User user, DateTimeOffset now) =>
-        Names(user) && user.EmailConfirmed && user.GrantRole(RoleNames.Admin, now);
+    public bool TryPromote(User user, DateTimeOffset now, RoleGrantGrounds grounds) =>
+        Names(user) && user.EmailConfirmed && user.GrantRole(RoleNames.Admin, now, grounds);
 }

@@ -1,5 +1,4 @@
 using Auth.Application.Abstractions;
-using Auth.Application.Common.Security;
 using Auth.Domain.Users;
 using Mediator;
 
@@ -9,7 +8,6 @@ public sealed class PromoteBootstrapAdminHandler(
     IUserRepository users,
     BootstrapAdminRule rule,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<PromoteBootstrapAdminCommand, BootstrapAdminOutcome>
 {
     public async ValueTask<BootstrapAdminOutcome> Handle(PromoteBootstrapAdminCommand command, CancellationToken cancellationToken)
@@ -29,7 +27,7 @@ public sealed class PromoteBootstrapAdminHandler(
             return BootstrapAdminOutcome.AlreadyAdmin;
         }
 
-        if (!rule.TryPromote(user, time.GetUtcNow()))
+        if (!rule.TryPromote(user, time.GetUtcNow(), RoleGrantGrounds.BootstrapAdminAtStart))
         {
             return BootstrapAdminOutcome.AwaitingConfirmation;
         }
@@ -39,7 +37,6 @@ public sealed class PromoteBootstrapAdminHandler(
             return BootstrapAdminOutcome.NotSaved;
         }
 
-        securityEvents.Record(new SecurityEvent(SecurityEventType.BootstrapAdminAtStart, user.Id, null, ClientInfo.Unknown));
         return BootstrapAdminOutcome.Promoted;
     }
 }

@@ -3,7 +3,6 @@ using Auth.Application.Admin.Common;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Passwords;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Auth.Domain.Users;
 using Mediator;
 
@@ -14,7 +13,6 @@ public sealed class CreateAdminHandler(
     IPasswordHasher passwordHasher,
     PasswordPolicy passwordPolicy,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<CreateAdminCommand, Result<AdminUserView>>
 {
     public async ValueTask<Result<AdminUserView>> Handle(CreateAdminCommand command, CancellationToken cancellationToken)
@@ -29,9 +27,8 @@ public sealed class CreateAdminHandler(
                 return weak;
             }
 
-            user = User.Register(command.Email, command.Name, await passwordHasher.HashAsync(command.Password, cancellationToken), now);
             // Whoever runs this on the server owns the address's account; there is no mailbox to prove.
-            user.ConfirmEmail(now);
+            user = User.RegisterConfirmed(command.Email, command.Name, await passwordHasher.HashAsync(command.Password, cancellationToken), now);
             users.Add(user);
         }
         else if (!user.EmailConfirmed)
@@ -40,7 +37,7 @@ public sealed class CreateAdminHandler(
             return AuthErrors.AdminEmailNotConfirmed;
         }
 
-        if (!user.GrantRole(RoleNames.Admin, now) && !created)
+        if (!user.GrantRole(RoleNames.Admin, now, RoleGrantGrounds.BootstrapAdminByCommandLine) && !created)
         {
             return AdminUserView.From(user);
         }
@@ -51,12 +48,6 @@ public sealed class CreateAdminHandler(
             return saved.Error!;
         }
 
-        if (created)
-        {
-            securityEvents.Record(new SecurityEvent(SecurityEventType.SignedUp, user.Id, null, ClientInfo.Unknown));
-        }
-
-        securityEvents.Record(new SecurityEvent(SecurityEventType.BootstrapAdminByCommandLine, user.Id, null, ClientInfo.Unknown));
         return AdminUserView.From(user);
     }
 }

@@ -2,7 +2,6 @@ using Auth.Application.Abstractions;
 using Auth.Application.Admin.Common;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
 using Auth.Domain.Sessions;
 using Mediator;
@@ -14,7 +13,6 @@ public sealed class DisableUserHandler(
     AccessChangeGuard guard,
     SessionRevoker revoker,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<DisableUserCommand, Result<AdminUserView>>
 {
     public async ValueTask<Result<AdminUserView>> Handle(DisableUserCommand command, CancellationToken cancellationToken)
@@ -37,15 +35,13 @@ public sealed class DisableUserHandler(
 
         var now = time.GetUtcNow();
         user.Disable(now);
-        var revocations = await revoker.EndAllAsync(user.Id, SessionEndReason.AccountDisabled, now, cancellationToken);
+        await revoker.EndAllAsync(user.Id, SessionEndReason.AccountDisabled, now, cancellationToken);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {
             return saved.Error!;
         }
 
-        revoker.Publish(revocations);
-        securityEvents.Record(new SecurityEvent(SecurityEventType.AccountDisabled, user.Id, null, command.Client, command.ActorId));
         return AdminUserView.From(user);
     }
 }

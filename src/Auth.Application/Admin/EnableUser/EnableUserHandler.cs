@@ -2,12 +2,11 @@ using Auth.Application.Abstractions;
 using Auth.Application.Admin.Common;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Mediator;
 
 namespace Auth.Application.Admin.EnableUser;
 
-public sealed class EnableUserHandler(IUserRepository users, IUnitOfWork unitOfWork, ISecurityEventLog securityEvents, TimeProvider time)
+public sealed class EnableUserHandler(IUserRepository users, IUnitOfWork unitOfWork, TimeProvider time)
     : ICommandHandler<EnableUserCommand, Result<AdminUserView>>
 {
     public async ValueTask<Result<AdminUserView>> Handle(EnableUserCommand command, CancellationToken cancellationToken)
@@ -26,7 +25,6 @@ public sealed class EnableUserHandler(IUserRepository users, IUnitOfWork unitOfW
                 return saved.Error!;
             }
 
-            securityEvents.Record(new SecurityEvent(SecurityEventType.AccountEnabled, user.Id, null, command.Client, command.ActorId));
         }
 
         return AdminUserView.From(user);

@@ -1,7 +1,6 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
 using Auth.Domain.Sessions;
 using Mediator;
@@ -12,7 +11,6 @@ public sealed class EndUserSessionsHandler(
     IUserRepository users,
     SessionRevoker revoker,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<EndUserSessionsCommand, Result>
 {
     public async ValueTask<Result> Handle(EndUserSessionsCommand command, CancellationToken cancellationToken)
@@ -23,15 +21,13 @@ public sealed class EndUserSessionsHandler(
             return AuthErrors.UserNotFound;
         }
 
-        var revocations = await revoker.EndAllAsync(user.Id, SessionEndReason.EndedByAdmin, time.GetUtcNow(), cancellationToken);
+        await revoker.EndAllAsync(user.Id, SessionEndReason.EndedByAdmin, time.GetUtcNow(), cancellationToken);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {
             return saved;
         }
 
-        revoker.Publish(revocations);
-        securityEvents.Record(new SecurityEvent(SecurityEventType.SessionsEndedByAdmin, user.Id, null, command.Client, command.ActorId));
         return Result.Success;
     }
 }

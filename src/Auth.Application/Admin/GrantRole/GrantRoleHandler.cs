@@ -2,12 +2,11 @@ using Auth.Application.Abstractions;
 using Auth.Application.Admin.Common;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Mediator;
 
 namespace Auth.Application.Admin.GrantRole;
 
-public sealed class GrantRoleHandler(IUserRepository users, IUnitOfWork unitOfWork, ISecurityEventLog securityEvents, TimeProvider time)
+public sealed class GrantRoleHandler(IUserRepository users, IUnitOfWork unitOfWork, TimeProvider time)
     : ICommandHandler<GrantRoleCommand, Result<AdminUserView>>
 {
     public async ValueTask<Result<AdminUserView>> Handle(GrantRoleCommand command, CancellationToken cancellationToken)
@@ -26,7 +25,6 @@ public sealed class GrantRoleHandler(IUserRepository users, IUnitOfWork unitOfWo
                 return saved.Error!;
             }
 
-            securityEvents.Record(new SecurityEvent(SecurityEventType.RoleGranted, user.Id, null, command.Client, command.ActorId));
         }
 
         return AdminUserView.From(user);

@@ -2,7 +2,6 @@ using Auth.Application.Abstractions;
 using Auth.Application.Admin.Common;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
@@ -15,7 +14,6 @@ public sealed class RevokeRoleHandler(
     AccessChangeGuard guard,
     SessionRevoker revoker,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<RevokeRoleCommand, Result<AdminUserView>>
 {
     public async ValueTask<Result<AdminUserView>> Handle(RevokeRoleCommand command, CancellationToken cancellationToken)
@@ -38,15 +36,13 @@ public sealed class RevokeRoleHandler(
 
         var now = time.GetUtcNow();
         user.RevokeRole(command.Role, now);
-        var revocations = await revoker.EndAllAsync(user.Id, SessionEndReason.RoleRevoked, now, cancellationToken);
+        await revoker.EndAllAsync(user.Id, SessionEndReason.RoleRevoked, now, cancellationToken);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {
             return saved.Error!;
         }
 
-        revoker.Publish(revocations);
-        securityEvents.Record(new SecurityEvent(SecurityEventType.RoleRevoked, user.Id, null, command.Client, command.ActorId));
         return AdminUserView.From(user);
     }
 }

@@ -2,6 +2,7 @@ using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
+using Auth.Domain.Sessions;
 using Auth.Domain.Users;
 
 namespace Auth.Application.Common.Authentication;
@@ -16,7 +17,7 @@ public sealed class PasswordVerifier(
     IPasswordHasher passwordHasher,
     Lockout lockout,
     KnownDevices devices,
-    ISecurityEventLog securityEvents,
+    IUnitOfWork unitOfWork,
     TimeProvider time)
 {
     /// <returns>The identity, or <c>invalid_credentials</c> / <c>too_many_attempts</c>, which say nothing about the account.</returns>
@@ -42,13 +43,14 @@ public sealed class PasswordVerifier(
         if (user is null || verification == PasswordVerification.Failed)
         {
             // The attempt was counted before the check; a wrong password leaves it counted.
-            securityEvents.Record(new SecurityEvent(SecurityEventType.LoginFailed, user?.Id, null, client));
+            unitOfWork.Raise(new LoginFailed(user?.Id, now));
             if (attempt.LockStarted)
             {
-                securityEvents.Record(new SecurityEvent(SecurityEventType.LockedOut, user?.Id, null, client));
+                unitOfWork.Raise(new LockedOut(user?.Id, now));
             }
 
-            return AuthErrors.InvalidCredentials;
+            var recorded = await unitOfWork.SaveChangesAsync(cancellationToken);
+            return recorded.IsSuccess ? AuthErrors.InvalidCredentials : recorded.Error!;
         }
 
         await attempt.ForgiveAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
+using Auth.Domain.Sessions;
 
 namespace Auth.Application.Common.Authentication;
 
@@ -14,10 +15,8 @@ namespace Auth.Application.Common.Authentication;
 public sealed class SignIn(
     SessionStarter sessionStarter,
     KnownDevices devices,
-    IAccountMailer mailer,
     IAccountPolicy policy,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time)
 {
     public async Task<Result<AuthResult>> StartSessionAsync(ProvenIdentity identity, ClientInfo client, CancellationToken cancellationToken)
@@ -36,18 +35,18 @@ public sealed class SignIn(
         var now = time.GetUtcNow();
         var device = await devices.SignInAsync(user, identity.Device, client, now, cancellationToken);
         var session = sessionStarter.Start(user, client, now);
+        unitOfWork.Raise(new LoginSucceeded(user.Id, session.SessionId, now));
+        if (device.AlertOwner)
+        {
+            unitOfWork.Raise(new NewDeviceSignedIn(user.Id, user.Email, user.Name, client.Address, client.UserAgent, now));
+        }
+
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {
             return saved.Error!;
         }
 
-        if (device.AlertOwner)
-        {
-            mailer.QueueNewDeviceAlert(user, now, client);
-        }
-
-        securityEvents.Record(new SecurityEvent(SecurityEventType.LoginSucceeded, user.Id, session.SessionId, client));
         return session with { DeviceToken = device.Token };
     }
 }

@@ -4,38 +4,16 @@ using Auth.Domain.Sessions;
 namespace Auth.Application.Sessions.Common;
 
 /// <summary>
-/// Ends sessions so that their access tokens stop working at once: the session rows are marked ended and a
-/// revocation row is written in the same unit of work, and after the commit the local in-memory list learns
-/// them (other instances pick the rows up on their next poll).
+/// Ends sessions in the unit of work. Each ended session raises <see cref="SessionEnded"/>: the commit stores its
+/// revocation with it, and this instance refuses its tokens from the moment the commit returns.
 /// </summary>
-public sealed class SessionRevoker(ISessionRepository sessions, IRevocationList revocationList, ITokenLifetimes lifetimes)
+public sealed class SessionRevoker(ISessionRepository sessions)
 {
-    public IReadOnlyList<SessionRevocation> End(IEnumerable<Session> toEnd, SessionEndReason reason, DateTimeOffset now)
-    {
-        var revocations = new List<SessionRevocation>();
-        foreach (var session in toEnd)
-        {
-            if (session.End(now, reason))
-            {
-                var revocation = SessionRevocation.For(session.Id, now, lifetimes.AccessToken, lifetimes.ClockSkew);
-                sessions.AddRevocation(revocation);
-                revocations.Add(revocation);
-            }
-        }
+    /// <returns>How many of <paramref name="toEnd"/> were still running.</returns>
+    public static int End(IEnumerable<Session> toEnd, SessionEndReason reason, DateTimeOffset now) =>
+        toEnd.Count(session => session.End(now, reason));
 
-        return revocations;
-    }
-
-    /// <summary>Ends every active session of the user in the unit of work; publish the result after the commit.</summary>
-    public async Task<IReadOnlyList<SessionRevocation>> EndAllAsync(Guid userId, SessionEndReason reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+    /// <summary>Ends every active session of the user.</summary>
+    public async Task<int> EndAllAsync(Guid userId, SessionEndReason reason, DateTimeOffset now, CancellationToken cancellationToken) =>
         End(await sessions.ListActiveAsync(userId, now, cancellationToken), reason, now);
-
-    /// <summary>Call after the commit, so a failed commit does not reject tokens of a session that lives on.</summary>
-    public void Publish(IReadOnlyList<SessionRevocation> revocations)
-    {
-        foreach (var revocation in revocations)
-        {
-            revocationList.Revoke(revocation.SessionId, revocation.ExpiresAt);
-        }
-    }
 }

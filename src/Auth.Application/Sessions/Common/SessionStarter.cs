@@ -1,4 +1,5 @@
 using Auth.Application.Abstractions;
+using Auth.Application.Common.Events;
 using Auth.Application.Common.Security;
 using Auth.Application.Users;
 using Auth.Domain.Sessions;
@@ -11,7 +12,8 @@ public sealed class SessionStarter(
     ISessionRepository sessions,
     IRefreshTokenGenerator refreshTokens,
     IAccessTokenIssuer accessTokens,
-    ITokenLifetimes lifetimes)
+    ITokenLifetimes lifetimes,
+    EventOrigin origin)
 {
     /// <summary>Adds the session to the unit of work; the caller commits before handing the tokens out.</summary>
     public AuthResult Start(User user, ClientInfo client, DateTimeOffset now)
@@ -19,6 +21,8 @@ public sealed class SessionStarter(
         var refreshToken = refreshTokens.Create();
         var session = Session.Start(user.Id, now, lifetimes.RefreshToken, client.Address, client.UserAgent);
         sessions.Add(session);
+        // A signup has no caller session yet: its events belong to the one it starts.
+        origin.SessionId ??= session.Id;
         sessions.AddRefreshToken(session.IssueRefreshToken(refreshToken.Hash, now));
         var accessToken = accessTokens.Issue(user, session, now);
         return new AuthResult(accessToken, refreshToken.Value, session.Id, UserView.From(user));

@@ -1,7 +1,6 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
 using Auth.Domain.Sessions;
 using Mediator;
@@ -10,9 +9,7 @@ namespace Auth.Application.Sessions.EndSession;
 
 public sealed class EndSessionHandler(
     ISessionRepository sessions,
-    SessionRevoker revoker,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<EndSessionCommand, Result>
 {
     public async ValueTask<Result> Handle(EndSessionCommand command, CancellationToken cancellationToken)
@@ -26,15 +23,13 @@ public sealed class EndSessionHandler(
             return AuthErrors.SessionNotFound;
         }
 
-        var revocations = revoker.End([session], SessionEndReason.EndedByUser, now);
+        SessionRevoker.End([session], SessionEndReason.EndedByUser, now);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {
             return saved;
         }
 
-        revoker.Publish(revocations);
-        securityEvents.Record(new SecurityEvent(SecurityEventType.LoggedOut, command.UserId, session.Id, command.Client));
         return Result.Success;
     }
 }

@@ -1,6 +1,5 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
 using Auth.Domain.Sessions;
 using Mediator;
@@ -9,9 +8,7 @@ namespace Auth.Application.Sessions.Logout;
 
 public sealed class LogoutHandler(
     ISessionRepository sessions,
-    SessionRevoker revoker,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<LogoutCommand, Result>
 {
     public async ValueTask<Result> Handle(LogoutCommand command, CancellationToken cancellationToken)
@@ -29,7 +26,7 @@ public sealed class LogoutHandler(
             LogoutScope.Others => SessionEndReason.LogoutOthers,
             _ => SessionEndReason.Logout,
         };
-        var revocations = revoker.End(toEnd, reason, now);
+        SessionRevoker.End(toEnd, reason, now);
 
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
@@ -37,8 +34,6 @@ public sealed class LogoutHandler(
             return saved;
         }
 
-        revoker.Publish(revocations);
-        securityEvents.Record(new SecurityEvent(SecurityEventType.LoggedOut, command.UserId, command.SessionId, command.Client));
         return Result.Success;
     }
 

@@ -19,9 +19,7 @@ public sealed class RefreshSessionHandler(
     ITokenSealer sealer,
     IAccessTokenIssuer accessTokens,
     ITokenLifetimes lifetimes,
-    SessionRevoker revoker,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<RefreshSessionCommand, Result<AuthResult>>
 {
     /// <summary>Longer than any token this service issues: refused without hashing or a lookup.</summary>
@@ -79,21 +77,18 @@ public sealed class RefreshSessionHandler(
             return saved.Error!;
         }
 
-        securityEvents.Record(new SecurityEvent(SecurityEventType.Refreshed, user.Id, session.Id, command.Client));
         return new AuthResult(accessTokens.Issue(user, session, now), nextValue!, session.Id, UserView.From(user));
     }
 
     private async Task<Result<AuthResult>> EndReusedSessionAsync(Session session, ClientInfo client, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var revocations = revoker.End([session], SessionEndReason.RefreshTokenReused, now);
+        SessionRevoker.End([session], SessionEndReason.RefreshTokenReused, now);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {
             return saved.Error!;
         }
 
-        revoker.Publish(revocations);
-        securityEvents.Record(new SecurityEvent(SecurityEventType.RefreshTokenReused, session.UserId, session.Id, client));
         return AuthErrors.RefreshTokenReused;
     }
 }

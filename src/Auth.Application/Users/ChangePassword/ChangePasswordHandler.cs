@@ -2,7 +2,6 @@ using Auth.Application.Abstractions;
 using Auth.Application.Common.Authentication;
 using Auth.Application.Common.Passwords;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
 using Auth.Domain.Sessions;
 using Mediator;
@@ -14,10 +13,8 @@ public sealed class ChangePasswordHandler(
     ISessionRepository sessions,
     IPasswordHasher passwordHasher,
     PasswordPolicy passwordPolicy,
-    SessionRevoker revoker,
     ReAuthentication reAuthentication,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<ChangePasswordCommand, Result>
 {
     public async ValueTask<Result> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
@@ -37,9 +34,9 @@ public sealed class ChangePasswordHandler(
         }
 
         var now = time.GetUtcNow();
-        user.ReplacePasswordHash(await passwordHasher.HashAsync(command.NewPassword, cancellationToken), now);
+        user.ChangePassword(await passwordHasher.HashAsync(command.NewPassword, cancellationToken), now);
         var others = (await sessions.ListActiveAsync(user.Id, now, cancellationToken)).Where(s => s.Id != command.SessionId);
-        var revocations = revoker.End(others, SessionEndReason.PasswordChanged, now);
+        SessionRevoker.End(others, SessionEndReason.PasswordChanged, now);
 
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
@@ -47,8 +44,6 @@ public sealed class ChangePasswordHandler(
             return saved;
         }
 
-        revoker.Publish(revocations);
-        securityEvents.Record(new SecurityEvent(SecurityEventType.PasswordChanged, user.Id, command.SessionId, command.Client));
         return Result.Success;
     }
 }

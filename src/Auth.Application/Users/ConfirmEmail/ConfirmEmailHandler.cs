@@ -2,7 +2,6 @@ using Auth.Application.Abstractions;
 using Auth.Application.Admin.BootstrapAdmin;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Auth.Application.Users.Common;
 using Auth.Domain.Users;
 using Mediator;
@@ -14,7 +13,6 @@ public sealed class ConfirmEmailHandler(
     IUserRepository users,
     BootstrapAdminRule bootstrapAdmin,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<ConfirmEmailCommand, Result>
 {
     public async ValueTask<Result> Handle(ConfirmEmailCommand command, CancellationToken cancellationToken)
@@ -27,25 +25,15 @@ public sealed class ConfirmEmailHandler(
             return AuthErrors.InvalidAccountToken;
         }
 
-        var confirmedNow = user.ConfirmEmail(now);
+        // A second link for an address already confirmed spends the link and raises nothing.
+        user.ConfirmEmail(now);
         // The link proves the mailbox, which is what the bootstrap address waited for.
-        var promoted = bootstrapAdmin.TryPromote(user, now);
+        bootstrapAdmin.TryPromote(user, now, RoleGrantGrounds.BootstrapAdminOnConfirmation);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {
             // Another request used the same token first.
             return saved.Error == AuthErrors.ConcurrentUpdate ? AuthErrors.InvalidAccountToken : saved;
-        }
-
-        // A second link for an address already confirmed spends the link and changes nothing worth recording.
-        if (confirmedNow)
-        {
-            securityEvents.Record(new SecurityEvent(SecurityEventType.EmailConfirmed, user.Id, null, command.Client));
-        }
-
-        if (promoted)
-        {
-            securityEvents.Record(new SecurityEvent(SecurityEventType.BootstrapAdminOnConfirmation, user.Id, null, command.Client));
         }
 
         return Result.Success;

@@ -1,7 +1,6 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Authentication;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
 using Auth.Domain.Sessions;
 using Mediator;
@@ -17,7 +16,6 @@ public sealed class DeleteAccountHandler(
     SessionRevoker revoker,
     ReAuthentication reAuthentication,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<DeleteAccountCommand, Result>
 {
     public async ValueTask<Result> Handle(DeleteAccountCommand command, CancellationToken cancellationToken)
@@ -30,7 +28,8 @@ public sealed class DeleteAccountHandler(
 
         var user = verified.Value;
         var now = time.GetUtcNow();
-        var revocations = await revoker.EndAllAsync(user.Id, SessionEndReason.AccountDeleted, now, cancellationToken);
+        await revoker.EndAllAsync(user.Id, SessionEndReason.AccountDeleted, now, cancellationToken);
+        user.Delete(now);
         users.Remove(user);
 
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -39,8 +38,6 @@ public sealed class DeleteAccountHandler(
             return saved;
         }
 
-        revoker.Publish(revocations);
-        securityEvents.Record(new SecurityEvent(SecurityEventType.AccountDeleted, user.Id, command.SessionId, command.Client));
         return Result.Success;
     }
 }

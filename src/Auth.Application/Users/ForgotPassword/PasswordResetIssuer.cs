@@ -1,6 +1,6 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
+using Auth.Application.Common.Events;
 using Auth.Application.Users.Common;
 using Auth.Domain.Users;
 
@@ -16,13 +16,14 @@ public sealed class PasswordResetIssuer(
     IAccountTokenRepository tokenRepository,
     AccountTokens tokens,
     IAccountPolicy policy,
-    IAccountMailer mailer,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
+    EventOrigin origin,
     TimeProvider time)
 {
     public async Task<Result> IssueAsync(ForgotPasswordCommand command, CancellationToken cancellationToken)
     {
+        // Background work has no request: the events it raises belong to the client that asked.
+        origin.Client = command.Client;
         var now = time.GetUtcNow();
         var user = await users.FindByEmailAsync(Email.Normalize(command.Email), cancellationToken);
         if (user is null || user.IsDisabled)
@@ -37,14 +38,7 @@ public sealed class PasswordResetIssuer(
         }
 
         var token = tokens.Issue(user.Id, AccountTokenPurpose.PasswordReset, now, policy.PasswordResetLifetime);
-        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
-        if (!saved.IsSuccess)
-        {
-            return saved;
-        }
-
-        mailer.QueuePasswordReset(user, token, policy.PasswordResetLifetime);
-        securityEvents.Record(new SecurityEvent(SecurityEventType.PasswordResetRequested, user.Id, null, command.Client));
-        return Result.Success;
+        user.RequestPasswordReset(token, policy.PasswordResetLifetime, now);
+        return await unitOfWork.SaveChangesAsync(cancellationToken);
     }
 }

@@ -2,7 +2,6 @@ using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Passwords;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
 using Auth.Application.Users.Common;
 using Auth.Domain.Users;
@@ -17,9 +16,7 @@ public sealed class RegisterUserHandler(
     SessionStarter sessionStarter,
     AccountTokens accountTokens,
     IAccountPolicy policy,
-    IAccountMailer mailer,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<RegisterUserCommand, Result<AuthResult>>
 {
     public async ValueTask<Result<AuthResult>> Handle(RegisterUserCommand command, CancellationToken cancellationToken)
@@ -41,6 +38,7 @@ public sealed class RegisterUserHandler(
         // Even the bootstrap admin address signs up as an ordinary account: the role waits for the confirmed mailbox.
         users.Add(user);
         var confirmation = accountTokens.Issue(user.Id, AccountTokenPurpose.EmailConfirmation, now, policy.EmailConfirmationLifetime);
+        user.RequestEmailConfirmation(confirmation, policy.EmailConfirmationLifetime, now);
         var session = sessionStarter.Start(user, command.Client, now);
 
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -49,8 +47,6 @@ public sealed class RegisterUserHandler(
             return saved.Error!;
         }
 
-        mailer.QueueEmailConfirmation(user, confirmation, policy.EmailConfirmationLifetime);
-        securityEvents.Record(new SecurityEvent(SecurityEventType.SignedUp, user.Id, session.SessionId, command.Client));
         return session;
     }
 }

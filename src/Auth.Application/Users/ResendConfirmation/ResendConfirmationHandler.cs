@@ -1,7 +1,6 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Auth.Application.Users.Common;
 using Auth.Domain.Users;
 using Mediator;
@@ -13,9 +12,7 @@ public sealed class ResendConfirmationHandler(
     IUserRepository users,
     AccountTokens tokens,
     IAccountPolicy policy,
-    IAccountMailer mailer,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<ResendConfirmationCommand, Result>
 {
     public async ValueTask<Result> Handle(ResendConfirmationCommand command, CancellationToken cancellationToken)
@@ -31,15 +28,15 @@ public sealed class ResendConfirmationHandler(
             return Result.Success;
         }
 
-        var token = tokens.Issue(user.Id, AccountTokenPurpose.EmailConfirmation, time.GetUtcNow(), policy.EmailConfirmationLifetime);
+        var now = time.GetUtcNow();
+        var token = tokens.Issue(user.Id, AccountTokenPurpose.EmailConfirmation, now, policy.EmailConfirmationLifetime);
+        user.RequestEmailConfirmation(token, policy.EmailConfirmationLifetime, now);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {
             return saved;
         }
 
-        mailer.QueueEmailConfirmation(user, token, policy.EmailConfirmationLifetime);
-        securityEvents.Record(new SecurityEvent(SecurityEventType.ConfirmationSent, user.Id, command.SessionId, command.Client));
         return Result.Success;
     }
 }

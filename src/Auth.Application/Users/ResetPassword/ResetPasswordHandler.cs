@@ -3,7 +3,6 @@ using Auth.Application.Common.Authentication;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Passwords;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
 using Auth.Application.Users.Common;
 using Auth.Domain.Sessions;
@@ -27,7 +26,6 @@ public sealed class ResetPasswordHandler(
     Lockout lockout,
     KnownDevices devices,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<ResetPasswordCommand, Result>
 {
     public async ValueTask<Result> Handle(ResetPasswordCommand command, CancellationToken cancellationToken)
@@ -51,8 +49,8 @@ public sealed class ResetPasswordHandler(
             older.Use(now);
         }
 
-        user.ReplacePasswordHash(await passwordHasher.HashAsync(command.NewPassword, cancellationToken), now);
-        var revocations = await revoker.EndAllAsync(user.Id, SessionEndReason.PasswordReset, now, cancellationToken);
+        user.ResetPassword(await passwordHasher.HashAsync(command.NewPassword, cancellationToken), now);
+        await revoker.EndAllAsync(user.Id, SessionEndReason.PasswordReset, now, cancellationToken);
         // Whoever had the old password may hold a device token: it must not keep a budget of its own.
         await devices.RevokeAllAsync(user.Id, now, cancellationToken);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -61,8 +59,6 @@ public sealed class ResetPasswordHandler(
             return saved.Error == AuthErrors.ConcurrentUpdate ? AuthErrors.InvalidAccountToken : saved;
         }
 
-        revoker.Publish(revocations);
-        securityEvents.Record(new SecurityEvent(SecurityEventType.PasswordReset, user.Id, null, command.Client));
         await lockout.ForgiveAsync(lockout.ForAccount(user.NormalizedEmail), cancellationToken);
         return Result.Success;
     }

@@ -1,7 +1,6 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Mediator;
 
 namespace Auth.Application.Users.UpdateProfile;
@@ -9,7 +8,6 @@ namespace Auth.Application.Users.UpdateProfile;
 public sealed class UpdateProfileHandler(
     IUserRepository users,
     IUnitOfWork unitOfWork,
-    ISecurityEventLog securityEvents,
     TimeProvider time) : ICommandHandler<UpdateProfileCommand, Result<UserView>>
 {
     public async ValueTask<Result<UserView>> Handle(UpdateProfileCommand command, CancellationToken cancellationToken)
@@ -27,7 +25,6 @@ public sealed class UpdateProfileHandler(
             return saved.Error!;
         }
 
-        securityEvents.Record(new SecurityEvent(SecurityEventType.ProfileUpdated, user.Id, command.SessionId, command.Client));
         return UserView.From(user);
     }
 }

@@ -12,6 +12,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
     public void Configure(EntityTypeBuilder<Session> builder)
     {
         builder.ToTable("Sessions");
+        builder.Ignore(s => s.DomainEvents);
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.ClientAddress).HasMaxLength(64);

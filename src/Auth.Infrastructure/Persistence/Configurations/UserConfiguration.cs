@@ -19,6 +19,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.PasswordHash).HasMaxLength(256).IsRequired();
         builder.PrimitiveCollection(u => u.Roles).IsRequired();
         builder.Ignore(u => u.IsDisabled);
+        builder.Ignore(u => u.DomainEvents);
 
         // Settles concurrent signups: exactly one insert per normalized email can win.
         builder.HasIndex(u => u.NormalizedEmail).IsUnique().HasDatabaseName(EmailIndexName);

@@ -32,6 +32,4 @@ internal sealed class SessionRepository(AuthDbContext db) : ISessionRepository
         RefreshTokenByHash(db, hash, cancellationToken);
 
     public void AddRefreshToken(RefreshToken token) => db.RefreshTokens.Add(token);
-
-    public void AddRevocation(SessionRevocation revocation) => db.SessionRevocations.Add(revocation);
 }

@@ -14,8 +14,8 @@ public class AuditEntryTests
         var actorId = Guid.NewGuid();
         var sessionId = Guid.NewGuid();
 
-        var entry = new AuditEntry(Now, "RoleGranted", userId, actorId, sessionId, "203.0.113.7", "UnitTest/1.0");
-        var next = new AuditEntry(Now.AddSeconds(1), "RoleGranted", userId, actorId, sessionId, null, null);
+        var entry = new AuditEntry(Guid.CreateVersion7(Now), Now, "RoleGranted", userId, actorId, sessionId, "203.0.113.7", "UnitTest/1.0");
+        var next = new AuditEntry(Guid.CreateVersion7(Now.AddSeconds(1)), Now.AddSeconds(1), "RoleGranted", userId, actorId, sessionId, null, null);
 
         Assert.Multiple(() =>
         {
@@ -36,7 +36,7 @@ public class AuditEntryTests
     {
         var agent = new string('a', AuditEntry.MaxUserAgentLength);
 
-        Assert.That(new AuditEntry(Now, "LoginSucceeded", null, null, null, null, agent).UserAgent, Is.EqualTo(agent));
+        Assert.That(new AuditEntry(Guid.CreateVersion7(Now), Now, "LoginSucceeded", null, null, null, null, agent).UserAgent, Is.EqualTo(agent));
     }
 
     [Test]
@@ -44,7 +44,7 @@ public class AuditEntryTests
     {
         var agent = new string('a', AuditEntry.MaxUserAgentLength) + "tail";
 
-        var entry = new AuditEntry(Now, "LoginSucceeded", null, null, null, null, agent);
+        var entry = new AuditEntry(Guid.CreateVersion7(Now), Now, "LoginSucceeded", null, null, null, null, agent);
 
         Assert.Multiple(() =>
         {
@@ -56,5 +56,5 @@ public class AuditEntryTests
 
     [Test]
     public void No_user_agent_stays_null() =>
-        Assert.That(new AuditEntry(Now, "LoginSucceeded", null, null, null, null, null).UserAgent, Is.Null);
+        Assert.That(new AuditEntry(Guid.CreateVersion7(Now), Now, "LoginSucceeded", null, null, null, null, null).UserAgent, Is.Null);
 }

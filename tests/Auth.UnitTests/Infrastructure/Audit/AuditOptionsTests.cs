@@ -16,21 +16,19 @@ public class AuditOptionsTests
         {
             Assert.That(options.Retention, Is.EqualTo(TimeSpan.FromDays(90)));
             Assert.That(options.PruneInterval, Is.EqualTo(TimeSpan.FromHours(6)));
-            Assert.That(options.QueueCapacity, Is.EqualTo(10_000));
             Assert.That(validator.Validate(null, options).Succeeded, Is.True);
         });
     }
 
     [Test]
     public void The_smallest_values_pass() =>
-        Assert.That(validator.Validate(null, Options("1.00:00:00", "00:01:00", 1)).Succeeded, Is.True);
+        Assert.That(validator.Validate(null, Options("1.00:00:00", "00:01:00")).Succeeded, Is.True);
 
-    [TestCase("23:59:59", "06:00:00", 10, "Audit:Retention")]
-    [TestCase("90.00:00:00", "00:00:59", 10, "Audit:PruneInterval")]
-    [TestCase("90.00:00:00", "06:00:00", 0, "Audit:QueueCapacity")]
-    public void A_value_below_its_minimum_fails_naming_the_setting(string retention, string interval, int capacity, string setting)
+    [TestCase("23:59:59", "06:00:00", "Audit:Retention")]
+    [TestCase("90.00:00:00", "00:00:59", "Audit:PruneInterval")]
+    public void A_value_below_its_minimum_fails_naming_the_setting(string retention, string interval, string setting)
     {
-        var result = validator.Validate(null, Options(retention, interval, capacity));
+        var result = validator.Validate(null, Options(retention, interval));
 
         Assert.Multiple(() =>
         {
@@ -42,12 +40,11 @@ public class AuditOptionsTests
 
     [Test]
     public void Every_failure_is_reported_at_once() =>
-        Assert.That(validator.Validate(null, Options("00:00:00", "00:00:00", 0)).Failures, Has.Exactly(3).Items);
+        Assert.That(validator.Validate(null, Options("00:00:00", "00:00:00")).Failures, Has.Exactly(2).Items);
 
-    private static AuditOptions Options(string retention, string interval, int capacity) => new()
+    private static AuditOptions Options(string retention, string interval) => new()
     {
         Retention = TimeSpan.Parse(retention, CultureInfo.InvariantCulture),
         PruneInterval = TimeSpan.Parse(interval, CultureInfo.InvariantCulture),
-        QueueCapacity = capacity,
     };
 }

@@ -82,24 +82,21 @@ public class EmailOptionsValidatorTests
         AssertFailsWith(options, "Email:From must be an email address.");
     }
 
-    [TestCase(0, 5, 2)]
-    [TestCase(1000, 0, 2)]
-    [TestCase(1000, 5, -1)]
-    public void Queue_and_retry_settings_out_of_range_fail(int capacity, int attempts, int delaySeconds)
+    [TestCase(0, 2)]
+    [TestCase(5, -1)]
+    public void Retry_settings_out_of_range_fail(int attempts, int delaySeconds)
     {
         var options = Smtp();
-        options.QueueCapacity = capacity;
         options.MaxAttempts = attempts;
         options.RetryDelay = TimeSpan.FromSeconds(delaySeconds);
 
-        AssertFailsWith(options, "Email:QueueCapacity and Email:MaxAttempts must be at least 1, Email:RetryDelay not negative.");
+        AssertFailsWith(options, "Email:MaxAttempts must be at least 1, Email:RetryDelay not negative.");
     }
 
     [Test]
-    public void The_smallest_queue_and_retry_settings_pass()
+    public void The_smallest_retry_settings_pass()
     {
         var options = Smtp();
-        options.QueueCapacity = 1;
         options.MaxAttempts = 1;
         options.RetryDelay = TimeSpan.Zero;
 

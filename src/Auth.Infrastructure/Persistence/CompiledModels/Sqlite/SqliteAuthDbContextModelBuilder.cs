@@ -11,7 +11,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteAuthDbContextModel
     {
         private SqliteAuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1340f3da-cd1a-4545-b2b7-741b39a3ff79"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("c135560a-89ee-4610-97f7-ca3ca70324ce"), entityTypeCount: 9)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
             var accountToken = AccountTokenEntityType.Create(this);
             var loginThrottle = LoginThrottleEntityType.Create(this);
             var user = UserEntityType.Create(this);
+            var outboxMessage = OutboxMessageEntityType.Create(this);
 
             KnownDeviceEntityType.CreateForeignKey1(knownDevice, user);
             RefreshTokenEntityType.CreateForeignKey1(refreshToken, session);
@@ -39,6 +40,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
             AccountTokenEntityType.CreateAnnotations(accountToken);
             LoginThrottleEntityType.CreateAnnotations(loginThrottle);
             UserEntityType.CreateAnnotations(user);
+            OutboxMessageEntityType.CreateAnnotations(outboxMessage);
 
             AddAnnotation("ProductVersion", "10.0.12");
         }

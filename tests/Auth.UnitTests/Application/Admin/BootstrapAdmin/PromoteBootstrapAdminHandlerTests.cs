@@ -1,5 +1,4 @@
 using Auth.Application.Admin.BootstrapAdmin;
-using Auth.Application.Common.Security;
 using Auth.Domain.Users;
 using Auth.UnitTests.Support;
 using Moq;
@@ -20,10 +19,12 @@ public class PromoteBootstrapAdminHandlerTests
         boss = ports.AddUser("boss@example.com", "Boss");
         someone = ports.AddUser("someone@example.com", "Someone");
         boss.ConfirmEmail(ports.Now);
+        boss.ClearDomainEvents();
         someone.ConfirmEmail(ports.Now);
+        someone.ClearDomainEvents();
         ports.Time.Advance(TimeSpan.FromHours(1));
         handler = new PromoteBootstrapAdminHandler(ports.Users.Object, new BootstrapAdminRule(ports.Policy.Object), ports.UnitOfWork.Object,
-            ports.SecurityEvents.Object, ports.Time);
+            ports.Time);
     }
 
     [Test]
@@ -39,7 +40,7 @@ public class PromoteBootstrapAdminHandlerTests
             Assert.That(boss.HasRole(RoleNames.Admin), Is.True);
             Assert.That(boss.UpdatedAt, Is.EqualTo(ports.Now));
             Assert.That(someone.HasRole(RoleNames.Admin), Is.False);
-            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.BootstrapAdminAtStart, boss.Id, null, ClientInfo.Unknown) }));
+            Assert.That(ports.Recorded, Is.EqualTo(new[] { new RoleGranted(boss.Id, RoleNames.Admin, RoleGrantGrounds.BootstrapAdminAtStart, ports.Now) }));
         });
         ports.Users.Verify(u => u.FindByEmailAsync("boss@example.com", It.IsAny<CancellationToken>()), Times.Once());
         ports.VerifySavedOnce();
@@ -57,7 +58,7 @@ public class PromoteBootstrapAdminHandlerTests
         {
             Assert.That(outcome, Is.EqualTo(BootstrapAdminOutcome.AwaitingConfirmation));
             Assert.That(squatter.HasRole(RoleNames.Admin), Is.False);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
         ports.VerifyNeverSaved();
     }
@@ -70,7 +71,7 @@ public class PromoteBootstrapAdminHandlerTests
 
         Assert.That(await handler.Handle(new PromoteBootstrapAdminCommand(), CancellationToken.None), Is.EqualTo(BootstrapAdminOutcome.AlreadyAdmin));
         ports.VerifyNeverSaved();
-        Assert.That(ports.Events, Is.Empty);
+        Assert.That(ports.Committed, Is.Empty);
     }
 
     [TestCase(null)]
@@ -105,7 +106,7 @@ public class PromoteBootstrapAdminHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome, Is.EqualTo(BootstrapAdminOutcome.NotSaved));
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
     }
 

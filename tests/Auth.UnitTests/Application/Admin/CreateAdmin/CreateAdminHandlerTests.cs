@@ -1,6 +1,6 @@
 using Auth.Application.Admin.CreateAdmin;
 using Auth.Application.Common.Errors;
-using Auth.Application.Common.Security;
+using Auth.Domain.Events;
 using Auth.Domain.Users;
 using Auth.UnitTests.Support;
 using Moq;
@@ -21,7 +21,7 @@ public class CreateAdminHandlerTests
         ports.Users.Setup(u => u.Add(It.IsAny<User>())).Callback((User u) => added = u);
         ports.PasswordHasher.Setup(p => p.HashAsync("a long enough secret", It.IsAny<CancellationToken>())).ReturnsAsync("new-hash");
         ports.Time.Advance(TimeSpan.FromDays(1));
-        handler = new CreateAdminHandler(ports.Users.Object, ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+        handler = new CreateAdminHandler(ports.Users.Object, ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.UnitOfWork.Object, ports.Time);
     }
 
     [Test]
@@ -39,10 +39,10 @@ public class CreateAdminHandlerTests
             Assert.That(added.EmailConfirmed, Is.True);
             Assert.That(added.Roles, Is.EqualTo(new[] { RoleNames.User, RoleNames.Admin }));
             Assert.That(added.CreatedAt, Is.EqualTo(ports.Now));
-            Assert.That(ports.Events, Is.EqualTo(new[]
+            Assert.That(ports.Recorded, Is.EqualTo(new IDomainEvent[]
             {
-                new SecurityEvent(SecurityEventType.SignedUp, added.Id, null, ClientInfo.Unknown),
-                new SecurityEvent(SecurityEventType.BootstrapAdminByCommandLine, added.Id, null, ClientInfo.Unknown),
+                new UserRegistered(added.Id, ports.Now),
+                new RoleGranted(added.Id, RoleNames.Admin, RoleGrantGrounds.BootstrapAdminByCommandLine, ports.Now),
             }));
         });
         ports.Users.Verify(u => u.FindByEmailAsync("root@example.com", It.IsAny<CancellationToken>()), Times.Once());
@@ -68,6 +68,7 @@ public class CreateAdminHandlerTests
     {
         var existing = ports.AddUser("root@example.com", "Existing");
         existing.ConfirmEmail(ports.Now);
+        existing.ClearDomainEvents();
 
         var result = await handler.Handle(new CreateAdminCommand("ROOT@example.com", "a long enough secret", "Root"), CancellationToken.None);
 
@@ -78,7 +79,7 @@ public class CreateAdminHandlerTests
             Assert.That(existing.PasswordHash, Is.EqualTo("stored-hash"));
             Assert.That(existing.Name, Is.EqualTo("Existing"));
             Assert.That(added, Is.Null);
-            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.BootstrapAdminByCommandLine, existing.Id, null, ClientInfo.Unknown) }));
+            Assert.That(ports.Recorded, Is.EqualTo(new[] { new RoleGranted(existing.Id, RoleNames.Admin, RoleGrantGrounds.BootstrapAdminByCommandLine, ports.Now) }));
         });
         ports.PasswordHasher.Verify(p => p.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
         ports.VerifySavedOnce();
@@ -95,7 +96,7 @@ public class CreateAdminHandlerTests
         {
             Assert.That(result.Error, Is.EqualTo(AuthErrors.AdminEmailNotConfirmed));
             Assert.That(existing.HasRole(RoleNames.Admin), Is.False);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
         ports.VerifyNeverSaved();
     }
@@ -110,7 +111,7 @@ public class CreateAdminHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Error, Is.EqualTo(AuthErrors.EmailTaken));
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
     }
 }

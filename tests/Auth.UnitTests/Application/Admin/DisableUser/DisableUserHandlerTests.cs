@@ -1,6 +1,5 @@
 using Auth.Application.Admin.DisableUser;
 using Auth.Application.Common.Errors;
-using Auth.Application.Common.Security;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
 using Auth.UnitTests.Support;
@@ -29,7 +28,7 @@ public class DisableUserHandlerTests
         ports.Time.Advance(TimeSpan.FromHours(1));
         handler = new DisableUserHandler(
             ports.Users.Object, ports.AccessChangeGuard(), ports.SessionRevoker(), ports.UnitOfWork.Object,
-            ports.SecurityEvents.Object, ports.Time);
+            ports.Time);
     }
 
     [Test]
@@ -43,10 +42,10 @@ public class DisableUserHandlerTests
             Assert.That(user.DisabledAt, Is.EqualTo(ports.Now));
             Assert.That(first.EndReason, Is.EqualTo(SessionEndReason.AccountDisabled));
             Assert.That(second.EndReason, Is.EqualTo(SessionEndReason.AccountDisabled));
-            Assert.That(ports.Revoked, Is.EquivalentTo(new[] { (first.Id, ports.RevocationExpiry), (second.Id, ports.RevocationExpiry) }));
-            Assert.That(ports.Events, Is.EqualTo(new[]
+            Assert.That(ports.Ended, Is.EquivalentTo(new[] { first.Id, second.Id }));
+            Assert.That(ports.Recorded, Is.EqualTo(new[]
             {
-                new SecurityEvent(SecurityEventType.AccountDisabled, user.Id, null, Ports.Client, admin.Id),
+                new AccountDisabled(user.Id, ports.Now),
             }));
         });
         ports.VerifySavedOnce();
@@ -92,7 +91,7 @@ public class DisableUserHandlerTests
         {
             Assert.That(result.Value.Disabled, Is.True);
             Assert.That(user.DisabledAt, Is.EqualTo(TestClock.Start));
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
         ports.VerifyNeverSaved();
     }
@@ -116,8 +115,8 @@ public class DisableUserHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Error!.Code, Is.EqualTo("db_down"));
-            Assert.That(ports.Revoked, Is.Empty);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Ended, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
     }
 
@@ -127,7 +126,7 @@ public class DisableUserHandlerTests
         {
             Assert.That(error, Is.EqualTo(expected));
             Assert.That(admin.IsDisabled, Is.False);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
         ports.VerifyNeverSaved();
     }

@@ -1,6 +1,5 @@
 using Auth.Application.Admin.EnableUser;
 using Auth.Application.Common.Errors;
-using Auth.Application.Common.Security;
 using Auth.Domain.Users;
 using Auth.UnitTests.Support;
 
@@ -20,12 +19,13 @@ public class EnableUserHandlerTests
         admin = ports.AddAdmin();
         user = ports.AddUser();
         user.Disable(ports.Now);
+        user.ClearDomainEvents();
         ports.Time.Advance(TimeSpan.FromHours(1));
-        handler = new EnableUserHandler(ports.Users.Object, ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+        handler = new EnableUserHandler(ports.Users.Object, ports.UnitOfWork.Object, ports.Time);
     }
 
     [Test]
-    public async Task Enabling_a_disabled_account_saves_and_records_the_acting_admin()
+    public async Task Enabling_a_disabled_account_saves_and_raises_the_event_the_trail_records()
     {
         var result = await handler.Handle(Command(user.Id), CancellationToken.None);
 
@@ -34,9 +34,9 @@ public class EnableUserHandlerTests
             Assert.That(result.Value.Disabled, Is.False);
             Assert.That(user.DisabledAt, Is.Null);
             Assert.That(user.UpdatedAt, Is.EqualTo(ports.Now));
-            Assert.That(ports.Events, Is.EqualTo(new[]
+            Assert.That(ports.Recorded, Is.EqualTo(new[]
             {
-                new SecurityEvent(SecurityEventType.AccountEnabled, user.Id, null, Ports.Client, admin.Id),
+                new AccountEnabled(user.Id, ports.Now),
             }));
         });
         ports.VerifySavedOnce();
@@ -50,7 +50,7 @@ public class EnableUserHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Value.Disabled, Is.False);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
         ports.VerifyNeverSaved();
     }
@@ -73,7 +73,7 @@ public class EnableUserHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Error!.Code, Is.EqualTo("db_down"));
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
     }
 

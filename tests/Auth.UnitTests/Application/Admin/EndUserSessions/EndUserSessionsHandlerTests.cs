@@ -1,6 +1,5 @@
 using Auth.Application.Admin.EndUserSessions;
 using Auth.Application.Common.Errors;
-using Auth.Application.Common.Security;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
 using Auth.UnitTests.Support;
@@ -26,11 +25,11 @@ public class EndUserSessionsHandlerTests
         second = ports.AddSession(user);
         ports.ActiveSessionsAre(user, first, second);
         ports.Time.Advance(TimeSpan.FromMinutes(20));
-        handler = new EndUserSessionsHandler(ports.Users.Object, ports.SessionRevoker(), ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+        handler = new EndUserSessionsHandler(ports.Users.Object, ports.SessionRevoker(), ports.UnitOfWork.Object, ports.Time);
     }
 
     [Test]
-    public async Task Every_session_ends_and_is_published_after_the_commit()
+    public async Task Every_session_ends_as_ended_by_an_admin_with_the_commit()
     {
         var result = await handler.Handle(Command(user.Id), CancellationToken.None);
 
@@ -39,11 +38,8 @@ public class EndUserSessionsHandlerTests
             Assert.That(result.IsSuccess, Is.True);
             Assert.That(first.EndReason, Is.EqualTo(SessionEndReason.EndedByAdmin));
             Assert.That(second.EndedAt, Is.EqualTo(ports.Now));
-            Assert.That(ports.Revoked, Is.EquivalentTo(new[] { (first.Id, ports.RevocationExpiry), (second.Id, ports.RevocationExpiry) }));
-            Assert.That(ports.Events, Is.EqualTo(new[]
-            {
-                new SecurityEvent(SecurityEventType.SessionsEndedByAdmin, user.Id, null, Ports.Client, admin.Id),
-            }));
+            Assert.That(ports.Ended, Is.EquivalentTo(new[] { first.Id, second.Id }));
+            Assert.That(ports.CommittedOf<SessionEnded>().Select(e => e.Reason), Is.All.EqualTo(SessionEndReason.EndedByAdmin));
             Assert.That(user.IsDisabled, Is.False, "the account itself stays usable");
         });
         ports.VerifySavedOnce();
@@ -68,8 +64,8 @@ public class EndUserSessionsHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Error!.Code, Is.EqualTo("db_down"));
-            Assert.That(ports.Revoked, Is.Empty);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Ended, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
     }
 

@@ -1,6 +1,5 @@
 using Auth.Application.Admin.GrantRole;
 using Auth.Application.Common.Errors;
-using Auth.Application.Common.Security;
 using Auth.Domain.Users;
 using Auth.UnitTests.Support;
 
@@ -20,11 +19,11 @@ public class GrantRoleHandlerTests
         admin = ports.AddAdmin();
         user = ports.AddUser();
         ports.Time.Advance(TimeSpan.FromHours(1));
-        handler = new GrantRoleHandler(ports.Users.Object, ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+        handler = new GrantRoleHandler(ports.Users.Object, ports.UnitOfWork.Object, ports.Time);
     }
 
     [Test]
-    public async Task Granting_admin_adds_the_role_saves_and_records_the_acting_admin()
+    public async Task Granting_admin_adds_the_role_saves_and_raises_the_event_the_trail_records()
     {
         var result = await handler.Handle(Command(user.Id), CancellationToken.None);
 
@@ -33,9 +32,9 @@ public class GrantRoleHandlerTests
             Assert.That(result.Value.Roles, Is.EqualTo(new[] { RoleNames.User, RoleNames.Admin }));
             Assert.That(user.HasRole(RoleNames.Admin), Is.True);
             Assert.That(user.UpdatedAt, Is.EqualTo(ports.Now));
-            Assert.That(ports.Events, Is.EqualTo(new[]
+            Assert.That(ports.Recorded, Is.EqualTo(new[]
             {
-                new SecurityEvent(SecurityEventType.RoleGranted, user.Id, null, Ports.Client, admin.Id),
+                new RoleGranted(user.Id, RoleNames.Admin, RoleGrantGrounds.ByAdmin, ports.Now),
             }));
         });
         ports.VerifySavedOnce();
@@ -52,7 +51,7 @@ public class GrantRoleHandlerTests
         {
             Assert.That(result.IsSuccess, Is.True);
             Assert.That(result.Value.Roles, Is.EqualTo(new[] { RoleNames.User, RoleNames.Admin }));
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
         ports.VerifyNeverSaved();
     }
@@ -76,7 +75,7 @@ public class GrantRoleHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Error!.Code, Is.EqualTo("db_down"));
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
     }
 

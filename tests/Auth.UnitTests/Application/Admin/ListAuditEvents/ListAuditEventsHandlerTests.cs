@@ -17,8 +17,8 @@ public class ListAuditEventsHandlerTests
         var sessionId = Guid.NewGuid();
         var from = TestClock.Start.AddDays(-7);
         var to = TestClock.Start;
-        var newer = new AuditEntry(TestClock.Start, "RoleGranted", userId, actorId, null, "198.51.100.1", "Admin/1.0");
-        var older = new AuditEntry(TestClock.Start.AddHours(-1), "LoginSucceeded", userId, null, sessionId, null, null);
+        var newer = new AuditEntry(Guid.CreateVersion7(TestClock.Start), TestClock.Start, "RoleGranted", userId, actorId, null, "198.51.100.1", "Admin/1.0");
+        var older = new AuditEntry(Guid.CreateVersion7(TestClock.Start.AddHours(-1)), TestClock.Start.AddHours(-1), "LoginSucceeded", userId, null, sessionId, null, null);
         ports.AuditLog.Setup(a => a.ListAsync(It.IsAny<AuditFilter>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(([newer, older], 57));
 

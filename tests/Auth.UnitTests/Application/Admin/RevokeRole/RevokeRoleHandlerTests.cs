@@ -1,6 +1,5 @@
 using Auth.Application.Admin.RevokeRole;
 using Auth.Application.Common.Errors;
-using Auth.Application.Common.Security;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
 using Auth.UnitTests.Support;
@@ -29,7 +28,7 @@ public class RevokeRoleHandlerTests
         ports.Time.Advance(TimeSpan.FromHours(1));
         handler = new RevokeRoleHandler(
             ports.Users.Object, ports.AccessChangeGuard(), ports.SessionRevoker(), ports.UnitOfWork.Object,
-            ports.SecurityEvents.Object, ports.Time);
+            ports.Time);
     }
 
     [Test]
@@ -44,10 +43,10 @@ public class RevokeRoleHandlerTests
             Assert.That(other.UpdatedAt, Is.EqualTo(ports.Now));
             Assert.That(first.EndReason, Is.EqualTo(SessionEndReason.RoleRevoked));
             Assert.That(second.EndReason, Is.EqualTo(SessionEndReason.RoleRevoked));
-            Assert.That(ports.Revoked, Is.EquivalentTo(new[] { (first.Id, ports.RevocationExpiry), (second.Id, ports.RevocationExpiry) }));
-            Assert.That(ports.Events, Is.EqualTo(new[]
+            Assert.That(ports.Ended, Is.EquivalentTo(new[] { first.Id, second.Id }));
+            Assert.That(ports.Recorded, Is.EqualTo(new[]
             {
-                new SecurityEvent(SecurityEventType.RoleRevoked, other.Id, null, Ports.Client, admin.Id),
+                new RoleRevoked(other.Id, RoleNames.Admin, ports.Now),
             }));
         });
         ports.VerifySavedOnce();
@@ -84,7 +83,7 @@ public class RevokeRoleHandlerTests
         {
             Assert.That(result.Value.Roles, Is.EqualTo(new[] { RoleNames.User }));
             Assert.That(session.EndedAt, Is.Null);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
         ports.VerifyNeverSaved();
     }
@@ -108,8 +107,8 @@ public class RevokeRoleHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Error!.Code, Is.EqualTo("db_down"));
-            Assert.That(ports.Revoked, Is.Empty);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Ended, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
     }
 
@@ -119,8 +118,8 @@ public class RevokeRoleHandlerTests
         {
             Assert.That(error, Is.EqualTo(expected));
             Assert.That(target.HasRole(RoleNames.Admin), Is.True);
-            Assert.That(ports.Revoked, Is.Empty);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Ended, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
         ports.VerifyNeverSaved();
     }

@@ -1,3 +1,4 @@
+using Auth.Application.Sessions.Common;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
 using Auth.UnitTests.Support;
@@ -18,37 +19,39 @@ public class SessionRevokerTests
     }
 
     [Test]
-    public async Task EndAll_ends_every_active_session_in_the_unit_of_work_but_publishes_nothing()
+    public async Task EndAll_ends_every_active_session_each_raising_its_end_for_the_commit()
     {
         var first = ports.AddSession(user);
         var second = ports.AddSession(user);
         ports.ActiveSessionsAre(user, first, second);
         ports.Time.Advance(TimeSpan.FromMinutes(3));
-        var revoker = ports.SessionRevoker();
 
-        var revocations = await revoker.EndAllAsync(user.Id, SessionEndReason.EndedByAdmin, ports.Now, CancellationToken.None);
+        var ended = await ports.SessionRevoker().EndAllAsync(user.Id, SessionEndReason.EndedByAdmin, ports.Now, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
-            Assert.That(revocations.Select(r => r.SessionId), Is.EquivalentTo(new[] { first.Id, second.Id }));
-            Assert.That(ports.AddedRevocations, Is.EquivalentTo(revocations));
+            Assert.That(ended, Is.EqualTo(2));
             Assert.That(first.EndedAt, Is.EqualTo(ports.Now));
             Assert.That(second.EndReason, Is.EqualTo(SessionEndReason.EndedByAdmin));
-            Assert.That(ports.Revoked, Is.Empty);
+            Assert.That(first.DomainEvents, Is.EqualTo(new[] { new SessionEnded(first.Id, user.Id, SessionEndReason.EndedByAdmin, ports.Now) }));
+            Assert.That(ports.Ended, Is.Empty, "nothing is revoked before the commit");
         });
         ports.Sessions.Verify(s => s.ListActiveAsync(user.Id, ports.Now, It.IsAny<CancellationToken>()), Times.Once());
     }
 
     [Test]
-    public async Task Publish_hands_each_revocation_to_the_revocation_list()
+    public void An_ended_session_is_not_ended_again()
     {
         var session = ports.AddSession(user);
-        ports.ActiveSessionsAre(user, session);
-        var revoker = ports.SessionRevoker();
-        var revocations = await revoker.EndAllAsync(user.Id, SessionEndReason.AccountDisabled, ports.Now, CancellationToken.None);
+        SessionRevoker.End([session], SessionEndReason.Logout, ports.Now);
 
-        revoker.Publish(revocations);
+        var endedAgain = SessionRevoker.End([session], SessionEndReason.AccountDisabled, ports.Now);
 
-        Assert.That(ports.Revoked, Is.EqualTo(new[] { (session.Id, ports.RevocationExpiry) }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(endedAgain, Is.Zero);
+            Assert.That(session.EndReason, Is.EqualTo(SessionEndReason.Logout));
+            Assert.That(session.DomainEvents, Has.Count.EqualTo(1));
+        });
     }
 }

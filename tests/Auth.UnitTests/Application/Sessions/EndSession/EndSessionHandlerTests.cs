@@ -1,5 +1,4 @@
 using Auth.Application.Common.Errors;
-using Auth.Application.Common.Security;
 using Auth.Application.Sessions.EndSession;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
@@ -23,7 +22,7 @@ public class EndSessionHandlerTests
         current = ports.AddSession(user);
         other = ports.AddSession(user);
         ports.Time.Advance(TimeSpan.FromMinutes(10));
-        handler = new EndSessionHandler(ports.Sessions.Object, ports.SessionRevoker(), ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+        handler = new EndSessionHandler(ports.Sessions.Object, ports.UnitOfWork.Object, ports.Time);
     }
 
     [Test]
@@ -37,9 +36,9 @@ public class EndSessionHandlerTests
             Assert.That(other.EndedAt, Is.EqualTo(ports.Now));
             Assert.That(other.EndReason, Is.EqualTo(SessionEndReason.EndedByUser));
             Assert.That(current.EndedAt, Is.Null);
-            Assert.That(ports.AddedRevocations.Single().SessionId, Is.EqualTo(other.Id));
-            Assert.That(ports.Revoked, Is.EqualTo(new[] { (other.Id, ports.RevocationExpiry) }));
-            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.LoggedOut, user.Id, other.Id, Ports.Client) }));
+            Assert.That(ports.Ended.Single(), Is.EqualTo(other.Id));
+            Assert.That(ports.Ended, Is.EqualTo(new[] { other.Id }));
+            Assert.That(ports.Committed, Is.EqualTo(new[] { new SessionEnded(other.Id, user.Id, SessionEndReason.EndedByUser, ports.Now) }));
         });
         ports.VerifySavedOnce();
     }
@@ -68,7 +67,7 @@ public class EndSessionHandlerTests
         {
             Assert.That(result.Error, Is.EqualTo(AuthErrors.SessionNotFound));
             Assert.That(theirs.EndedAt, Is.Null);
-            Assert.That(ports.Revoked, Is.Empty);
+            Assert.That(ports.Ended, Is.Empty);
         });
         ports.VerifyNeverSaved();
     }
@@ -116,8 +115,8 @@ public class EndSessionHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Error!.Code, Is.EqualTo("db_down"));
-            Assert.That(ports.Revoked, Is.Empty);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Ended, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
     }
 

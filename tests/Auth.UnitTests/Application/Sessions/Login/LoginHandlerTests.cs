@@ -1,7 +1,8 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
-using Auth.Application.Common.Security;
+using Auth.Application.Common.Results;
 using Auth.Application.Sessions.Login;
+using Auth.Domain.Sessions;
 using Auth.Domain.Users;
 using Auth.UnitTests.Support;
 using Moq;
@@ -44,9 +45,9 @@ public class LoginHandlerTests
             Assert.That(ports.AddedRefreshTokens.Single().Hash, Is.EqualTo($"hash:{result.Value.RefreshToken}"));
             Assert.That(result.Value.User.Id, Is.EqualTo(user.Id));
             Assert.That(ports.AddedRefreshTokens.Single().SessionId, Is.EqualTo(session.Id));
-            Assert.That(ports.Events, Is.EqualTo(new[]
+            Assert.That(ports.Recorded, Is.EqualTo(new[]
             {
-                new SecurityEvent(SecurityEventType.LoginSucceeded, user.Id, session.Id, Ports.Client),
+                new LoginSucceeded(user.Id, session.Id, ports.Now),
             }));
             Assert.That(user.PasswordHash, Is.EqualTo("stored-hash"));
         });
@@ -73,7 +74,7 @@ public class LoginHandlerTests
         {
             Assert.That(result.Error, Is.EqualTo(AuthErrors.InvalidCredentials));
             Assert.That(ports.AddedSessions, Is.Empty);
-            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.LoginFailed, null, null, Ports.Client) }));
+            Assert.That(ports.Recorded, Is.EqualTo(new[] { new LoginFailed(null, ports.Now) }));
         });
 
         // No hash means "verify against the dummy hash": the same cost as a wrong password.
@@ -103,7 +104,7 @@ public class LoginHandlerTests
             Assert.That(wrong.Error, Is.EqualTo(AuthErrors.InvalidCredentials));
             Assert.That(unknown.Error, Is.EqualTo(wrong.Error));
             Assert.That(ports.AddedSessions, Is.Empty);
-            Assert.That(ports.Events[0], Is.EqualTo(new SecurityEvent(SecurityEventType.LoginFailed, user.Id, null, Ports.Client)));
+            Assert.That(ports.Recorded[0], Is.EqualTo(new LoginFailed(user.Id, ports.Now)));
             Assert.That(ports.Throttles.FailuresOf("ada@example.com"), Is.EqualTo(1));
         });
         ports.PasswordHasher.Verify(p => p.VerifyAsync("stored-hash", "wrong", It.IsAny<CancellationToken>()), Times.Once());
@@ -135,14 +136,14 @@ public class LoginHandlerTests
             await handler.Handle(Command("ada@example.com", "wrong"), CancellationToken.None);
         }
 
-        Assert.That(ports.Events.Select(e => e.Type), Has.No.Member(SecurityEventType.LockedOut));
+        Assert.That(ports.CommittedOf<LockedOut>(), Is.Empty);
 
         var last = await handler.Handle(Command("ada@example.com", "wrong"), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
             Assert.That(last.Error, Is.EqualTo(AuthErrors.InvalidCredentials), "the failure that locks still answers like any failure");
-            Assert.That(ports.Events[^1], Is.EqualTo(new SecurityEvent(SecurityEventType.LockedOut, user.Id, null, Ports.Client)));
+            Assert.That(ports.Recorded[^1], Is.EqualTo(new LockedOut(user.Id, ports.Now)));
             Assert.That(ports.Throttles.LockedUntilOf("ada@example.com"), Is.EqualTo(ports.Now + Ports.LockoutDuration));
         });
     }
@@ -255,7 +256,7 @@ public class LoginHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Error!.Code, Is.EqualTo("db_down"));
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
     }
 

@@ -1,5 +1,4 @@
 using Auth.Application.Common.Errors;
-using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Logout;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
@@ -27,7 +26,7 @@ public class LogoutHandlerTests
         laptop = ports.AddSession(user);
         ports.ActiveSessionsAre(user, current, phone, laptop);
         ports.Time.Advance(TimeSpan.FromHours(1));
-        handler = new LogoutHandler(ports.Sessions.Object, ports.SessionRevoker(), ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+        handler = new LogoutHandler(ports.Sessions.Object, ports.UnitOfWork.Object, ports.Time);
     }
 
     [TestCase(null)]
@@ -43,8 +42,8 @@ public class LogoutHandlerTests
             Assert.That(current.EndReason, Is.EqualTo(SessionEndReason.Logout));
             Assert.That(phone.EndedAt, Is.Null);
             Assert.That(laptop.EndedAt, Is.Null);
-            Assert.That(ports.AddedRevocations.Select(r => r.SessionId), Is.EqualTo(new[] { current.Id }));
-            Assert.That(ports.Revoked, Is.EqualTo(new[] { (current.Id, ports.RevocationExpiry) }));
+            Assert.That(ports.Ended, Is.EqualTo(new[] { current.Id }));
+            Assert.That(ports.Ended, Is.EqualTo(new[] { current.Id }));
         });
         ports.Sessions.Verify(s => s.ListActiveAsync(It.IsAny<Guid>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never());
         ports.VerifySavedOnce();
@@ -62,8 +61,7 @@ public class LogoutHandlerTests
                 Assert.That(session.EndReason, Is.EqualTo(SessionEndReason.LogoutEverywhere));
             }
 
-            Assert.That(ports.Revoked.Select(r => r.SessionId), Is.EquivalentTo(new[] { current.Id, phone.Id, laptop.Id }));
-            Assert.That(ports.Revoked.Select(r => r.Until), Is.All.EqualTo(ports.RevocationExpiry));
+            Assert.That(ports.Ended, Is.EquivalentTo(new[] { current.Id, phone.Id, laptop.Id }));
         });
         ports.Sessions.Verify(s => s.ListActiveAsync(user.Id, ports.Now, It.IsAny<CancellationToken>()), Times.Once());
     }
@@ -78,23 +76,23 @@ public class LogoutHandlerTests
             Assert.That(current.EndedAt, Is.Null);
             Assert.That(phone.EndReason, Is.EqualTo(SessionEndReason.LogoutOthers));
             Assert.That(laptop.EndReason, Is.EqualTo(SessionEndReason.LogoutOthers));
-            Assert.That(ports.AddedRevocations.Select(r => r.SessionId), Is.EquivalentTo(new[] { phone.Id, laptop.Id }));
-            Assert.That(ports.Revoked.Select(r => r.SessionId), Is.EquivalentTo(new[] { phone.Id, laptop.Id }));
+            Assert.That(ports.Ended, Is.EquivalentTo(new[] { phone.Id, laptop.Id }));
         });
     }
 
     [Test]
-    public async Task Logout_records_a_LoggedOut_event_for_the_calling_session()
+    public async Task Global_logout_commits_the_end_of_every_session()
     {
         await handler.Handle(Command(LogoutScope.Global), CancellationToken.None);
 
-        Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.LoggedOut, user.Id, current.Id, Ports.Client) }));
+        Assert.That(ports.CommittedOf<SessionEnded>().Select(e => e.Reason), Is.Not.Empty.And.All.EqualTo(SessionEndReason.LogoutEverywhere));
     }
 
     [Test]
     public async Task Logging_out_an_already_ended_session_succeeds_without_a_second_revocation()
     {
         current.End(ports.Now, SessionEndReason.EndedByUser);
+        current.ClearDomainEvents();
 
         var result = await handler.Handle(Command(null), CancellationToken.None);
 
@@ -102,8 +100,8 @@ public class LogoutHandlerTests
         {
             Assert.That(result.IsSuccess, Is.True);
             Assert.That(current.EndReason, Is.EqualTo(SessionEndReason.EndedByUser));
-            Assert.That(ports.AddedRevocations, Is.Empty);
-            Assert.That(ports.Revoked, Is.Empty);
+            Assert.That(ports.Ended, Is.Empty);
+            Assert.That(ports.Ended, Is.Empty);
         });
     }
 
@@ -115,7 +113,7 @@ public class LogoutHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.IsSuccess, Is.True);
-            Assert.That(ports.Revoked, Is.Empty);
+            Assert.That(ports.Ended, Is.Empty);
         });
     }
 
@@ -129,8 +127,8 @@ public class LogoutHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Error!.Code, Is.EqualTo("db_down"));
-            Assert.That(ports.Revoked, Is.Empty, "tokens of sessions that live on must keep working");
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Ended, Is.Empty, "tokens of sessions that live on must keep working");
+            Assert.That(ports.Committed, Is.Empty);
         });
     }
 

@@ -1,7 +1,6 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
 using Auth.Application.Sessions.RefreshSession;
 using Auth.Domain.Sessions;
@@ -33,7 +32,7 @@ public class RefreshSessionHandlerTests
         ports.Sealer.Setup(s => s.Seal(It.IsAny<string>(), It.IsAny<string>())).Returns((string secret, string key) => $"sealed({secret}|{key})");
         handler = new RefreshSessionHandler(
             ports.Sessions.Object, ports.RefreshTokens.Object, ports.Sealer.Object, ports.AccessTokens.Object,
-            ports.Lifetimes.Object, ports.SessionRevoker(), ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+            ports.Lifetimes.Object, ports.UnitOfWork.Object, ports.Time);
     }
 
     [Test]
@@ -61,7 +60,7 @@ public class RefreshSessionHandlerTests
             Assert.That(token.SealedSuccessor, Is.EqualTo($"sealed(refresh-1|{Presented})"), "the successor is sealed under the presented token");
             Assert.That(session.LastUsedAt, Is.EqualTo(ports.Now));
             Assert.That(session.EndedAt, Is.Null);
-            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.Refreshed, user.Id, session.Id, Ports.Client) }));
+            Assert.That(ports.Committed, Is.EqualTo(new[] { new SessionRefreshed(session.Id, user.Id, ports.Now) }));
         });
         ports.RefreshTokens.Verify(r => r.Hash(Presented), Times.Once());
         ports.VerifySavedOnce();
@@ -75,7 +74,7 @@ public class RefreshSessionHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Error, Is.EqualTo(AuthErrors.InvalidRefreshToken));
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
         ports.RefreshTokens.Verify(r => r.Create(), Times.Never());
         ports.VerifyNeverSaved();
@@ -150,10 +149,10 @@ public class RefreshSessionHandlerTests
             Assert.That(result.Error, Is.EqualTo(AuthErrors.RefreshTokenReused));
             Assert.That(session.EndedAt, Is.EqualTo(ports.Now));
             Assert.That(session.EndReason, Is.EqualTo(SessionEndReason.RefreshTokenReused));
-            Assert.That(ports.AddedRevocations.Single().SessionId, Is.EqualTo(session.Id));
-            Assert.That(ports.Revoked, Is.EqualTo(new[] { (session.Id, ports.RevocationExpiry) }));
+            Assert.That(ports.Ended.Single(), Is.EqualTo(session.Id));
+            Assert.That(ports.Ended, Is.EqualTo(new[] { session.Id }));
             Assert.That(ports.AddedRefreshTokens, Is.Empty);
-            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.RefreshTokenReused, user.Id, session.Id, Ports.Client) }));
+            Assert.That(ports.Committed, Is.EqualTo(new[] { new SessionEnded(session.Id, user.Id, SessionEndReason.RefreshTokenReused, ports.Now) }));
         });
         ports.Sealer.Verify(s => s.Unseal(It.IsAny<string>(), It.IsAny<string>()), Times.Never());
         ports.AccessTokens.Verify(a => a.Issue(It.IsAny<User>(), It.IsAny<Session>(), It.IsAny<DateTimeOffset>()), Times.Never());
@@ -172,8 +171,8 @@ public class RefreshSessionHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Error!.Code, Is.EqualTo("db_down"));
-            Assert.That(ports.Revoked, Is.Empty);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Ended, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
     }
 
@@ -194,7 +193,7 @@ public class RefreshSessionHandlerTests
             Assert.That(result.Value.AccessToken.ExpiresAt, Is.EqualTo(ports.Now + Ports.AccessTokenLifetime));
             Assert.That(session.EndedAt, Is.Null);
             Assert.That(ports.AddedRefreshTokens, Is.Empty, "no third token is minted");
-            Assert.That(ports.Revoked, Is.Empty);
+            Assert.That(ports.Ended, Is.Empty);
         });
         ports.RefreshTokens.Verify(r => r.Create(), Times.Never());
         ports.VerifyNeverSaved();
@@ -238,7 +237,7 @@ public class RefreshSessionHandlerTests
         {
             Assert.That(result.Value.RefreshToken, Is.EqualTo("twins-successor"));
             Assert.That(session.EndedAt, Is.Null);
-            Assert.That(ports.Events, Is.Empty, "our own rotation was never committed");
+            Assert.That(ports.Committed, Is.Empty, "our own rotation was never committed");
         });
         ports.UnitOfWork.Verify(u => u.Reset(), Times.Once());
         ports.VerifySavedOnce();
@@ -256,7 +255,7 @@ public class RefreshSessionHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Error, Is.EqualTo(AuthErrors.InvalidRefreshToken));
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
         ports.UnitOfWork.Verify(u => u.Reset(), Times.Once());
         ports.UnitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
@@ -272,7 +271,7 @@ public class RefreshSessionHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Error!.Code, Is.EqualTo("db_down"));
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
         ports.UnitOfWork.Verify(u => u.Reset(), Times.Never());
         ports.VerifySavedOnce();

@@ -1,6 +1,5 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
-using Auth.Application.Common.Security;
 using Auth.Application.Users.ChangePassword;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
@@ -32,8 +31,8 @@ public class ChangePasswordHandlerTests
         ports.PasswordHasher.Setup(p => p.HashAsync("new password", It.IsAny<CancellationToken>())).ReturnsAsync("new-hash");
         ports.Time.Advance(TimeSpan.FromHours(2));
         handler = new ChangePasswordHandler(
-            ports.Sessions.Object, ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.SessionRevoker(), ports.ReAuthentication(),
-            ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+            ports.Sessions.Object, ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.ReAuthentication(),
+            ports.UnitOfWork.Object, ports.Time);
     }
 
     [Test]
@@ -49,8 +48,8 @@ public class ChangePasswordHandlerTests
             Assert.That(current.EndedAt, Is.Null, "the session that changed the password stays signed in");
             Assert.That(other.EndReason, Is.EqualTo(SessionEndReason.PasswordChanged));
             Assert.That(another.EndReason, Is.EqualTo(SessionEndReason.PasswordChanged));
-            Assert.That(ports.Revoked, Is.EquivalentTo(new[] { (other.Id, ports.RevocationExpiry), (another.Id, ports.RevocationExpiry) }));
-            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.PasswordChanged, user.Id, current.Id, Ports.Client) }));
+            Assert.That(ports.Ended, Is.EquivalentTo(new[] { other.Id, another.Id }));
+            Assert.That(ports.Recorded, Is.EqualTo(new[] { new PasswordChanged(user.Id, ports.Now) }));
         });
         ports.Sessions.Verify(s => s.ListActiveAsync(user.Id, ports.Now, It.IsAny<CancellationToken>()), Times.Once());
         ports.VerifySavedOnce(); // the lockout's counter is not in the unit of work
@@ -80,8 +79,8 @@ public class ChangePasswordHandlerTests
             Assert.That(result.Error, Is.EqualTo(AuthErrors.WrongPassword));
             Assert.That(user.PasswordHash, Is.EqualTo("stored-hash"));
             Assert.That(other.EndedAt, Is.Null);
-            Assert.That(ports.Revoked, Is.Empty);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Ended, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
         ports.PasswordHasher.Verify(p => p.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
         ports.VerifyNeverSaved();
@@ -109,8 +108,8 @@ public class ChangePasswordHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Error!.Code, Is.EqualTo("db_down"));
-            Assert.That(ports.Revoked, Is.Empty);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Ended, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
     }
 
@@ -124,7 +123,7 @@ public class ChangePasswordHandlerTests
             Assert.That(result.Error!.Code, Is.EqualTo(AuthErrors.WeakPasswordCode));
             Assert.That(result.Error.Reasons, Is.EqualTo(new[] { "contains_personal_info" }));
             Assert.That(user.PasswordHash, Is.EqualTo("stored-hash"));
-            Assert.That(ports.Revoked, Is.Empty);
+            Assert.That(ports.Ended, Is.Empty);
         });
     }
 

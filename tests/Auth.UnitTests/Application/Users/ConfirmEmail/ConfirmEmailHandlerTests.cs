@@ -1,7 +1,7 @@
 using Auth.Application.Admin.BootstrapAdmin;
 using Auth.Application.Common.Errors;
-using Auth.Application.Common.Security;
 using Auth.Application.Users.ConfirmEmail;
+using Auth.Domain.Events;
 using Auth.Domain.Users;
 using Auth.UnitTests.Support;
 
@@ -19,7 +19,7 @@ public class ConfirmEmailHandlerTests
         ports = new Ports();
         user = ports.AddUser();
         handler = new ConfirmEmailHandler(ports.AccountTokens(), ports.Users.Object, new BootstrapAdminRule(ports.Policy.Object),
-            ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+            ports.UnitOfWork.Object, ports.Time);
     }
 
     [Test]
@@ -36,7 +36,7 @@ public class ConfirmEmailHandlerTests
             Assert.That(user.EmailConfirmed, Is.True);
             Assert.That(user.UpdatedAt, Is.EqualTo(ports.Now));
             Assert.That(ports.AddedAccountTokens.Single().UsedAt, Is.EqualTo(ports.Now));
-            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.EmailConfirmed, user.Id, null, Ports.Client) }));
+            Assert.That(ports.Recorded, Is.EqualTo(new[] { new EmailConfirmed(user.Id, ports.Now) }));
         });
         ports.VerifySavedOnce();
     }
@@ -52,7 +52,7 @@ public class ConfirmEmailHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(user.HasRole(RoleNames.Admin), Is.True);
-            Assert.That(ports.Events.Select(e => e.Type), Is.EqualTo(new[] { SecurityEventType.EmailConfirmed, SecurityEventType.BootstrapAdminOnConfirmation }));
+            Assert.That(ports.Recorded, Is.EqualTo(new IDomainEvent[] { new EmailConfirmed(user.Id, ports.Now), new RoleGranted(user.Id, RoleNames.Admin, RoleGrantGrounds.BootstrapAdminOnConfirmation, ports.Now) }));
         });
         ports.VerifySavedOnce();
     }
@@ -66,13 +66,14 @@ public class ConfirmEmailHandlerTests
         await handler.Handle(Command(token), CancellationToken.None);
 
         Assert.That(user.HasRole(RoleNames.Admin), Is.False);
-        Assert.That(ports.Events.Select(e => e.Type), Is.EqualTo(new[] { SecurityEventType.EmailConfirmed }));
+        Assert.That(ports.Recorded, Is.EqualTo(new[] { new EmailConfirmed(user.Id, ports.Now) }));
     }
 
     [Test]
     public async Task A_second_link_for_a_confirmed_address_is_spent_without_recording_a_confirmation_again()
     {
         user.ConfirmEmail(ports.Now);
+        user.ClearDomainEvents();
         var token = ports.IssueAccountToken(user, AccountTokenPurpose.EmailConfirmation);
 
         var result = await handler.Handle(Command(token), CancellationToken.None);
@@ -81,7 +82,7 @@ public class ConfirmEmailHandlerTests
         {
             Assert.That(result.IsSuccess, Is.True);
             Assert.That(ports.AddedAccountTokens.Single().UsedAt, Is.EqualTo(ports.Now));
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
     }
 
@@ -99,7 +100,7 @@ public class ConfirmEmailHandlerTests
     {
         var token = ports.IssueAccountToken(user, AccountTokenPurpose.EmailConfirmation);
         Assert.That((await handler.Handle(Command(token), CancellationToken.None)).IsSuccess, Is.True);
-        ports.Events.Clear();
+        ports.Committed.Clear();
         ports.UnitOfWork.Invocations.Clear();
 
         await AssertRefused(token, confirmed: true);
@@ -140,7 +141,7 @@ public class ConfirmEmailHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Error, Is.EqualTo(AuthErrors.InvalidAccountToken));
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
     }
 
@@ -155,7 +156,7 @@ public class ConfirmEmailHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Error!.Code, Is.EqualTo("db_down"));
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
     }
 
@@ -168,7 +169,7 @@ public class ConfirmEmailHandlerTests
             Assert.That(result.Error, Is.EqualTo(AuthErrors.InvalidAccountToken));
             Assert.That(result.Error!.Code, Is.EqualTo("invalid_account_token"));
             Assert.That(user.EmailConfirmed, Is.EqualTo(confirmed));
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
         ports.VerifyNeverSaved();
     }

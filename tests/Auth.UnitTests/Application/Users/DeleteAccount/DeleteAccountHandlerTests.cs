@@ -1,6 +1,5 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
-using Auth.Application.Common.Security;
 using Auth.Application.Users.DeleteAccount;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
@@ -30,7 +29,7 @@ public class DeleteAccountHandlerTests
         ports.Time.Advance(TimeSpan.FromMinutes(30));
         handler = new DeleteAccountHandler(
             ports.Users.Object, ports.SessionRevoker(), ports.ReAuthentication(),
-            ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+            ports.UnitOfWork.Object, ports.Time);
     }
 
     [Test]
@@ -43,9 +42,9 @@ public class DeleteAccountHandlerTests
             Assert.That(result.IsSuccess, Is.True);
             Assert.That(current.EndReason, Is.EqualTo(SessionEndReason.AccountDeleted));
             Assert.That(other.EndReason, Is.EqualTo(SessionEndReason.AccountDeleted));
-            Assert.That(ports.AddedRevocations.Select(r => r.SessionId), Is.EquivalentTo(new[] { current.Id, other.Id }));
-            Assert.That(ports.Revoked, Is.EquivalentTo(new[] { (current.Id, ports.RevocationExpiry), (other.Id, ports.RevocationExpiry) }));
-            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.AccountDeleted, user.Id, current.Id, Ports.Client) }));
+            Assert.That(ports.Ended, Is.EquivalentTo(new[] { current.Id, other.Id }));
+            Assert.That(ports.Ended, Is.EquivalentTo(new[] { current.Id, other.Id }));
+            Assert.That(ports.Recorded, Is.EqualTo(new[] { new AccountDeleted(user.Id, ports.Now) }));
         });
         ports.Users.Verify(u => u.Remove(user), Times.Once());
         ports.VerifySavedOnce(); // the lockout's counter is not in the unit of work
@@ -60,8 +59,8 @@ public class DeleteAccountHandlerTests
         {
             Assert.That(result.Error, Is.EqualTo(AuthErrors.WrongPassword));
             Assert.That(current.EndedAt, Is.Null);
-            Assert.That(ports.Revoked, Is.Empty);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Ended, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
         ports.Users.Verify(u => u.Remove(It.IsAny<User>()), Times.Never());
         ports.VerifyNeverSaved();
@@ -88,8 +87,8 @@ public class DeleteAccountHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Error!.Code, Is.EqualTo("db_down"));
-            Assert.That(ports.Revoked, Is.Empty);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Ended, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
     }
 

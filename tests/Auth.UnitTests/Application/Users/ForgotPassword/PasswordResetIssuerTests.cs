@@ -1,5 +1,4 @@
 using Auth.Application.Common.Errors;
-using Auth.Application.Common.Security;
 using Auth.Application.Users.ForgotPassword;
 using Auth.Domain.Users;
 using Auth.UnitTests.Support;
@@ -21,7 +20,7 @@ public class PasswordResetIssuerTests
         ports.Time.Advance(TimeSpan.FromHours(5));
         handler = new PasswordResetIssuer(
             ports.Users.Object, ports.AccountTokenRepository.Object, ports.AccountTokens(),
-            ports.Policy.Object, ports.Mailer.Object, ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+            ports.Policy.Object, ports.UnitOfWork.Object, ports.Origin, ports.Time);
     }
 
     [Test]
@@ -38,9 +37,9 @@ public class PasswordResetIssuerTests
             Assert.That(stored.ExpiresAt, Is.EqualTo(ports.Now + Ports.ResetLifetime));
             Assert.That(stored.Hash, Is.EqualTo("hash:refresh-1"));
             Assert.That(ports.Mails, Is.EqualTo(new[] { ("reset", "Ada@Example.com", "refresh-1") }));
-            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.PasswordResetRequested, user.Id, null, Ports.Client) }));
+            Assert.That(ports.Recorded, Is.EqualTo(new[] { new PasswordResetRequested(user.Id, user.Email, user.Name, "refresh-1", Ports.ResetLifetime, ports.Now) }));
+            Assert.That(ports.Origin.Client, Is.EqualTo(Ports.Client), "the background work's events belong to the client that asked");
         });
-        ports.Mailer.Verify(m => m.QueuePasswordReset(user, "refresh-1", Ports.ResetLifetime), Times.Once());
         ports.VerifySavedOnce();
     }
 
@@ -105,7 +104,7 @@ public class PasswordResetIssuerTests
         {
             Assert.That(result.Error!.Code, Is.EqualTo("db_down"));
             Assert.That(ports.Mails, Is.Empty);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
     }
 
@@ -121,7 +120,7 @@ public class PasswordResetIssuerTests
             Assert.That(succeeded, Is.True);
             Assert.That(ports.AddedAccountTokens, Is.Empty);
             Assert.That(ports.Mails, Is.Empty);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
         ports.VerifyNeverSaved();
     }

@@ -1,6 +1,4 @@
 using Auth.Application.Common.Errors;
-using Auth.Application.Common.Results;
-using Auth.Application.Common.Security;
 using Auth.Application.Users.RegisterUser;
 using Auth.Domain.Users;
 using Auth.UnitTests.Support;
@@ -20,15 +18,12 @@ public class RegisterUserHandlerTests
         ports.PasswordHasher.Setup(p => p.HashAsync("correct horse battery", It.IsAny<CancellationToken>())).ReturnsAsync("argon2-hash");
         handler = new RegisterUserHandler(
             ports.Users.Object, ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.SessionStarter(), ports.AccountTokens(), ports.Policy.Object,
-            ports.Mailer.Object, ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+            ports.UnitOfWork.Object, ports.Time);
     }
 
     [Test]
-    public async Task Signup_stores_a_hashed_confirmation_token_and_mails_the_token_after_the_commit()
+    public async Task Signup_stores_a_hashed_confirmation_token_and_commits_the_mail_of_its_value_with_it()
     {
-        var order = new List<string>();
-        ports.UnitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Result.Success).Callback(() => order.Add("save"));
-        ports.Mailer.Setup(m => m.QueueEmailConfirmation(It.IsAny<User>(), It.IsAny<string>(), Ports.ConfirmationLifetime)).Callback(() => order.Add("mail"));
 
         var result = await handler.Handle(Command("ada@example.com"), CancellationToken.None);
 
@@ -39,7 +34,8 @@ public class RegisterUserHandlerTests
             Assert.That(token.UserId, Is.EqualTo(result.Value.User.Id));
             Assert.That(token.Hash, Is.EqualTo("hash:refresh-1"), "only the hash is stored");
             Assert.That(token.ExpiresAt, Is.EqualTo(ports.Now + Ports.ConfirmationLifetime));
-            Assert.That(order, Is.EqualTo(new[] { "save", "mail" }));
+            Assert.That(ports.Mails, Is.EqualTo(new[] { ("confirm", "ada@example.com", "refresh-1") }));
+            Assert.That(ports.CommittedOf<EmailConfirmationRequested>().Single().Resent, Is.False, "a signup's mail is part of the signup");
         });
     }
 
@@ -99,13 +95,13 @@ public class RegisterUserHandlerTests
     }
 
     [Test]
-    public async Task Success_records_a_SignedUp_event_after_the_commit()
+    public async Task Success_commits_a_UserRegistered_event()
     {
         var result = await handler.Handle(Command("ada@example.com"), CancellationToken.None);
 
-        Assert.That(ports.Events, Is.EqualTo(new[]
+        Assert.That(ports.CommittedOf<UserRegistered>(), Is.EqualTo(new[]
         {
-            new SecurityEvent(SecurityEventType.SignedUp, result.Value.User.Id, result.Value.SessionId, Ports.Client),
+            new UserRegistered(result.Value.User.Id, ports.Now),
         }));
     }
 
@@ -120,7 +116,7 @@ public class RegisterUserHandlerTests
         {
             Assert.That(result.Error, Is.EqualTo(AuthErrors.EmailTaken));
             Assert.That(ports.AddedSessions, Is.Empty);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
         ports.PasswordHasher.Verify(p => p.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
         ports.Users.Verify(u => u.Add(It.IsAny<User>()), Times.Never());
@@ -138,7 +134,7 @@ public class RegisterUserHandlerTests
         {
             Assert.That(result.IsSuccess, Is.False);
             Assert.That(result.Error!.Code, Is.EqualTo("email_taken"));
-            Assert.That(ports.Events, Is.Empty, "no SignedUp event for an account that was not created");
+            Assert.That(ports.Committed, Is.Empty, "no SignedUp event for an account that was not created");
         });
     }
 

@@ -1,9 +1,7 @@
 using Auth.Application.Common.Errors;
-using Auth.Application.Common.Security;
 using Auth.Application.Users.ResendConfirmation;
 using Auth.Domain.Users;
 using Auth.UnitTests.Support;
-using Moq;
 
 namespace Auth.UnitTests.Application.Users.ResendConfirmation;
 
@@ -21,8 +19,8 @@ public class ResendConfirmationHandlerTests
         user = ports.AddUser();
         ports.Time.Advance(TimeSpan.FromHours(1));
         handler = new ResendConfirmationHandler(
-            ports.Users.Object, ports.AccountTokens(), ports.Policy.Object, ports.Mailer.Object,
-            ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+            ports.Users.Object, ports.AccountTokens(), ports.Policy.Object,
+            ports.UnitOfWork.Object, ports.Time);
     }
 
     [Test]
@@ -39,9 +37,8 @@ public class ResendConfirmationHandlerTests
             Assert.That(stored.ExpiresAt, Is.EqualTo(ports.Now + Ports.ConfirmationLifetime));
             Assert.That(ports.Mails, Is.EqualTo(new[] { ("confirm", user.Email, "refresh-1") }));
             Assert.That(stored.Hash, Is.EqualTo("hash:refresh-1"), "the mailed value is the one whose hash was stored");
-            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.ConfirmationSent, user.Id, sessionId, Ports.Client) }));
+            Assert.That(ports.Recorded, Is.EqualTo(new[] { new EmailConfirmationRequested(user.Id, user.Email, user.Name, "refresh-1", Ports.ConfirmationLifetime, Resent: true, ports.Now) }));
         });
-        ports.Mailer.Verify(m => m.QueueEmailConfirmation(user, "refresh-1", Ports.ConfirmationLifetime), Times.Once());
         ports.VerifySavedOnce();
     }
 
@@ -57,7 +54,7 @@ public class ResendConfirmationHandlerTests
             Assert.That(result.IsSuccess, Is.True);
             Assert.That(ports.AddedAccountTokens, Is.Empty);
             Assert.That(ports.Mails, Is.Empty);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
         ports.VerifyNeverSaved();
     }
@@ -86,7 +83,7 @@ public class ResendConfirmationHandlerTests
         {
             Assert.That(result.Error!.Code, Is.EqualTo("db_down"));
             Assert.That(ports.Mails, Is.Empty);
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
     }
 

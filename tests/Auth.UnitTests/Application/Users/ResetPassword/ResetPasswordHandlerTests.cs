@@ -1,5 +1,4 @@
 using Auth.Application.Common.Errors;
-using Auth.Application.Common.Security;
 using Auth.Application.Users.ResetPassword;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
@@ -35,7 +34,7 @@ public class ResetPasswordHandlerTests
         handler = new ResetPasswordHandler(
             ports.AccountTokens(), ports.AccountTokenRepository.Object, ports.Users.Object,
             ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.SessionRevoker(), ports.Lockout(), ports.KnownDevices(), ports.UnitOfWork.Object,
-            ports.SecurityEvents.Object, ports.Time);
+            ports.Time);
     }
 
     [Test]
@@ -54,9 +53,9 @@ public class ResetPasswordHandlerTests
             Assert.That(ports.AddedAccountTokens.Single().UsedAt, Is.EqualTo(ports.Now));
             Assert.That(laptop.EndReason, Is.EqualTo(SessionEndReason.PasswordReset));
             Assert.That(phone.EndReason, Is.EqualTo(SessionEndReason.PasswordReset));
-            Assert.That(ports.AddedRevocations.Select(r => r.SessionId), Is.EquivalentTo(new[] { laptop.Id, phone.Id }));
-            Assert.That(ports.Revoked, Is.EquivalentTo(new[] { (laptop.Id, ports.RevocationExpiry), (phone.Id, ports.RevocationExpiry) }));
-            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.PasswordReset, user.Id, null, Ports.Client) }));
+            Assert.That(ports.Ended, Is.EquivalentTo(new[] { laptop.Id, phone.Id }));
+            Assert.That(ports.Ended, Is.EquivalentTo(new[] { laptop.Id, phone.Id }));
+            Assert.That(ports.Recorded, Is.EqualTo(new[] { new PasswordReset(user.Id, ports.Now) }));
         });
         ports.Sessions.Verify(s => s.ListActiveAsync(user.Id, ports.Now, It.IsAny<CancellationToken>()), Times.Once());
     }
@@ -155,9 +154,9 @@ public class ResetPasswordHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(error, Is.EqualTo(expected));
-            Assert.That(ports.Revoked, Is.Empty, "the sessions live on when the commit failed");
+            Assert.That(ports.Ended, Is.Empty, "the sessions live on when the commit failed");
             Assert.That(ports.Throttles.FailuresOf(user.NormalizedEmail), Is.EqualTo(Ports.MaxFailures), "the lockout stays");
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
         ports.VerifySavedOnce();
     }
@@ -171,9 +170,9 @@ public class ResetPasswordHandlerTests
             Assert.That(result.Error, Is.EqualTo(AuthErrors.InvalidAccountToken));
             Assert.That(user.PasswordHash, Is.EqualTo("stored-hash"));
             Assert.That(laptop.EndedAt, Is.Null);
-            Assert.That(ports.Revoked, Is.Empty);
+            Assert.That(ports.Ended, Is.Empty);
             Assert.That(ports.Throttles.FailuresOf(user.NormalizedEmail), Is.EqualTo(Ports.MaxFailures));
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
         ports.PasswordHasher.Verify(p => p.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
         ports.VerifyNeverSaved();

@@ -1,5 +1,4 @@
 using Auth.Application.Common.Errors;
-using Auth.Application.Common.Security;
 using Auth.Application.Users.UpdateProfile;
 using Auth.Domain.Users;
 using Auth.UnitTests.Support;
@@ -19,7 +18,7 @@ public class UpdateProfileHandlerTests
         ports = new Ports();
         user = ports.AddUser(name: "Ada Lovelace");
         ports.Time.Advance(TimeSpan.FromDays(1));
-        handler = new UpdateProfileHandler(ports.Users.Object, ports.UnitOfWork.Object, ports.SecurityEvents.Object, ports.Time);
+        handler = new UpdateProfileHandler(ports.Users.Object, ports.UnitOfWork.Object, ports.Time);
     }
 
     [Test]
@@ -34,7 +33,7 @@ public class UpdateProfileHandlerTests
             Assert.That(user.UpdatedAt, Is.EqualTo(ports.Now));
             Assert.That(result.Value.Name, Is.EqualTo("Ada King"));
             Assert.That(result.Value.Id, Is.EqualTo(user.Id));
-            Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.ProfileUpdated, user.Id, sessionId, Ports.Client) }));
+            Assert.That(ports.Recorded, Is.EqualTo(new[] { new ProfileUpdated(user.Id, ports.Now) }));
         });
         ports.VerifySavedOnce();
     }
@@ -58,7 +57,7 @@ public class UpdateProfileHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Error!.Code, Is.EqualTo("db_down"));
-            Assert.That(ports.Events, Is.Empty);
+            Assert.That(ports.Committed, Is.Empty);
         });
     }
 

@@ -1,9 +1,6 @@
 namespace Auth.Application.Common.Security;
 
-/// <summary>A security event. It never carries a password, token or hash.</summary>
-/// <param name="ActorId">Who acted on the account when it was not its owner (an administrator).</param>
-public sealed record SecurityEvent(SecurityEventType Type, Guid? UserId, Guid? SessionId, ClientInfo Client, Guid? ActorId = null);
-
+/// <summary>The names the audit trail stores and filters by; domain events map onto them (see the outbox).</summary>
 public enum SecurityEventType
 {
     SignedUp,

@@ -1,0 +1,19 @@
+using Auth.Application.Abstractions;
+using Auth.Domain.Sessions;
+using Auth.Domain.Users;
+using Auth.Infrastructure.Mail;
+
+namespace Auth.Infrastructure.Outbox;
+
+/// <summary>Sends the mail an event asks for; a transport failure fails the delivery, which is retried later.</summary>
+internal sealed class MailEffect(AccountMails mails, IEmailSender sender) : IOutboxEffect
+{
+    public Task ApplyAsync(OutboxDelivery delivery, CancellationToken cancellationToken) =>
+        delivery.Event switch
+        {
+            EmailConfirmationRequested e => sender.SendAsync(mails.EmailConfirmation(e), cancellationToken),
+            PasswordResetRequested e => sender.SendAsync(mails.PasswordReset(e), cancellationToken),
+            NewDeviceSignedIn e => sender.SendAsync(mails.NewDeviceAlert(e), cancellationToken),
+            _ => Task.CompletedTask,
+        };
+}
