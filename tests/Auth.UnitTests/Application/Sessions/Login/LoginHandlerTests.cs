@@ -1,6 +1,5 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
-using Auth.Application.Common.Results;
 using Auth.Application.Sessions.Login;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
