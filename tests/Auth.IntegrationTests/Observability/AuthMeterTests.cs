@@ -95,9 +95,35 @@ public sealed class AuthMeterTests
     }
 
     [Test]
-    public void Queue_depths_are_observed()
+    public async Task Queue_depths_are_the_outbox_rows_still_undelivered()
     {
-        Assert.That(meter.Observe("auth.mail.queue.depth"), Is.GreaterThanOrEqualTo(0));
-        Assert.That(meter.Observe("auth.audit.queue.depth"), Is.GreaterThanOrEqualTo(0));
+        await using var failing = new AuthApiFactory(settings: new Dictionary<string, string?>
+        {
+            // The confirmation mail fails and waits a day for its next try: it stays in the outbox.
+            ["Email:Transport"] = "Smtp",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = "1",
+            ["Email:Smtp:Security"] = "None",
+            ["Email:RetryDelay"] = "1.00:00:00",
+        });
+        using var failingClient = failing.CreateClient();
+        using var failingMeter = new MeterRecorder(failing.Services);
+
+        await failingClient.SignUpAsync();
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        // A count taken while the signup's rows were still being claimed says 2 events; the next round's says 1.
+        while ((failingMeter.Observe("auth.mail.queue.depth") != 1 || failingMeter.Observe("auth.audit.queue.depth") != 1)
+            && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failingMeter.Observe("auth.mail.queue.depth"), Is.EqualTo(1), "the confirmation mail waits");
+            Assert.That(failingMeter.Observe("auth.audit.queue.depth"), Is.EqualTo(1), "the signup's audit entry is written");
+            Assert.That(failingMeter.Sum("auth.mail.failures", ("result", "retried")), Is.EqualTo(1));
+        });
     }
 }
