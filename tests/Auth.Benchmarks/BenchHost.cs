@@ -26,6 +26,9 @@ internal static class BenchHost
             ["Database:SqliteFile"] = Path.Combine(directory, "unused.db"),
             ["Jwt:Keys:0:KeyId"] = "bench",
             ["Jwt:Keys:0:Pem"] = rsa.ExportPkcs8PrivateKeyPem(),
+            // No SMTP host by default: the telemetry meter reads the mail queue, whose options must validate.
+            ["Email:Transport"] = "Pickup",
+            ["Email:PickupDirectory"] = Path.Combine(directory, "mail"),
         }).Build();
         var services = new ServiceCollection();
         var environment = new Environment(directory);
