@@ -20,6 +20,7 @@ public sealed class User
         Roles = [RoleNames.User];
         CreatedAt = now;
         UpdatedAt = now;
+        SecurityStamp = Guid.NewGuid();
     }
 
     public Guid Id { get; private set; }
@@ -48,6 +49,13 @@ public sealed class User
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// The version of what a sign-in is checked against: credentials, roles, disabled. Every change to them draws a
+    /// new stamp, and a session only starts if the stamp it was checked against is still the stored one (see
+    /// docs/decisions/0007-security-stamp.md).
+    /// </summary>
+    public Guid SecurityStamp { get; private set; }
+
     public static User Register(string email, string name, string passwordHash, DateTimeOffset now) =>
         new(Guid.CreateVersion7(now), email, name, passwordHash, now);
 
@@ -57,10 +65,26 @@ public sealed class User
         UpdatedAt = now;
     }
 
+    /// <summary>A new password: a credential change.</summary>
     public void ReplacePasswordHash(string passwordHash, DateTimeOffset now)
     {
         PasswordHash = passwordHash;
         UpdatedAt = now;
+        SecurityStamp = Guid.NewGuid();
+    }
+
+    /// <summary>The same password hashed with today's parameters: not a credential change, so the stamp stays.</summary>
+    public void UpgradePasswordHash(string passwordHash, DateTimeOffset now)
+    {
+        PasswordHash = passwordHash;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Draws a new stamp without another change: no session can start against the account from now on.</summary>
+    public void RotateSecurityStamp(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        SecurityStamp = Guid.NewGuid();
     }
 
     public bool HasRole(string role) => Array.IndexOf(Roles, role) >= 0;
@@ -93,6 +117,7 @@ public sealed class User
 
         Roles = [.. Roles, role];
         UpdatedAt = now;
+        SecurityStamp = Guid.NewGuid();
         return true;
     }
 
@@ -111,6 +136,7 @@ public sealed class User
 
         Roles = [.. Roles.Where(r => r != role)];
         UpdatedAt = now;
+        SecurityStamp = Guid.NewGuid();
         return true;
     }
 
@@ -124,6 +150,7 @@ public sealed class User
 
         DisabledAt = now;
         UpdatedAt = now;
+        SecurityStamp = Guid.NewGuid();
         return true;
     }
 
@@ -137,6 +164,7 @@ public sealed class User
 
         DisabledAt = null;
         UpdatedAt = now;
+        SecurityStamp = Guid.NewGuid();
         return true;
     }
 }

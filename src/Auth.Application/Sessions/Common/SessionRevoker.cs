@@ -8,7 +8,7 @@ namespace Auth.Application.Sessions.Common;
 /// revocation row is written in the same unit of work, and after the commit the local in-memory list learns
 /// them (other instances pick the rows up on their next poll).
 /// </summary>
-public sealed class SessionRevoker(ISessionRepository sessions, IRevocationList revocationList, ITokenLifetimes lifetimes)
+public sealed class SessionRevoker(ISessionRepository sessions, IRevocationList revocationList, ITokenLifetimes lifetimes, IUnitOfWork unitOfWork)
 {
     public IReadOnlyList<SessionRevocation> End(IEnumerable<Session> toEnd, SessionEndReason reason, DateTimeOffset now)
     {
@@ -36,6 +36,21 @@ public sealed class SessionRevoker(ISessionRepository sessions, IRevocationList 
         foreach (var revocation in revocations)
         {
             revocationList.Revoke(revocation.SessionId, revocation.ExpiresAt);
+        }
+    }
+
+    /// <summary>
+    /// Call after committing a change that drew a new security stamp: a login that committed its session while the
+    /// change was being made (after this request listed the sessions) is ended now. None can commit later, since a
+    /// session only starts against the stamp it was checked with.
+    /// </summary>
+    public async Task SweepAsync(Guid userId, SessionEndReason reason, DateTimeOffset now, Guid? keep, CancellationToken cancellationToken)
+    {
+        var late = (await sessions.ListActiveAsync(userId, now, cancellationToken)).Where(s => s.Id != keep);
+        var revocations = End(late, reason, now);
+        if (revocations.Count > 0 && (await unitOfWork.SaveChangesAsync(cancellationToken)).IsSuccess)
+        {
+            Publish(revocations);
         }
     }
 }

@@ -4,7 +4,9 @@ using Auth.Application.Common.Passwords;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
+using Auth.Application.Users.Common;
 using Auth.Domain.Sessions;
+using Auth.Domain.Users;
 using Mediator;
 
 namespace Auth.Application.Users.ChangePassword;
@@ -15,6 +17,7 @@ public sealed class ChangePasswordHandler(
     IPasswordHasher passwordHasher,
     PasswordPolicy passwordPolicy,
     SessionRevoker revoker,
+    AccountTokens accountTokens,
     ReAuthentication reAuthentication,
     IUnitOfWork unitOfWork,
     ISecurityEventLog securityEvents,
@@ -40,6 +43,8 @@ public sealed class ChangePasswordHandler(
         user.ReplacePasswordHash(await passwordHasher.HashAsync(command.NewPassword, cancellationToken), now);
         var others = (await sessions.ListActiveAsync(user.Id, now, cancellationToken)).Where(s => s.Id != command.SessionId);
         var revocations = revoker.End(others, SessionEndReason.PasswordChanged, now);
+        // A reset link mailed before the change must not undo it.
+        await accountTokens.SpendAllAsync(user.Id, AccountTokenPurpose.PasswordReset, now, cancellationToken);
 
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
@@ -48,6 +53,7 @@ public sealed class ChangePasswordHandler(
         }
 
         revoker.Publish(revocations);
+        await revoker.SweepAsync(user.Id, SessionEndReason.PasswordChanged, now, command.SessionId, cancellationToken);
         securityEvents.Record(new SecurityEvent(SecurityEventType.PasswordChanged, user.Id, command.SessionId, command.Client));
         return Result.Success;
     }

@@ -19,7 +19,6 @@ namespace Auth.Application.Users.ResetPassword;
 /// </summary>
 public sealed class ResetPasswordHandler(
     AccountTokens tokens,
-    IAccountTokenRepository tokenRepository,
     IUserRepository users,
     IPasswordHasher passwordHasher,
     PasswordPolicy passwordPolicy,
@@ -46,10 +45,7 @@ public sealed class ResetPasswordHandler(
             return weak;
         }
 
-        foreach (var older in await tokenRepository.ListUsableAsync(user.Id, AccountTokenPurpose.PasswordReset, now, cancellationToken))
-        {
-            older.Use(now);
-        }
+        await tokens.SpendAllAsync(user.Id, AccountTokenPurpose.PasswordReset, now, cancellationToken);
 
         user.ReplacePasswordHash(await passwordHasher.HashAsync(command.NewPassword, cancellationToken), now);
         var revocations = await revoker.EndAllAsync(user.Id, SessionEndReason.PasswordReset, now, cancellationToken);
@@ -62,6 +58,7 @@ public sealed class ResetPasswordHandler(
         }
 
         revoker.Publish(revocations);
+        await revoker.SweepAsync(user.Id, SessionEndReason.PasswordReset, now, keep: null, cancellationToken);
         securityEvents.Record(new SecurityEvent(SecurityEventType.PasswordReset, user.Id, null, command.Client));
         await lockout.ForgiveAsync(lockout.ForAccount(user.NormalizedEmail), cancellationToken);
         return Result.Success;

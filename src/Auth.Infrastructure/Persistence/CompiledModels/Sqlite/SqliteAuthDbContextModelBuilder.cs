@@ -11,7 +11,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteAuthDbContextModel
     {
         private SqliteAuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1340f3da-cd1a-4545-b2b7-741b39a3ff79"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("2f9ae2a2-ad00-4383-a19c-2fff56b2c2fe"), entityTypeCount: 8)
         {
         }
 

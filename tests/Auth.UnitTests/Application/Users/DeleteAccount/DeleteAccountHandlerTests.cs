@@ -48,7 +48,7 @@ public class DeleteAccountHandlerTests
             Assert.That(ports.Events, Is.EqualTo(new[] { new SecurityEvent(SecurityEventType.AccountDeleted, user.Id, current.Id, Ports.Client) }));
         });
         ports.Users.Verify(u => u.Remove(user), Times.Once());
-        ports.VerifySavedOnce(); // the lockout's counter is not in the unit of work
+        ports.VerifySaved(2); // the account closed to new sessions, then the delete (the lockout's counter is not in the unit of work)
     }
 
     [Test]

@@ -70,7 +70,8 @@ namespace Auth.Infrastructure.Persistence.Migrations.Sqlite
                     Roles = table.Column<string>(type: "TEXT", nullable: false),
                     DisabledAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SecurityStamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
