@@ -221,6 +221,6 @@ public sealed class PasswordResetTests
         var reset = await client.PostAsJsonAsync("/auth/password/reset", new { token, newPassword = "the attacker's passphrase" });
 
         Assert.That(changed.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        await reset.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_token");
+        await reset.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_account_token");
     }
 }
