@@ -16,7 +16,14 @@ public interface IUserRepository
     /// <summary>A page of users whose normalized email starts with <paramref name="emailPrefix"/>, and how many match.</summary>
     Task<(IReadOnlyList<User> Items, int Total)> ListAsync(string? emailPrefix, UserSort sort, int page, int pageSize, CancellationToken cancellationToken);
 
-    Task<int> CountWithRoleAsync(string role, CancellationToken cancellationToken);
+    /// <summary>The enabled users holding <paramref name="role"/>, tracked (the last-admin rule pins them).</summary>
+    Task<IReadOnlyList<User>> ListWithRoleAsync(string role, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes the next commit conditional on the user's security stamp being the one read: if a credential, role,
+    /// disable or delete change committed meanwhile, the commit fails with <c>ConcurrentUpdate</c> and writes nothing.
+    /// </summary>
+    void RequireUnchanged(User user);
 
     /// <summary>Deletes the user; their sessions go with them.</summary>
     void Remove(User user);

@@ -22,6 +22,7 @@ public sealed class User : AggregateRoot
         Roles = [RoleNames.User];
         CreatedAt = now;
         UpdatedAt = now;
+        SecurityStamp = Guid.NewGuid();
     }
 
     public Guid Id { get; private set; }
@@ -50,6 +51,13 @@ public sealed class User : AggregateRoot
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// The version of what a sign-in is checked against: credentials, roles, disabled. Every change to them draws a
+    /// new stamp, and a session only starts if the stamp it was checked against is still the stored one (see
+    /// docs/decisions/0007-security-stamp.md).
+    /// </summary>
+    public Guid SecurityStamp { get; private set; }
+
     public static User Register(string email, string name, string passwordHash, DateTimeOffset now)
     {
         var user = new User(Guid.CreateVersion7(now), email, name, passwordHash, now);
@@ -72,11 +80,26 @@ public sealed class User : AggregateRoot
         Raise(new ProfileUpdated(Id, now));
     }
 
-    /// <summary>The same password under today's hashing parameters: nothing the owner did, so no event.</summary>
+    /// <summary>A new password: a credential change.</summary>
     public void ReplacePasswordHash(string passwordHash, DateTimeOffset now)
     {
         PasswordHash = passwordHash;
         UpdatedAt = now;
+        SecurityStamp = Guid.NewGuid();
+    }
+
+    /// <summary>The same password hashed with today's parameters: not a credential change, so the stamp stays.</summary>
+    public void UpgradePasswordHash(string passwordHash, DateTimeOffset now)
+    {
+        PasswordHash = passwordHash;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Draws a new stamp without another change: no session can start against the account from now on.</summary>
+    public void RotateSecurityStamp(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        SecurityStamp = Guid.NewGuid();
     }
 
     /// <summary>The owner chose a new password, proving the old one.</summary>
@@ -134,6 +157,7 @@ public sealed class User : AggregateRoot
 
         Roles = [.. Roles, role];
         UpdatedAt = now;
+        SecurityStamp = Guid.NewGuid();
         Raise(new RoleGranted(Id, role, grounds, now));
         return true;
     }
@@ -153,6 +177,7 @@ public sealed class User : AggregateRoot
 
         Roles = [.. Roles.Where(r => r != role)];
         UpdatedAt = now;
+        SecurityStamp = Guid.NewGuid();
         Raise(new RoleRevoked(Id, role, now));
         return true;
     }
@@ -167,6 +192,7 @@ public sealed class User : AggregateRoot
 
         DisabledAt = now;
         UpdatedAt = now;
+        SecurityStamp = Guid.NewGuid();
         Raise(new AccountDisabled(Id, now));
         return true;
     }
@@ -181,6 +207,7 @@ public sealed class User : AggregateRoot
 
         DisabledAt = null;
         UpdatedAt = now;
+        SecurityStamp = Guid.NewGuid();
         Raise(new AccountEnabled(Id, now));
         return true;
     }

@@ -28,4 +28,15 @@ internal static class UniqueConstraintViolation
         SqlException e => e.Number is SqlServerDuplicateKeyRow or SqlServerUniqueConstraint,
         _ => false,
     };
+
+    private const int SqliteForeignKey = 787;
+    private const int SqlServerReferenceConflict = 547;
+
+    /// <summary>A row that referenced another which a concurrent request deleted (a session of a deleted account).</summary>
+    public static bool IsForeignKey(DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException e => e.SqliteExtendedErrorCode == SqliteForeignKey,
+        SqlException e => e.Number == SqlServerReferenceConflict,
+        _ => false,
+    };
 }

@@ -54,6 +54,11 @@ internal sealed class UnitOfWork(AuthDbContext db, SqliteWriteGate writeGate, Ev
         {
             return AuthErrors.ConcurrentUpdate;
         }
+        catch (DbUpdateException e) when (UniqueConstraintViolation.IsForeignKey(e))
+        {
+            // What this unit of work wrote hangs off a row another request deleted: the same race, lost.
+            return AuthErrors.ConcurrentUpdate;
+        }
         catch (DbUpdateException e) when (UniqueConstraintViolation.IsOn(e, UserConfiguration.EmailIndexName, "Users.NormalizedEmail"))
         {
             return AuthErrors.EmailTaken;

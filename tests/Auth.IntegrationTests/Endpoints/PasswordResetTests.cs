@@ -218,4 +218,19 @@ public sealed class PasswordResetTests
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
     }
+
+    [Test]
+    public async Task A_password_change_spends_every_reset_link_mailed_before_it()
+    {
+        var user = await client.SignUpAsync();
+        await client.PostAsJsonAsync("/auth/password/forgot", new { email = user.Email });
+        var token = await factory.TokenMailedToAsync(user.Email, count: 2);
+
+        var changed = await client.SendWithTokenAsync(HttpMethod.Post, "/auth/user/password", user.AccessToken,
+            new { currentPassword = user.Password, newPassword = NewPassword });
+        var reset = await client.PostAsJsonAsync("/auth/password/reset", new { token, newPassword = "the attacker's passphrase" });
+
+        Assert.That(changed.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        await reset.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_account_token");
+    }
 }

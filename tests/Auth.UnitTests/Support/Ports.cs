@@ -137,11 +137,26 @@ internal sealed class Ports
         var admin = AddUser(email, name);
         admin.GrantRole(RoleNames.Admin, Now);
         admin.ClearDomainEvents();
+        admins.Add(admin);
         return admin;
     }
 
+    /// <summary>The enabled admins the repository lists: those added with <see cref="AddAdmin"/>, then others up to <paramref name="count"/>.</summary>
     public void AdminCountIs(int count) =>
-        Users.Setup(u => u.CountWithRoleAsync(RoleNames.Admin, It.IsAny<CancellationToken>())).ReturnsAsync(count);
+        Users.Setup(u => u.ListWithRoleAsync(RoleNames.Admin, It.IsAny<CancellationToken>())).ReturnsAsync(() =>
+        {
+            var listed = admins.Where(a => a.HasRole(RoleNames.Admin) && !a.IsDisabled).Take(count).ToList();
+            while (listed.Count < count)
+            {
+                var other = User.Register($"admin-{listed.Count}@example.net", "Other Admin", "stored-hash", Now);
+                other.GrantRole(RoleNames.Admin, Now);
+                listed.Add(other);
+            }
+
+            return listed;
+        });
+
+    private readonly List<User> admins = [];
 
     public Mock<IUserRepository> Users { get; } = new();
 
@@ -188,9 +203,9 @@ internal sealed class Ports
 
     public EventOrigin Origin { get; } = new();
 
-    public SessionStarter SessionStarter() => new(Sessions.Object, RefreshTokens.Object, AccessTokens.Object, Lifetimes.Object, Origin);
+    public SessionStarter SessionStarter() => new(Users.Object, Sessions.Object, RefreshTokens.Object, AccessTokens.Object, Lifetimes.Object, Origin);
 
-    public SessionRevoker SessionRevoker() => new(Sessions.Object);
+    public SessionRevoker SessionRevoker() => new(Sessions.Object, UnitOfWork.Object);
 
     public AttemptTurns AttemptTurns { get; } = new();
 

@@ -17,6 +17,19 @@ public sealed class DisableUserHandler(
 {
     public async ValueTask<Result<AdminUserView>> Handle(DisableUserCommand command, CancellationToken cancellationToken)
     {
+        var result = await TryAsync(command, cancellationToken);
+        for (var attempt = 1; attempt < 3 && result.Error == AuthErrors.ConcurrentUpdate; attempt++)
+        {
+            // Another change to this account or to an admin committed first: decide again on what is stored now.
+            unitOfWork.Reset();
+            result = await TryAsync(command, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private async Task<Result<AdminUserView>> TryAsync(DisableUserCommand command, CancellationToken cancellationToken)
+    {
         var user = await users.FindByIdAsync(command.UserId, cancellationToken);
         if (user is null)
         {
@@ -42,6 +55,7 @@ public sealed class DisableUserHandler(
             return saved.Error!;
         }
 
+        await revoker.SweepAsync(user.Id, SessionEndReason.AccountDisabled, now, keep: null, cancellationToken);
         return AdminUserView.From(user);
     }
 }

@@ -56,7 +56,7 @@ public sealed class PasswordVerifier(
         await attempt.ForgiveAsync(cancellationToken);
         if (verification == PasswordVerification.SucceededRehashNeeded)
         {
-            user.ReplacePasswordHash(await passwordHasher.HashAsync(password, cancellationToken), time.GetUtcNow());
+            user.UpgradePasswordHash(await passwordHasher.HashAsync(password, cancellationToken), time.GetUtcNow());
         }
 
         return new ProvenIdentity(user, [ProvenIdentity.Password], known);

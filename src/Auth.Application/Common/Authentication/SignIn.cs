@@ -19,6 +19,34 @@ public sealed class SignIn(
     IUnitOfWork unitOfWork,
     TimeProvider time)
 {
+    /// <summary>
+    /// Proves the identity with <paramref name="prove"/> and starts its session. The session's commit is conditional
+    /// on the account's security stamp (<see cref="SessionStarter"/>); if a password change or reset, disable, role
+    /// change or delete committed between the proof and the commit, nothing was written and the proof runs once more
+    /// against the account as it is now, so the answer is the new state's: 401 for a new password or a deleted account,
+    /// 403 when disabled, a session carrying the new roles. Losing twice in a row answers 401.
+    /// </summary>
+    public async Task<Result<AuthResult>> SignInAsync(
+        Func<CancellationToken, Task<Result<ProvenIdentity>>> prove, ClientInfo client, CancellationToken cancellationToken)
+    {
+        var result = await ProveAndStartAsync(prove, client, cancellationToken);
+        if (result.Error == AuthErrors.ConcurrentUpdate)
+        {
+            unitOfWork.Reset();
+            result = await ProveAndStartAsync(prove, client, cancellationToken);
+        }
+
+        return result.Error == AuthErrors.ConcurrentUpdate ? AuthErrors.InvalidCredentials : result;
+    }
+
+    private async Task<Result<AuthResult>> ProveAndStartAsync(
+        Func<CancellationToken, Task<Result<ProvenIdentity>>> prove, ClientInfo client, CancellationToken cancellationToken)
+    {
+        var identity = await prove(cancellationToken);
+        return identity.IsSuccess ? await StartSessionAsync(identity.Value, client, cancellationToken) : identity.Error!;
+    }
+
+    /// <summary>Starts the session of an identity already proven; a lost race answers <c>concurrent_update</c>.</summary>
     public async Task<Result<AuthResult>> StartSessionAsync(ProvenIdentity identity, ClientInfo client, CancellationToken cancellationToken)
     {
         var user = identity.User;

@@ -9,15 +9,21 @@ namespace Auth.Application.Sessions.Common;
 
 /// <summary>Starts a session for a user who just proved who they are (signup or login) and issues its tokens.</summary>
 public sealed class SessionStarter(
+    IUserRepository users,
     ISessionRepository sessions,
     IRefreshTokenGenerator refreshTokens,
     IAccessTokenIssuer accessTokens,
     ITokenLifetimes lifetimes,
     EventOrigin origin)
 {
-    /// <summary>Adds the session to the unit of work; the caller commits before handing the tokens out.</summary>
+    /// <summary>
+    /// Adds the session to the unit of work; the caller commits before handing the tokens out. The commit is
+    /// conditional on the account's security stamp: a reset, disable, role removal or delete that committed since the
+    /// account was read makes it fail with <c>ConcurrentUpdate</c>, and then nothing is written.
+    /// </summary>
     public AuthResult Start(User user, ClientInfo client, DateTimeOffset now)
     {
+        users.RequireUnchanged(user);
         var refreshToken = refreshTokens.Create();
         var session = Session.Start(user.Id, now, lifetimes.RefreshToken, client.Address, client.UserAgent);
         sessions.Add(session);

@@ -10,9 +10,7 @@ public sealed class LoginHandler(PasswordVerifier verifier, SignIn signIn) : ICo
 {
     public async ValueTask<Result<AuthResult>> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
-        var identity = await verifier.VerifyAsync(command.Email, command.Password, command.DeviceToken, command.Client, cancellationToken);
-        return identity.IsSuccess
-            ? await signIn.StartSessionAsync(identity.Value, command.Client, cancellationToken)
-            : identity.Error!;
+        return await signIn.SignInAsync(
+            ct => verifier.VerifyAsync(command.Email, command.Password, command.DeviceToken, command.Client, ct), command.Client, cancellationToken);
     }
 }

@@ -3,7 +3,9 @@ using Auth.Application.Common.Authentication;
 using Auth.Application.Common.Passwords;
 using Auth.Application.Common.Results;
 using Auth.Application.Sessions.Common;
+using Auth.Application.Users.Common;
 using Auth.Domain.Sessions;
+using Auth.Domain.Users;
 using Mediator;
 
 namespace Auth.Application.Users.ChangePassword;
@@ -13,6 +15,8 @@ public sealed class ChangePasswordHandler(
     ISessionRepository sessions,
     IPasswordHasher passwordHasher,
     PasswordPolicy passwordPolicy,
+    SessionRevoker revoker,
+    AccountTokens accountTokens,
     ReAuthentication reAuthentication,
     IUnitOfWork unitOfWork,
     TimeProvider time) : ICommandHandler<ChangePasswordCommand, Result>
@@ -37,6 +41,8 @@ public sealed class ChangePasswordHandler(
         user.ChangePassword(await passwordHasher.HashAsync(command.NewPassword, cancellationToken), now);
         var others = (await sessions.ListActiveAsync(user.Id, now, cancellationToken)).Where(s => s.Id != command.SessionId);
         SessionRevoker.End(others, SessionEndReason.PasswordChanged, now);
+        // A reset link mailed before the change must not undo it.
+        await accountTokens.SpendAllAsync(user.Id, AccountTokenPurpose.PasswordReset, now, cancellationToken);
 
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
@@ -44,6 +50,7 @@ public sealed class ChangePasswordHandler(
             return saved;
         }
 
+        await revoker.SweepAsync(user.Id, SessionEndReason.PasswordChanged, now, command.SessionId, cancellationToken);
         return Result.Success;
     }
 }

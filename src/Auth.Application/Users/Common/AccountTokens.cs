@@ -23,4 +23,13 @@ public sealed class AccountTokens(IAccountTokenRepository tokens, IRefreshTokenG
         var token = await tokens.FindAsync(generator.Hash(value), cancellationToken);
         return token is not null && token.IsUsable(purpose, now) && token.Use(now) ? token : null;
     }
+
+    /// <summary>Spends every usable token of the purpose in the unit of work: a credential change kills older reset links.</summary>
+    public async Task SpendAllAsync(Guid userId, AccountTokenPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var token in await tokens.ListUsableAsync(userId, purpose, now, cancellationToken))
+        {
+            token.Use(now);
+        }
+    }
 }

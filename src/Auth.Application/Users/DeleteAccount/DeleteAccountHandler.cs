@@ -28,6 +28,16 @@ public sealed class DeleteAccountHandler(
 
         var user = verified.Value;
         var now = time.GetUtcNow();
+        // First close the account to new sessions, then list the ones to end: a login racing the delete either
+        // committed before the stamp changed (and is listed) or fails its commit. The deleted rows take the
+        // sessions with them, so only the revocations tell their access tokens apart.
+        user.RotateSecurityStamp(now);
+        var closed = await unitOfWork.SaveChangesAsync(cancellationToken);
+        if (!closed.IsSuccess)
+        {
+            return closed;
+        }
+
         await revoker.EndAllAsync(user.Id, SessionEndReason.AccountDeleted, now, cancellationToken);
         user.Delete(now);
         users.Remove(user);

@@ -18,7 +18,6 @@ namespace Auth.Application.Users.ResetPassword;
 /// </summary>
 public sealed class ResetPasswordHandler(
     AccountTokens tokens,
-    IAccountTokenRepository tokenRepository,
     IUserRepository users,
     IPasswordHasher passwordHasher,
     PasswordPolicy passwordPolicy,
@@ -44,10 +43,7 @@ public sealed class ResetPasswordHandler(
             return weak;
         }
 
-        foreach (var older in await tokenRepository.ListUsableAsync(user.Id, AccountTokenPurpose.PasswordReset, now, cancellationToken))
-        {
-            older.Use(now);
-        }
+        await tokens.SpendAllAsync(user.Id, AccountTokenPurpose.PasswordReset, now, cancellationToken);
 
         user.ResetPassword(await passwordHasher.HashAsync(command.NewPassword, cancellationToken), now);
         await revoker.EndAllAsync(user.Id, SessionEndReason.PasswordReset, now, cancellationToken);
@@ -59,6 +55,7 @@ public sealed class ResetPasswordHandler(
             return saved.Error == AuthErrors.ConcurrentUpdate ? AuthErrors.InvalidAccountToken : saved;
         }
 
+        await revoker.SweepAsync(user.Id, SessionEndReason.PasswordReset, now, keep: null, cancellationToken);
         await lockout.ForgiveAsync(lockout.ForAccount(user.NormalizedEmail), cancellationToken);
         return Result.Success;
     }

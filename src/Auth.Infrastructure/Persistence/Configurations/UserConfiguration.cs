@@ -20,6 +20,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.PrimitiveCollection(u => u.Roles).IsRequired();
         builder.Ignore(u => u.IsDisabled);
         builder.Ignore(u => u.DomainEvents);
+        // A concurrency token: a sign-in or admin change checked against an older stamp fails at commit.
+        builder.Property(u => u.SecurityStamp).IsConcurrencyToken();
 
         // Settles concurrent signups: exactly one insert per normalized email can win.
         builder.HasIndex(u => u.NormalizedEmail).IsUnique().HasDatabaseName(EmailIndexName);

@@ -47,6 +47,17 @@ internal sealed class UserRepository(AuthDbContext db) : IUserRepository
         return (items, total);
     }
 
-    public Task<int> CountWithRoleAsync(string role, CancellationToken cancellationToken) =>
-        db.Users.CountAsync(u => u.DisabledAt == null && u.Roles.Contains(role), cancellationToken);
+    public async Task<IReadOnlyList<User>> ListWithRoleAsync(string role, CancellationToken cancellationToken) =>
+        await db.Users.Where(u => u.DisabledAt == null && u.Roles.Contains(role)).ToListAsync(cancellationToken);
+
+    public void RequireUnchanged(User user)
+    {
+        // The stamp is a concurrency token: marked modified (to its own value), the commit carries
+        // UPDATE Users ... WHERE Id = @id AND SecurityStamp = @read, in the same transaction as the rest.
+        var entry = db.Entry(user);
+        if (entry.State is EntityState.Unchanged or EntityState.Modified)
+        {
+            entry.Property(u => u.SecurityStamp).IsModified = true;
+        }
+    }
 }

@@ -20,7 +20,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Auth.Domain.Users.User",
                 typeof(User),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -89,6 +89,14 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(User).GetProperty("Roles", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(User).GetField("<Roles>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             var rolesElementType = roles.SetElementType(typeof(string));
+
+            var securityStamp = runtimeEntityType.AddProperty(
+                "SecurityStamp",
+                typeof(Guid),
+                propertyInfo: typeof(User).GetProperty("SecurityStamp", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<SecurityStamp>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
 
             var updatedAt = runtimeEntityType.AddProperty(
                 "UpdatedAt",

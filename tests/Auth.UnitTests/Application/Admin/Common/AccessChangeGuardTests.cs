@@ -51,6 +51,18 @@ public class AccessChangeGuardTests
         var user = ports.AddUser();
 
         Assert.That(await guard.CheckAsync(admin.Id, user, CancellationToken.None), Is.Null);
-        ports.Users.Verify(u => u.CountWithRoleAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
+        ports.Users.Verify(u => u.ListWithRoleAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
+    }
+
+    [Test]
+    public async Task Taking_admin_away_makes_the_commit_conditional_on_every_remaining_admin()
+    {
+        var other = ports.AddAdmin("other@example.com");
+        ports.AdminCountIs(2);
+
+        await guard.CheckAsync(admin.Id, other, CancellationToken.None);
+
+        ports.Users.Verify(u => u.RequireUnchanged(admin), Times.Once());
+        ports.Users.Verify(u => u.RequireUnchanged(other), Times.Never());
     }
 }

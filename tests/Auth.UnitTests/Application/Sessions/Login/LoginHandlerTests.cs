@@ -1,5 +1,6 @@
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
+using Auth.Application.Common.Results;
 using Auth.Application.Sessions.Login;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
@@ -267,6 +268,53 @@ public class LoginHandlerTests
         }
 
         Assert.That(ports.Throttles.LockedUntilOf("ada@example.com"), Is.GreaterThan(ports.Now), "precondition: the email is locked");
+    }
+
+    [Test]
+    public async Task A_login_losing_its_commit_to_a_password_change_is_checked_again_and_refused()
+    {
+        ports.PasswordCheckIs("changed-hash", Password, PasswordVerification.Failed);
+        var commits = 0;
+        ports.UnitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() =>
+        {
+            if (++commits > 1)
+            {
+                return Result.Success;
+            }
+
+            // The change committed between the proof and this commit: the stamp no longer matches.
+            user.ReplacePasswordHash("changed-hash", ports.Now);
+            return Result.Failure(AuthErrors.ConcurrentUpdate);
+        });
+
+        var result = await handler.Handle(Command("ada@example.com", Password), CancellationToken.None);
+
+        Assert.That(result.Error, Is.EqualTo(AuthErrors.InvalidCredentials));
+        ports.UnitOfWork.Verify(u => u.Reset(), Times.Once());
+        ports.PasswordHasher.Verify(p => p.VerifyAsync("changed-hash", Password, It.IsAny<CancellationToken>()), Times.Once());
+    }
+
+    [Test]
+    public async Task A_login_losing_its_commit_to_a_role_change_starts_its_session_on_the_second_try()
+    {
+        ports.SaveFailsAfter(0, AuthErrors.ConcurrentUpdate);
+
+        var result = await handler.Handle(Command("ada@example.com", Password), CancellationToken.None);
+
+        Assert.That(result.IsSuccess, Is.True);
+        ports.UnitOfWork.Verify(u => u.Reset(), Times.Once());
+        ports.VerifySaved(2);
+    }
+
+    [Test]
+    public async Task A_login_losing_its_commit_twice_answers_invalid_credentials()
+    {
+        ports.SaveFailsWith(AuthErrors.ConcurrentUpdate);
+
+        var result = await handler.Handle(Command("ada@example.com", Password), CancellationToken.None);
+
+        Assert.That(result.Error, Is.EqualTo(AuthErrors.InvalidCredentials));
+        ports.VerifySaved(2);
     }
 
     private static LoginCommand Command(string email, string password) => new(email, password, Ports.Client);

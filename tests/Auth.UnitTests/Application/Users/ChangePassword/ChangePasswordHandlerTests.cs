@@ -31,7 +31,7 @@ public class ChangePasswordHandlerTests
         ports.PasswordHasher.Setup(p => p.HashAsync("new password", It.IsAny<CancellationToken>())).ReturnsAsync("new-hash");
         ports.Time.Advance(TimeSpan.FromHours(2));
         handler = new ChangePasswordHandler(
-            ports.Sessions.Object, ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.ReAuthentication(),
+            ports.Sessions.Object, ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.SessionRevoker(), ports.AccountTokens(), ports.ReAuthentication(),
             ports.UnitOfWork.Object, ports.Time);
     }
 
@@ -51,7 +51,7 @@ public class ChangePasswordHandlerTests
             Assert.That(ports.Ended, Is.EquivalentTo(new[] { other.Id, another.Id }));
             Assert.That(ports.Recorded, Is.EqualTo(new[] { new PasswordChanged(user.Id, ports.Now) }));
         });
-        ports.Sessions.Verify(s => s.ListActiveAsync(user.Id, ports.Now, It.IsAny<CancellationToken>()), Times.Once());
+        ports.Sessions.Verify(s => s.ListActiveAsync(user.Id, ports.Now, It.IsAny<CancellationToken>()), Times.Exactly(2), "listed to end, then swept after the commit");
         ports.VerifySavedOnce(); // the lockout's counter is not in the unit of work
     }
 

@@ -47,7 +47,7 @@ public class DeleteAccountHandlerTests
             Assert.That(ports.Recorded, Is.EqualTo(new[] { new AccountDeleted(user.Id, ports.Now) }));
         });
         ports.Users.Verify(u => u.Remove(user), Times.Once());
-        ports.VerifySavedOnce(); // the lockout's counter is not in the unit of work
+        ports.VerifySaved(2); // the account closed to new sessions, then the delete (the lockout's counter is not in the unit of work)
     }
 
     [Test]
