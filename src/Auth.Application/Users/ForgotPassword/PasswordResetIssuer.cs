@@ -1,6 +1,6 @@
 using Auth.Application.Abstractions;
-using Auth.Application.Common.Results;
 using Auth.Application.Common.Events;
+using Auth.Application.Common.Results;
 using Auth.Application.Users.Common;
 using Auth.Domain.Users;
 
