@@ -15,18 +15,8 @@ public sealed class DisableUserHandler(
     IUnitOfWork unitOfWork,
     TimeProvider time) : ICommandHandler<DisableUserCommand, Result<AdminUserView>>
 {
-    public async ValueTask<Result<AdminUserView>> Handle(DisableUserCommand command, CancellationToken cancellationToken)
-    {
-        var result = await TryAsync(command, cancellationToken);
-        for (var attempt = 1; attempt < 3 && result.Error == AuthErrors.ConcurrentUpdate; attempt++)
-        {
-            // Another change to this account or to an admin committed first: decide again on what is stored now.
-            unitOfWork.Reset();
-            result = await TryAsync(command, cancellationToken);
-        }
-
-        return result;
-    }
+    public async ValueTask<Result<AdminUserView>> Handle(DisableUserCommand command, CancellationToken cancellationToken) =>
+        await AccessChangeRetry.RunAsync(unitOfWork, () => TryAsync(command, cancellationToken));
 
     private async Task<Result<AdminUserView>> TryAsync(DisableUserCommand command, CancellationToken cancellationToken)
     {
