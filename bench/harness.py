@@ -44,7 +44,7 @@ MODES = {
     "full": dict(duration=15, warmup=5, rounds=5, users=200, chains=64, logouts=1200, storm=15, flood=15, soak=300,
                  ready_runs=5),
 }
-SCENARIOS = ("ping", "user", "login", "refresh", "signup", "logout", "storm", "flood", "soak", "ready")
+SCENARIOS = ("ping", "user", "login", "refresh", "signup", "passwords", "logout", "storm", "flood", "soak", "ready")
 FLOOD_CONNECTIONS = 300
 
 
@@ -175,13 +175,13 @@ class Harness:
                        check=True, capture_output=True)
         subprocess.run(["openssl", "pkey", "-in", self.key, "-pubout", "-out", self.pub], check=True, capture_output=True)
 
-    def start_service(self):
+    def start_service(self, extra_env=None, name="auth"):
         port = free_port()
         self.api = f"http://127.0.0.1:{port}"
         env = {
             "ASPNETCORE_ENVIRONMENT": "Production",
             "ASPNETCORE_URLS": self.api,
-            "Database__SqliteFile": os.path.join(self.work, "auth.db"),
+            "Database__SqliteFile": os.path.join(self.work, f"{name}.db"),
             "Jwt__Keys__0__PemFile": self.key,
             "Jwt__Keys__0__KeyId": KEY_ID,
             "RateLimiting__Enabled": "false",
@@ -189,10 +189,11 @@ class Harness:
             # No SMTP server here: signup's confirmation mails go to files, written in the background as in production.
             "Email__Transport": "Pickup",
             "Email__PickupDirectory": os.path.join(self.work, "mail"),
+            **(extra_env or {}),
         }
         started = time.monotonic()
         self.service = self.procs.start(["dotnet", os.path.join(API_DIR, "Auth.Api.dll")], API_DIR, env,
-                                        os.path.join(self.work, "service.log"))
+                                        os.path.join(self.work, f"{name}-service.log" if name != "auth" else "service.log"))
         # Polled every 5 ms: the time to ready is measured from here.
         wait_for(self.api, "/health/ready", self.service, interval=0.005)
         return time.monotonic() - started
@@ -363,6 +364,28 @@ class Harness:
                                f"({bad.get('rps', 0):.0f} req/s, {bad.get('overloaded', 0)} of them 503 overloaded); "
                                f"{summary['overloaded']} of these answered 503 overloaded")
 
+    def blocklist_off(self):
+        """Login and signup again on a second instance with the offline password checks off, beside the default runs
+        (checks on): what the blocklist and its rules cost per request. A micro-benchmark times them alone."""
+        checked_api, checked_service = self.api, self.service
+        self.start_service({"Passwords__Blocklist__Enabled": "false"}, name="blocklist-off")
+        try:
+            def signup(i):
+                status, _ = request(self.api, "POST", "/auth/signup",
+                                    {"email": f"bench-{i}@bench.local", "password": PASSWORD, "name": f"Bench {i}"})
+                if status != 201:
+                    raise RuntimeError(f"seeding signup {i} (blocklist off) answered {status}")
+
+            with concurrent.futures.ThreadPoolExecutor(max_workers=CORES * 2) as pool:
+                list(pool.map(signup, range(self.cfg["users"])))
+            self.run("POST /auth/login (blocklist off)", "login.lua", self.api, connections=CORES * 2,
+                     env={"BENCH_USERS": str(self.cfg["users"])})
+            self.run("POST /auth/signup (blocklist off)", "signup.lua", self.api, connections=CORES * 2,
+                     env={"BENCH_RUN": str(int(time.time()))}, warm=False)
+        finally:
+            self.procs.stop(self.service)
+            self.api, self.service = checked_api, checked_service
+
     def fresh_chains(self, count):
         """New sessions for a run whose refresh chains must start unused (the refresh run rotated the seeded ones)."""
         path = os.path.join(self.work, f"chains-{count}.txt")
@@ -423,6 +446,8 @@ class Harness:
         if wanted("signup"):
             self.run("POST /auth/signup", "signup.lua", self.api, connections=CORES * 2,
                      env={"BENCH_RUN": str(int(time.time()))}, warm=False)
+        if wanted("passwords"):
+            self.blocklist_off()
         if wanted("logout"):
             self.run("POST /auth/logout + rejected GET", "logout.lua", self.api, threads=8, connections=8,
                      env={"BENCH_ACCESS_FILE": self.access_file}, warm=False)

@@ -56,6 +56,10 @@ def rows(run):
         out[-1]["reference"] = "hashing limit"
     add(_find(run, "POST /auth/refresh"), reference_rps=2000, target=">= 2,000 req/s", minimum=1.0)
     add(_find(run, "POST /auth/signup"), reference_rps=hash_limit, note="no target; reference: hashing limit")
+    add(_find(run, "POST /auth/login (blocklist off)"), "POST /auth/login",
+        note="Passwords:Blocklist:Enabled=false; ratio to the default (checks on)")
+    add(_find(run, "POST /auth/signup (blocklist off)"), "POST /auth/signup",
+        note="Passwords:Blocklist:Enabled=false; ratio to the default (checks on)")
     add(_find(run, "POST /auth/logout + rejected GET"), note="every logout 204, every later GET 401 (else an error)")
     storm = next((r for r in run["results"] if r["name"].startswith("login, 200 waiting")), None)
     if storm:

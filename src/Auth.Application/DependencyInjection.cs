@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddScoped<Common.Authentication.PasswordVerifier>();
         services.AddScoped<Common.Authentication.ReAuthentication>();
         services.AddScoped<Common.Authentication.SignIn>();
+        services.AddScoped<Common.Authentication.PasswordRecheck>();
         services.AddScoped<Common.Authentication.KnownDevices>();
         services.AddScoped<Common.Events.EventOrigin>();
         services.AddScoped<Users.Common.AccountTokens>();

@@ -128,6 +128,8 @@ public static class DependencyInjection
                 // The resilience handler's total timeout governs; this only backs it up.
                 http.Timeout = breach.Timeout + TimeSpan.FromSeconds(1);
             })
+            // The default HTTP logging writes the request URI, whose range prefix narrows the password to a few hundred.
+            .RemoveAllLoggers()
             .AddResilienceHandler(PwnedPasswordsClient.HttpClientName, (pipeline, context) =>
             {
                 var timeout = context.ServiceProvider.GetRequiredService<IOptions<PasswordOptions>>().Value.BreachCheck.Timeout;

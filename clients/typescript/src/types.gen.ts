@@ -123,6 +123,12 @@ export type AuthResponse = {
      */
     deviceToken?: string | null;
     user: UserResponse;
+    /**
+     * True after a login whose password the service now refuses as weak (common, personal, repetitive or breached):
+     * the session works, but the client should ask for a new password (`POST /auth/user/password`). The user
+     * is also mailed, once per password.
+     */
+    passwordChangeRequired?: boolean;
 };
 
 /**

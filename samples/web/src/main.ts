@@ -2,6 +2,7 @@ import { activityList, sessionsEnd, sessionsList, userChangePassword, userGet, u
 import type { ActivityEventResponse, SessionResponse, UserResponse } from '../../../clients/typescript/src/index.js';
 import { readConfig } from './config.js';
 import { Session } from './session.js';
+import { attachMeter, showReasons } from './strength.js';
 
 const element = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const signedOut = element<HTMLElement>('signed-out');
@@ -22,6 +23,18 @@ function problemText(error: unknown, fallback: string): string {
   const fields = problem?.errors ? Object.values(problem.errors).flat().join(' ') : '';
   return fields || problem?.detail || fallback;
 }
+
+/** A weak_password refusal's reasons, shown next to the field they are about. */
+function weakPasswordReasons(error: unknown): string[] | undefined {
+  const problem = error as { code?: string; reasons?: string[] } | undefined;
+  return problem?.code === 'weak_password' ? problem.reasons : undefined;
+}
+
+const signupForm = element<HTMLFormElement>('signup-form');
+attachMeter(element('signup-form').querySelector('input[name=password]')!, element('signup-strength'), element('signup-strength-label'),
+  () => [String(new FormData(signupForm).get('email') ?? ''), String(new FormData(signupForm).get('name') ?? '')]);
+attachMeter(element('password-form').querySelector('input[name=newPassword]')!, element('new-password-strength'),
+  element('new-password-strength-label'), () => [element('user-email').textContent ?? '', element('user-name').textContent ?? '']);
 
 function showSignedOut(reason: string): void {
   signedIn.hidden = true;
@@ -133,12 +146,23 @@ function onSubmit(id: string, handler: (values: Record<string, string>, form: HT
 
 onSubmit('signup-form', async ({ name, email, password }) => {
   const result = await session.signUp(name, email, password);
+  showReasons(element('signup-reasons'), weakPasswordReasons(result.error));
   if (result.data) await enter(); else say(problemText(result.error, 'Sign-up failed.'));
 });
 
 onSubmit('login-form', async ({ email, password }) => {
   const result = await session.logIn(email, password);
-  if (result.data) await enter(); else say(problemText(result.error, 'Login failed.'));
+  if (!result.data) {
+    say(problemText(result.error, 'Login failed.'));
+    return;
+  }
+
+  await enter();
+  // The service now refuses this password (a common one, or a breach): the session works, but ask for a new one.
+  element('password-change-required').hidden = !result.data.passwordChangeRequired;
+  if (result.data.passwordChangeRequired) {
+    element<HTMLInputElement>('password-form').querySelector<HTMLInputElement>('input[name=currentPassword]')!.focus();
+  }
 });
 
 onSubmit('name-form', async ({ name }, form) => {
@@ -154,8 +178,10 @@ onSubmit('name-form', async ({ name }, form) => {
 
 onSubmit('password-form', async ({ currentPassword, newPassword }, form) => {
   const result = await session.call(() => userChangePassword({ body: { currentPassword, newPassword } }));
+  showReasons(element('new-password-reasons'), weakPasswordReasons(result.error));
   if (result.response?.ok) {
     form.reset();
+    element('password-change-required').hidden = true;
     say('Password changed; your other sessions ended.');
     await loadSessions();
   } else if (session.signedIn) {

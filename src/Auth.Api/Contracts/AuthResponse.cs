@@ -36,6 +36,14 @@ public sealed record AuthResponse
 
     public required UserResponse User { get; init; }
 
+    /// <summary>
+    /// True after a login whose password the service now refuses as weak (common, personal, repetitive or breached):
+    /// the session works, but the client should ask for a new password (<c>POST /auth/user/password</c>). The user
+    /// is also mailed, once per password.
+    /// </summary>
+    /// <example>false</example>
+    public bool PasswordChangeRequired { get; init; }
+
     public static AuthResponse From(AuthResult result) => new()
     {
         AccessToken = result.AccessToken.Token,
@@ -43,5 +51,6 @@ public sealed record AuthResponse
         RefreshToken = result.RefreshToken,
         DeviceToken = result.DeviceToken,
         User = UserResponse.From(result.User),
+        PasswordChangeRequired = result.PasswordChangeRequired,
     };
 }

@@ -84,6 +84,7 @@ public sealed class User : AggregateRoot
     public void ReplacePasswordHash(string passwordHash, DateTimeOffset now)
     {
         PasswordHash = passwordHash;
+        WeakPasswordNoticeSentAt = null;
         UpdatedAt = now;
         SecurityStamp = Guid.NewGuid();
     }
@@ -125,6 +126,22 @@ public sealed class User : AggregateRoot
 
     /// <summary>Marks the account as going away; the repository removes the row in the same unit of work.</summary>
     public void Delete(DateTimeOffset now) => Raise(new AccountDeleted(Id, now));
+
+    /// <summary>When the user was told that the password now counts as weak; cleared when the password is replaced.</summary>
+    public DateTimeOffset? WeakPasswordNoticeSentAt { get; private set; }
+
+    /// <summary>Asks for the weak-password notice; true only the first time per password, so the user gets one mail.</summary>
+    public bool NoteWeakPasswordNotice(DateTimeOffset now)
+    {
+        if (WeakPasswordNoticeSentAt is not null)
+        {
+            return false;
+        }
+
+        WeakPasswordNoticeSentAt = now;
+        Raise(new WeakPasswordNoticed(Id, Email, Name, now));
+        return true;
+    }
 
     public bool HasRole(string role) => Array.IndexOf(Roles, role) >= 0;
 

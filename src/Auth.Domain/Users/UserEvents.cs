@@ -19,6 +19,9 @@ public sealed record PasswordChanged(Guid UserId, DateTimeOffset At) : IDomainEv
 
 public sealed record PasswordReset(Guid UserId, DateTimeOffset At) : IDomainEvent;
 
+/// <summary>A login proved a password the policy now refuses (a longer list, a breach): the owner is asked to change it.</summary>
+public sealed record WeakPasswordNoticed(Guid UserId, string Email, string Name, DateTimeOffset At) : IDomainEvent, IMailEvent;
+
 public sealed record ProfileUpdated(Guid UserId, DateTimeOffset At) : IDomainEvent;
 
 /// <param name="Grounds">Why: an administrator's grant, or one of the ways the configured first administrator gets it.</param>

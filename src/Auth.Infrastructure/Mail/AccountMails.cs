@@ -27,6 +27,14 @@ internal sealed class AccountMails(IOptions<EmailOptions> options)
             ["link"] = $"{BaseUrl}/{SessionsPath}",
         });
 
+    /// <summary>Asks the owner to replace a password the policy now refuses; the link opens the frontend.</summary>
+    public EmailMessage PasswordChangeRequired(WeakPasswordNoticed notice) =>
+        EmailTemplates.Render(EmailTemplates.PasswordChangeRequired, notice.Email, new Dictionary<string, string>
+        {
+            ["name"] = notice.Name,
+            ["link"] = $"{BaseUrl}/",
+        });
+
     private string BaseUrl => options.Value.LinkBaseUrl.TrimEnd('/');
 
     private EmailMessage Render(string template, ITokenMailEvent mail, string path) =>

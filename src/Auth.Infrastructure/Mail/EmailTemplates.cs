@@ -14,6 +14,7 @@ internal static partial class EmailTemplates
     public const string EmailConfirmation = "email-confirmation";
     public const string PasswordReset = "password-reset";
     public const string NewDevice = "new-device";
+    public const string PasswordChangeRequired = "password-change-required";
 
     private const string SubjectPrefix = "Subject: ";
 

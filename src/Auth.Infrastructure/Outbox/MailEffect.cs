@@ -14,6 +14,7 @@ internal sealed class MailEffect(AccountMails mails, IEmailSender sender) : IOut
             EmailConfirmationRequested e => sender.SendAsync(mails.EmailConfirmation(e), cancellationToken),
             PasswordResetRequested e => sender.SendAsync(mails.PasswordReset(e), cancellationToken),
             NewDeviceSignedIn e => sender.SendAsync(mails.NewDeviceAlert(e), cancellationToken),
+            WeakPasswordNoticed e => sender.SendAsync(mails.PasswordChangeRequired(e), cancellationToken),
             _ => Task.CompletedTask,
         };
 }

@@ -1,4 +1,4 @@
-using Auth.Domain.Sessions;
+using System.Collections.Frozen;
 using Auth.Domain.Users;
 
 namespace Auth.Infrastructure.Outbox;
@@ -9,11 +9,11 @@ namespace Auth.Infrastructure.Outbox;
 /// </summary>
 internal sealed class OutboxBacklog
 {
-    /// <summary>The stored types of the events that ask for a mail.</summary>
-    public static readonly IReadOnlySet<string> MailTypes = new HashSet<string>(StringComparer.Ordinal)
-    {
-        nameof(EmailConfirmationRequested), nameof(PasswordResetRequested), nameof(NewDeviceSignedIn),
-    };
+    /// <summary>The stored types of the events that ask for a mail: every <see cref="IMailEvent"/>.</summary>
+    public static readonly IReadOnlySet<string> MailTypes = typeof(IMailEvent).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IMailEvent).IsAssignableFrom(t))
+        .Select(t => t.Name)
+        .ToFrozenSet(StringComparer.Ordinal);
 
     private long mails;
     private long events;

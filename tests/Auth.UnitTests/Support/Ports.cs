@@ -93,7 +93,7 @@ internal sealed class Ports
     public List<AccountToken> AddedAccountTokens { get; } = [];
 
     /// <summary>
-    /// Mails the committed events ask for: kind (confirm, reset, new-device), recipient, token (a new-device alert's
+    /// Mails the committed events ask for: kind (confirm, reset, new-device, change-password), recipient, token (a new-device alert's
     /// time, address and agent).
     /// </summary>
     public IReadOnlyList<(string Kind, string To, string Token)> Mails =>
@@ -101,6 +101,7 @@ internal sealed class Ports
         {
             NewDeviceSignedIn alert => ("new-device", alert.Email, $"{alert.At:O} {alert.ClientAddress} {alert.UserAgent}"),
             PasswordResetRequested reset => ("reset", reset.Email, reset.Token),
+            WeakPasswordNoticed notice => ("change-password", notice.Email, string.Empty),
             ITokenMailEvent mail => ("confirm", mail.Email, mail.Token),
             _ => ("other", m.Email, string.Empty),
         })];
@@ -216,6 +217,8 @@ internal sealed class Ports
     public PasswordVerifier PasswordVerifier() => new(Users.Object, PasswordHasher.Object, Lockout(), KnownDevices(), UnitOfWork.Object, Time);
 
     public SignIn SignIn() => new(SessionStarter(), KnownDevices(), Policy.Object, UnitOfWork.Object, Time);
+
+    public PasswordRecheck PasswordRecheck() => new(PasswordPolicy(), UnitOfWork.Object, Time);
 
     public InMemoryKnownDeviceRepository Devices { get; } = new();
 

@@ -13,13 +13,23 @@ public sealed class PasswordPolicy(IPasswordBlocklist blocklist, IBreachedPasswo
     /// The <c>weak_password</c> error naming every reason, or null when the password may be used. <paramref name="email"/>
     /// and <paramref name="name"/> are the account's.
     /// </summary>
-    public async ValueTask<Error?> CheckAsync(string password, string email, string name, CancellationToken cancellationToken)
+    public ValueTask<Error?> CheckAsync(string password, string email, string name, CancellationToken cancellationToken) =>
+        JudgeAsync(password, email, name, settings.BreachCheckFailClosed, cancellationToken);
+
+    /// <summary>
+    /// The same judgement for a password already in use, at a successful login: an unreachable breach corpus never
+    /// counts against it (FailClosed guards new passwords only), so an outage does not mail every user who signs in.
+    /// </summary>
+    public ValueTask<Error?> RecheckAsync(string password, string email, string name, CancellationToken cancellationToken) =>
+        JudgeAsync(password, email, name, failClosed: false, cancellationToken);
+
+    private async ValueTask<Error?> JudgeAsync(string password, string email, string name, bool failClosed, CancellationToken cancellationToken)
     {
         var reasons = settings.BlocklistEnabled ? OfflineReasons(password, email, name, blocklist) : [];
         if (settings.BreachCheckEnabled)
         {
             var breach = await breaches.CheckAsync(password, cancellationToken);
-            if (breach == BreachCheck.Breached || (breach == BreachCheck.Unavailable && settings.BreachCheckFailClosed))
+            if (breach == BreachCheck.Breached || (breach == BreachCheck.Unavailable && failClosed))
             {
                 reasons.Add(PasswordWeakness.Breached);
             }

@@ -5,12 +5,27 @@ using Mediator;
 
 namespace Auth.Application.Sessions.Login;
 
-/// <summary>Sign-in with a password: the password verifier proves who it is, the sign-in service starts the session.</summary>
-public sealed class LoginHandler(PasswordVerifier verifier, SignIn signIn) : ICommandHandler<LoginCommand, Result<AuthResult>>
+/// <summary>
+/// Sign-in with a password: the password verifier proves who it is, the sign-in service starts the session, and only
+/// then is the proven password judged again by today's policy.
+/// </summary>
+public sealed class LoginHandler(PasswordVerifier verifier, SignIn signIn, PasswordRecheck recheck) : ICommandHandler<LoginCommand, Result<AuthResult>>
 {
     public async ValueTask<Result<AuthResult>> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
-        return await signIn.SignInAsync(
-            ct => verifier.VerifyAsync(command.Email, command.Password, command.DeviceToken, command.Client, ct), command.Client, cancellationToken);
+        // The sign-in may prove twice (a lost race with a security change); the account judged is the last proven.
+        ProvenIdentity? proven = null;
+        var session = await signIn.SignInAsync(
+            async ct =>
+            {
+                var identity = await verifier.VerifyAsync(command.Email, command.Password, command.DeviceToken, command.Client, ct);
+                proven = identity.IsSuccess ? identity.Value : null;
+                return identity;
+            },
+            command.Client,
+            cancellationToken);
+        return session.IsSuccess && proven is not null
+            ? await recheck.AfterSignInAsync(proven.User, command.Password, session.Value, cancellationToken)
+            : session;
     }
 }

@@ -77,4 +77,18 @@ public class UserTests
             Assert.That(user.CreatedAt, Is.EqualTo(Now));
         });
     }
+
+    [Test]
+    public void The_weak_password_notice_is_noted_once_until_the_password_is_replaced()
+    {
+        var user = User.Register("ada@example.com", "Ada", "old", Now);
+
+        var first = user.NoteWeakPasswordNotice(Now);
+        var again = user.NoteWeakPasswordNotice(Now.AddDays(1));
+        user.ReplacePasswordHash("new", Now.AddDays(2));
+        var afterChange = user.NoteWeakPasswordNotice(Now.AddDays(3));
+
+        Assert.That(new[] { first, again, afterChange }, Is.EqualTo(new[] { true, false, true }));
+        Assert.That(user.WeakPasswordNoticeSentAt, Is.EqualTo(Now.AddDays(3)));
+    }
 }

@@ -11,7 +11,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteAuthDbContextModel
     {
         private SqliteAuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cf7d52d5-dbe9-460b-adb3-6431e4e1ae44"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("92347ad4-bad5-4952-a126-7135f54cade4"), entityTypeCount: 9)
         {
         }
 

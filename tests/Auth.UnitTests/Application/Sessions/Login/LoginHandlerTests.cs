@@ -27,7 +27,7 @@ public class LoginHandlerTests
         ports.PasswordHasher.Setup(p => p.VerifyAsync(null, It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(PasswordVerification.Failed);
 
-        handler = new LoginHandler(ports.PasswordVerifier(), ports.SignIn());
+        handler = new LoginHandler(ports.PasswordVerifier(), ports.SignIn(), ports.PasswordRecheck());
     }
 
     [Test]
@@ -54,6 +54,80 @@ public class LoginHandlerTests
         ports.PasswordHasher.Verify(p => p.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
         ports.VerifySavedOnce(); // the counter is not in the unit of work
         Assert.That(ports.Throttles.Calls, Is.EqualTo(new[] { "count:ada@example.com", "forgive:ada@example.com" }));
+    }
+
+    [Test]
+    public async Task A_password_now_refused_still_signs_in_but_asks_for_a_change_and_mails_once()
+    {
+        ports.PasswordCheckIs("stored-hash", "Password1", PasswordVerification.Succeeded);
+
+        var first = await handler.Handle(Command("ada@example.com", "Password1"), CancellationToken.None);
+        var second = await handler.Handle(Command("ada@example.com", "Password1"), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Value.PasswordChangeRequired, Is.True);
+            Assert.That(second.Value.PasswordChangeRequired, Is.True);
+            // The second login is also a new device's, which gets its own alert.
+            Assert.That(ports.Mails.Where(m => m.Kind == "change-password"), Is.EqualTo(new[] { ("change-password", user.Email, "") }), "one mail per password");
+            Assert.That(user.WeakPasswordNoticeSentAt, Is.EqualTo(ports.Now));
+        });
+    }
+
+    [Test]
+    public async Task A_good_password_needs_no_change_and_sends_no_mail()
+    {
+        var result = await handler.Handle(Command("ada@example.com", Password), CancellationToken.None);
+
+        Assert.That(result.Value.PasswordChangeRequired, Is.False);
+        Assert.That(ports.Mails, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_wrong_password_is_never_judged()
+    {
+        await handler.Handle(Command("ada@example.com", "wrong"), CancellationToken.None);
+
+        ports.Blocklist.Verify(b => b.Contains(It.IsAny<string>()), Times.Never());
+    }
+
+    [Test]
+    public async Task A_refused_sign_in_of_a_disabled_account_is_never_judged()
+    {
+        ports.PasswordCheckIs("stored-hash", "Password1", PasswordVerification.Succeeded);
+        user.Disable(ports.Now);
+
+        var result = await handler.Handle(Command("ada@example.com", "Password1"), CancellationToken.None);
+
+        Assert.That(result.Error, Is.EqualTo(AuthErrors.AccountDisabled));
+        ports.Blocklist.Verify(b => b.Contains(It.IsAny<string>()), Times.Never());
+        ports.Breaches.Verify(b => b.CheckAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
+    }
+
+    [Test]
+    public async Task A_breach_check_that_cannot_answer_does_not_flag_a_login_even_when_fail_closed()
+    {
+        ports.PasswordSettings.Setup(s => s.BreachCheckEnabled).Returns(true);
+        ports.PasswordSettings.Setup(s => s.BreachCheckFailClosed).Returns(true);
+        ports.Breaches.Setup(b => b.CheckAsync(Password, It.IsAny<CancellationToken>())).ReturnsAsync(BreachCheck.Unavailable);
+
+        var result = await handler.Handle(Command("ada@example.com", Password), CancellationToken.None);
+
+        Assert.That(result.Value.PasswordChangeRequired, Is.False);
+        Assert.That(ports.Mails, Is.Empty);
+        ports.Breaches.Verify(b => b.CheckAsync(Password, It.IsAny<CancellationToken>()), Times.Once());
+    }
+
+    [Test]
+    public async Task A_breached_password_is_flagged_at_login()
+    {
+        ports.PasswordSettings.Setup(s => s.BreachCheckEnabled).Returns(true);
+        ports.Breaches.Setup(b => b.CheckAsync(Password, It.IsAny<CancellationToken>())).ReturnsAsync(BreachCheck.Breached);
+
+        var result = await handler.Handle(Command("ada@example.com", Password), CancellationToken.None);
+
+        Assert.That(result.Value.PasswordChangeRequired, Is.True);
+        Assert.That(ports.Mails, Is.EqualTo(new[] { ("change-password", user.Email, "") }));
     }
 
     [Test]

@@ -1,0 +1,31 @@
+using Auth.Application.Abstractions;
+using Auth.Application.Common.Passwords;
+using Auth.Application.Sessions.Common;
+using Auth.Domain.Users;
+
+namespace Auth.Application.Common.Authentication;
+
+/// <summary>
+/// After a successful password sign-in, the one moment the plaintext is in hand: a password the policy refuses since
+/// it was set (a longer list, a breach) still signs in, but the answer says so and the owner is mailed once per
+/// password. Costs at most the breach check's one HTTP call and its timeout, and only for logins that succeeded.
+/// </summary>
+public sealed class PasswordRecheck(PasswordPolicy policy, IUnitOfWork unitOfWork, TimeProvider time)
+{
+    public async Task<AuthResult> AfterSignInAsync(User user, string password, AuthResult session, CancellationToken cancellationToken)
+    {
+        if (await policy.RecheckAsync(password, user.Email, user.Name, cancellationToken) is null)
+        {
+            return session;
+        }
+
+        // The session is committed already; if the notice (and its mail, an outbox event) cannot be saved, the next
+        // login tries again.
+        if (user.NoteWeakPasswordNotice(time.GetUtcNow()))
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+
+        return session with { PasswordChangeRequired = true };
+    }
+}
