@@ -2,7 +2,9 @@ using Auth.Api.Contracts;
 using Auth.Api.Errors;
 using Auth.Api.Hosting;
 using Auth.Api.Http;
+using Auth.Application.Users.CancelEmailChange;
 using Auth.Application.Users.ConfirmEmail;
+using Auth.Application.Users.ConfirmEmailChange;
 using Auth.Application.Users.ResendConfirmation;
 using Auth.Infrastructure.Authentication;
 using Mediator;
@@ -49,5 +51,40 @@ public sealed class EmailController(ISender sender) : ControllerBase
     {
         var result = await sender.Send(new ResendConfirmationCommand(User.GetUserId(), User.GetSessionId(), HttpContext.GetClientInfo()), cancellationToken);
         return result.IsSuccess ? Accepted(AcceptedResponse.Instance) : this.Problem(result.Error!);
+    }
+
+    /// <summary>Switches the account to the new address the mailed token was sent to.</summary>
+    /// <remarks>
+    /// The address becomes the sign-in address, confirmed; every reset, confirmation and email change link mailed
+    /// before stops working, and the old address is told. Sessions stay: <c>GET /auth/user</c> shows the new address at
+    /// once, access tokens from the next refresh or login carry it.
+    /// </remarks>
+    /// <response code="204">The address changed.</response>
+    /// <response code="400"><c>invalid_account_token</c>: the token is unknown, expired, already used, replaced by a newer request or cancelled; <c>validation_failed</c>: no token.</response>
+    /// <response code="409"><c>email_taken</c>: another account got the address first (a signup or another change).</response>
+    [HttpPost("change/confirm")]
+    [Consumes("application/json")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
+    public async Task<IActionResult> ConfirmChange(EmailChangeTokenRequest request, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new ConfirmEmailChangeCommand(request.Token ?? "", HttpContext.GetClientInfo()), cancellationToken);
+        return result.IsSuccess ? NoContent() : this.Problem(result.Error!);
+    }
+
+    /// <summary>Drops the pending email change, with the token of the cancel link in the notice mailed to the current address.</summary>
+    /// <response code="204">The pending change is dropped; its confirmation link no longer works.</response>
+    /// <response code="400"><c>invalid_account_token</c>: the token is unknown, expired or already used (the change was confirmed, replaced or cancelled); <c>validation_failed</c>: no token.</response>
+    [HttpPost("change/cancel")]
+    [Consumes("application/json")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
+    public async Task<IActionResult> CancelChange(EmailChangeTokenRequest request, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new CancelEmailChangeCommand(request.Token ?? "", HttpContext.GetClientInfo()), cancellationToken);
+        return result.IsSuccess ? NoContent() : this.Problem(result.Error!);
     }
 }

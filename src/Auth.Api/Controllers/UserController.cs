@@ -5,6 +5,7 @@ using Auth.Api.Http;
 using Auth.Application.Users.ChangePassword;
 using Auth.Application.Users.DeleteAccount;
 using Auth.Application.Users.GetCurrentUser;
+using Auth.Application.Users.RequestEmailChange;
 using Auth.Application.Users.UpdateProfile;
 using Auth.Infrastructure.Authentication;
 using Mediator;
@@ -72,6 +73,33 @@ public sealed class UserController(ISender sender) : ControllerBase
     {
         var command = new ChangePasswordCommand(User.GetUserId(), User.GetSessionId(), request.CurrentPassword ?? "", request.NewPassword ?? "", HttpContext.GetClientInfo());
         return NoContentOrProblem(await sender.Send(command, cancellationToken));
+    }
+
+    /// <summary>Asks to move the account to another address: a confirmation link goes there, a notice with a cancel link to the current one.</summary>
+    /// <remarks>
+    /// Nothing changes until the new address is confirmed (<c>POST /auth/email/change/confirm</c>, within 24 hours by
+    /// default); a new request replaces the pending one. The answer is 202 whether or not another account has the
+    /// address (that address is then told someone tried to use it), so it never says who has an account.
+    /// </remarks>
+    /// <response code="202">Accepted; the mails go out in the background.</response>
+    /// <response code="400"><c>validation_failed</c>: the new address is malformed or the password missing; <c>email_unchanged</c>: it is the account's address already.</response>
+    /// <response code="401"><c>invalid_token</c>: no valid access token.</response>
+    /// <response code="403"><c>wrong_password</c>: the current password is wrong.</response>
+    /// <response code="429"><c>too_many_email_changes</c>: the per-account cap (3 an hour by default) is reached; see <c>Retry-After</c>; <c>too_many_attempts</c>: 5 consecutive wrong passwords.</response>
+    [HttpPost("email")]
+    [HashesPassword]
+    [Consumes("application/json")]
+    [EnableRateLimiting(RateLimiting.CredentialsPolicy)]
+    [ProducesResponseType<AcceptedResponse>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, ProblemJson)]
+    public async Task<IActionResult> ChangeEmail(ChangeEmailRequest request, CancellationToken cancellationToken)
+    {
+        var command = new RequestEmailChangeCommand(User.GetUserId(), User.GetSessionId(), request.NewEmail ?? "", request.CurrentPassword ?? "", HttpContext.GetClientInfo());
+        var result = await sender.Send(command, cancellationToken);
+        return result.IsSuccess ? Accepted(AcceptedResponse.Instance) : this.Problem(result.Error!);
     }
 
     /// <summary>Deletes the account and ends all its sessions; the email can sign up again.</summary>

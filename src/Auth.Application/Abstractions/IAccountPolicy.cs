@@ -13,6 +13,12 @@ public interface IAccountPolicy
     /// <summary>Reset mails sent per account per hour at most; further requests still answer 202 but send nothing.</summary>
     int PasswordResetsPerHour { get; }
 
+    /// <summary>How long a requested email change waits for its new address to be confirmed (or cancelled).</summary>
+    TimeSpan EmailChangeLifetime { get; }
+
+    /// <summary>Email changes an account may request per hour; further requests answer 429.</summary>
+    int EmailChangesPerHour { get; }
+
     /// <summary>The email that becomes an administrator once its account's address is confirmed.</summary>
     string? BootstrapAdminEmail { get; }
 }

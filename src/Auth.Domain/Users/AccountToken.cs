@@ -5,6 +5,12 @@ public enum AccountTokenPurpose
 {
     EmailConfirmation,
     PasswordReset,
+
+    /// <summary>Mailed to the new address of an email change: proves that mailbox and switches to it.</summary>
+    EmailChange,
+
+    /// <summary>Mailed to the current address with the notice of an email change: drops the pending change.</summary>
+    EmailChangeCancel,
 }
 
 /// <summary>
@@ -19,9 +25,10 @@ public sealed class AccountToken
         Hash = string.Empty;
     }
 
-    private AccountToken(string hash, Guid userId, AccountTokenPurpose purpose, DateTimeOffset now, TimeSpan lifetime)
+    private AccountToken(string hash, Guid userId, AccountTokenPurpose purpose, DateTimeOffset now, TimeSpan lifetime, string? email = null)
     {
         Hash = hash;
+        Email = email;
         UserId = userId;
         Purpose = purpose;
         CreatedAt = now;
@@ -34,6 +41,12 @@ public sealed class AccountToken
 
     public AccountTokenPurpose Purpose { get; private set; }
 
+    /// <summary>
+    /// The address an <see cref="AccountTokenPurpose.EmailChange"/> token was mailed to and switches the account to, so a
+    /// link can only ever prove the mailbox it reached; null for every other purpose.
+    /// </summary>
+    public string? Email { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset ExpiresAt { get; private set; }
@@ -43,6 +56,10 @@ public sealed class AccountToken
 
     public static AccountToken Issue(string hash, Guid userId, AccountTokenPurpose purpose, DateTimeOffset now, TimeSpan lifetime) =>
         new(hash, userId, purpose, now, lifetime);
+
+    /// <summary>The link mailed to <paramref name="newEmail"/> that switches the account to it.</summary>
+    public static AccountToken IssueEmailChange(string hash, Guid userId, string newEmail, DateTimeOffset now, TimeSpan lifetime) =>
+        new(hash, userId, AccountTokenPurpose.EmailChange, now, lifetime, Users.Email.Clean(newEmail));
 
     public bool IsUsable(AccountTokenPurpose purpose, DateTimeOffset now) => Purpose == purpose && UsedAt is null && now < ExpiresAt;
 

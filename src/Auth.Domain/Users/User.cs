@@ -3,7 +3,7 @@ using Auth.Domain.Events;
 namespace Auth.Domain.Users;
 
 /// <summary>An account: who someone is and how they prove it. Each change raises the event the audit trail records.</summary>
-public sealed class User : AggregateRoot
+public sealed partial class User : AggregateRoot
 {
     // For EF Core: materialization sets every property.
     private User()

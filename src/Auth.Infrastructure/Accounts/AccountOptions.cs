@@ -16,6 +16,11 @@ public sealed class AccountOptions
 
     public int PasswordResetsPerHour { get; set; } = 3;
 
+    /// <summary>How long a requested email change waits for the new address's confirmation.</summary>
+    public TimeSpan EmailChangeLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    public int EmailChangesPerHour { get; set; } = 3;
+
     public BootstrapSettings Bootstrap { get; set; } = new();
 }
 
@@ -34,6 +39,10 @@ internal sealed class AccountPolicy(IOptions<AccountOptions> options) : IAccount
     public TimeSpan PasswordResetLifetime => options.Value.PasswordResetLifetime;
 
     public int PasswordResetsPerHour => options.Value.PasswordResetsPerHour;
+
+    public TimeSpan EmailChangeLifetime => options.Value.EmailChangeLifetime;
+
+    public int EmailChangesPerHour => options.Value.EmailChangesPerHour;
 
     public string? BootstrapAdminEmail => options.Value.Bootstrap.AdminEmail;
 }
@@ -56,6 +65,16 @@ internal sealed class AccountOptionsValidator : IValidateOptions<AccountOptions>
         if (options.PasswordResetsPerHour < 1)
         {
             failures.Add("Auth:PasswordResetsPerHour must be at least 1.");
+        }
+
+        if (options.EmailChangeLifetime < TimeSpan.FromMinutes(5) || options.EmailChangeLifetime > TimeSpan.FromDays(7))
+        {
+            failures.Add("Auth:EmailChangeLifetime must be between 00:05:00 and 7.00:00:00.");
+        }
+
+        if (options.EmailChangesPerHour < 1 || options.EmailChangesPerHour > 100)
+        {
+            failures.Add("Auth:EmailChangesPerHour must be between 1 and 100.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

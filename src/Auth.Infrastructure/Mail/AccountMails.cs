@@ -12,6 +12,10 @@ internal sealed class AccountMails(IOptions<EmailOptions> options)
     /// <summary>The frontend's page listing the signed-in sessions, where the owner can end one.</summary>
     public const string SessionsPath = "sessions";
 
+    /// <summary>The frontend's pages that post an email change's token to the confirm and cancel routes.</summary>
+    public const string ConfirmEmailChangePath = "confirm-email-change";
+    public const string CancelEmailChangePath = "cancel-email-change";
+
     public EmailMessage EmailConfirmation(ITokenMailEvent mail) => Render(EmailTemplates.EmailConfirmation, mail, "confirm-email");
 
     public EmailMessage PasswordReset(ITokenMailEvent mail) => Render(EmailTemplates.PasswordReset, mail, "reset-password");
@@ -21,7 +25,7 @@ internal sealed class AccountMails(IOptions<EmailOptions> options)
         EmailTemplates.Render(EmailTemplates.NewDevice, alert.Email, new Dictionary<string, string>
         {
             ["name"] = alert.Name,
-            ["time"] = alert.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+            ["time"] = Time(alert.At),
             ["address"] = alert.ClientAddress ?? "unknown",
             ["userAgent"] = alert.UserAgent ?? "unknown",
             ["link"] = $"{BaseUrl}/{SessionsPath}",
@@ -35,15 +39,46 @@ internal sealed class AccountMails(IOptions<EmailOptions> options)
             ["link"] = $"{BaseUrl}/",
         });
 
+    /// <summary>The link that proves the new address; the mail says nothing about the account it is for.</summary>
+    public EmailMessage EmailChangeConfirmation(EmailChangeConfirmationRequested mail) =>
+        Render(EmailTemplates.EmailChangeConfirmation, mail, ConfirmEmailChangePath);
+
+    /// <summary>The notice to the current address, with the link that cancels the change.</summary>
+    public EmailMessage EmailChangeNotice(EmailChangeRequested mail) =>
+        EmailTemplates.Render(EmailTemplates.EmailChangeRequested, mail.Email, new Dictionary<string, string>
+        {
+            ["newEmail"] = mail.NewEmail,
+            ["time"] = Time(mail.At),
+            ["validFor"] = Describe(mail.ValidFor),
+            ["link"] = Link(CancelEmailChangePath, mail.Token),
+        });
+
+    /// <summary>Tells the old address that the account has left it.</summary>
+    public static EmailMessage EmailChangedNotice(EmailChanged changed) =>
+        EmailTemplates.Render(EmailTemplates.EmailChanged, changed.Email, new Dictionary<string, string>
+        {
+            ["newEmail"] = changed.NewEmail,
+            ["time"] = Time(changed.At),
+            ["how"] = changed.ByAdministrator ? "by an administrator" : "after the new address was confirmed",
+        });
+
+    /// <summary>Tells a taken address that someone tried to use it; nothing about who.</summary>
+    public static EmailMessage EmailInUse(EmailChangeToTakenAddressAttempted attempt) =>
+        EmailTemplates.Render(EmailTemplates.EmailInUse, attempt.Email, new Dictionary<string, string>());
+
     private string BaseUrl => options.Value.LinkBaseUrl.TrimEnd('/');
 
     private EmailMessage Render(string template, ITokenMailEvent mail, string path) =>
         EmailTemplates.Render(template, mail.Email, new Dictionary<string, string>
         {
             ["name"] = mail.Name,
-            ["link"] = $"{BaseUrl}/{path}?token={Uri.EscapeDataString(mail.Token)}",
+            ["link"] = Link(path, mail.Token),
             ["validFor"] = Describe(mail.ValidFor),
         });
+
+    private string Link(string path, string token) => $"{BaseUrl}/{path}?token={Uri.EscapeDataString(token)}";
+
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     private static string Describe(TimeSpan span) =>
         span.TotalHours >= 1 ? $"{span.TotalHours:0.#} hours" : $"{span.TotalMinutes:0} minutes";

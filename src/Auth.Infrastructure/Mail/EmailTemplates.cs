@@ -15,6 +15,10 @@ internal static partial class EmailTemplates
     public const string PasswordReset = "password-reset";
     public const string NewDevice = "new-device";
     public const string PasswordChangeRequired = "password-change-required";
+    public const string EmailChangeConfirmation = "email-change-confirmation";
+    public const string EmailChangeRequested = "email-change-requested";
+    public const string EmailChanged = "email-changed";
+    public const string EmailInUse = "email-in-use";
 
     private const string SubjectPrefix = "Subject: ";
 

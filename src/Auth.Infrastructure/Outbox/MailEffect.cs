@@ -15,6 +15,10 @@ internal sealed class MailEffect(AccountMails mails, IEmailSender sender) : IOut
             PasswordResetRequested e => sender.SendAsync(mails.PasswordReset(e), cancellationToken),
             NewDeviceSignedIn e => sender.SendAsync(mails.NewDeviceAlert(e), cancellationToken),
             WeakPasswordNoticed e => sender.SendAsync(mails.PasswordChangeRequired(e), cancellationToken),
+            EmailChangeConfirmationRequested e => sender.SendAsync(mails.EmailChangeConfirmation(e), cancellationToken),
+            EmailChangeRequested e => sender.SendAsync(mails.EmailChangeNotice(e), cancellationToken),
+            EmailChangeToTakenAddressAttempted e => sender.SendAsync(AccountMails.EmailInUse(e), cancellationToken),
+            EmailChanged e => sender.SendAsync(AccountMails.EmailChangedNotice(e), cancellationToken),
             _ => Task.CompletedTask,
         };
 }

@@ -20,6 +20,9 @@ internal static class SecurityEventMap
         PasswordChanged e => new(SecurityEventType.PasswordChanged, e.UserId, null),
         PasswordReset e => new(SecurityEventType.PasswordReset, e.UserId, null),
         ProfileUpdated e => new(SecurityEventType.ProfileUpdated, e.UserId, null),
+        EmailChangeRequested e => new(SecurityEventType.EmailChangeRequested, e.UserId, null),
+        EmailChanged e => new(SecurityEventType.EmailChanged, e.UserId, null),
+        EmailChangeCancelled e => new(SecurityEventType.EmailChangeCancelled, e.UserId, null),
         RoleGranted e => new(e.Grounds switch
         {
             RoleGrantGrounds.BootstrapAdminAtStart => SecurityEventType.BootstrapAdminAtStart,

@@ -1,5 +1,4 @@
 using Auth.Application.Abstractions;
-using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
 
 namespace Auth.Application.Admin.Common;
@@ -12,15 +11,6 @@ public static class AccessChangeRetry
 {
     private const int Attempts = 3;
 
-    public static async Task<Result<T>> RunAsync<T>(IUnitOfWork unitOfWork, Func<Task<Result<T>>> change)
-    {
-        var result = await change();
-        for (var attempt = 1; attempt < Attempts && result.Error == AuthErrors.ConcurrentUpdate; attempt++)
-        {
-            unitOfWork.Reset();
-            result = await change();
-        }
-
-        return result;
-    }
+    public static Task<Result<T>> RunAsync<T>(IUnitOfWork unitOfWork, Func<Task<Result<T>>> change) =>
+        CommitRetry.RunAsync(unitOfWork, Attempts, change);
 }

@@ -68,5 +68,12 @@ public static partial class AuthErrors
     public static readonly Error AdminEmailNotConfirmed = new("admin_email_not_confirmed", ErrorKind.Conflict,
         "An account with this address exists but its address is not confirmed; confirm it through the mailed link first.");
 
+    /// <summary>An email change to the address the account already has (compared as signup compares).</summary>
+    public static readonly Error EmailUnchanged = new("email_unchanged", ErrorKind.Validation, "This is already the account's address.");
+
+    /// <summary>The per-account cap on email change requests; the answer does not depend on the address asked for.</summary>
+    public static Error TooManyEmailChanges(TimeSpan retryAfter) =>
+        new("too_many_email_changes", ErrorKind.TooMany, "Too many email changes were requested for this account. Try again later.") { RetryAfter = retryAfter };
+
     public static readonly Error CannotChangeOwnAccess = new("cannot_change_own_access", ErrorKind.Conflict, "Administrators cannot remove their own admin role or disable themselves.");
 }

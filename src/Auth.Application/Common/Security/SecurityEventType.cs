@@ -31,4 +31,13 @@ public enum SecurityEventType
 
     /// <summary>The <c>create-admin</c> command, run on the server, made the account an administrator.</summary>
     BootstrapAdminByCommandLine,
+
+    /// <summary>The owner asked to move the account to another address (whether or not that address is free).</summary>
+    EmailChangeRequested,
+
+    /// <summary>The account's address changed: its new address confirmed, or an administrator set it.</summary>
+    EmailChanged,
+
+    /// <summary>A pending email change was cancelled from the notice sent to the current address.</summary>
+    EmailChangeCancelled,
 }

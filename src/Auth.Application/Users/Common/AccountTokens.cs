@@ -6,11 +6,32 @@ namespace Auth.Application.Users.Common;
 /// <summary>Issues and redeems the single-use tokens sent by email. Only hashes are stored.</summary>
 public sealed class AccountTokens(IAccountTokenRepository tokens, IRefreshTokenGenerator generator)
 {
+    /// <summary>
+    /// The links mailed to an address of the account: an address change spends them all, so none mailed before it
+    /// (a reset link in the old mailbox, another pending change) works after it.
+    /// </summary>
+    public static readonly IReadOnlyList<AccountTokenPurpose> AddressLinks =
+    [
+        AccountTokenPurpose.EmailConfirmation, AccountTokenPurpose.PasswordReset,
+        AccountTokenPurpose.EmailChange, AccountTokenPurpose.EmailChangeCancel,
+    ];
+
+    /// <summary>The links of a pending email change; a new request or a cancel spends them.</summary>
+    public static readonly IReadOnlyList<AccountTokenPurpose> EmailChangeLinks = [AccountTokenPurpose.EmailChange, AccountTokenPurpose.EmailChangeCancel];
+
     /// <summary>Adds a new token to the unit of work and returns its value, to be mailed after the commit.</summary>
     public string Issue(Guid userId, AccountTokenPurpose purpose, DateTimeOffset now, TimeSpan lifetime)
     {
         var token = generator.Create();
         tokens.Add(AccountToken.Issue(token.Hash, userId, purpose, now, lifetime));
+        return token.Value;
+    }
+
+    /// <summary>Like <see cref="Issue"/>, for the link mailed to <paramref name="newEmail"/>: it can switch the account to that address only.</summary>
+    public string IssueEmailChange(Guid userId, string newEmail, DateTimeOffset now, TimeSpan lifetime)
+    {
+        var token = generator.Create();
+        tokens.Add(AccountToken.IssueEmailChange(token.Hash, userId, newEmail, now, lifetime));
         return token.Value;
     }
 
@@ -30,6 +51,15 @@ public sealed class AccountTokens(IAccountTokenRepository tokens, IRefreshTokenG
         foreach (var token in await tokens.ListUsableAsync(userId, purpose, now, cancellationToken))
         {
             token.Use(now);
+        }
+    }
+
+    /// <summary>Spends every usable token of each purpose: an address change leaves no older link working.</summary>
+    public async Task SpendAllAsync(Guid userId, IEnumerable<AccountTokenPurpose> purposes, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var purpose in purposes)
+        {
+            await SpendAllAsync(userId, purpose, now, cancellationToken);
         }
     }
 }

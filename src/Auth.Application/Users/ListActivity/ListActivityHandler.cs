@@ -21,6 +21,7 @@ public sealed class ListActivityHandler(IAuditLog audit) : IQueryHandler<ListAct
         SecurityEventType.RoleRevoked, SecurityEventType.AccountDisabled, SecurityEventType.AccountEnabled,
         SecurityEventType.SessionsEndedByAdmin, SecurityEventType.BootstrapAdminOnConfirmation,
         SecurityEventType.BootstrapAdminAtStart, SecurityEventType.BootstrapAdminByCommandLine,
+        SecurityEventType.EmailChangeRequested, SecurityEventType.EmailChanged, SecurityEventType.EmailChangeCancelled,
     }.Select(t => t.ToString())];
 
     public async ValueTask<Page<ActivityEventView>> Handle(ListActivityQuery query, CancellationToken cancellationToken)

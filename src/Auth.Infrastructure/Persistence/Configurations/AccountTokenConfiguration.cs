@@ -12,6 +12,7 @@ internal sealed class AccountTokenConfiguration : IEntityTypeConfiguration<Accou
         builder.HasKey(t => t.Hash);
         builder.Property(t => t.Hash).HasMaxLength(64);
         builder.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(32);
+        builder.Property(t => t.Email).HasMaxLength(Email.MaxLength);
 
         // Single use under concurrency: marking a token used requires UsedAt to be still null, so of two
         // concurrent redemptions one commits and the other sees a conflict.
