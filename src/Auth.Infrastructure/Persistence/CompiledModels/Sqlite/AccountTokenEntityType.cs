@@ -21,7 +21,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Auth.Domain.Users.AccountToken",
                 typeof(AccountToken),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -41,6 +41,14 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(AccountToken).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new DateTimeOffsetToBinaryConverter());
             createdAt.SetSentinelFromProviderValue(0L);
+
+            var email = runtimeEntityType.AddProperty(
+                "Email",
+                typeof(string),
+                propertyInfo: typeof(AccountToken).GetProperty("Email", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AccountToken).GetField("<Email>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 254);
 
             var expiresAt = runtimeEntityType.AddProperty(
                 "ExpiresAt",

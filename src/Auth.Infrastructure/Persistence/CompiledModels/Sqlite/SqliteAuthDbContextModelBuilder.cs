@@ -11,7 +11,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteAuthDbContextModel
     {
         private SqliteAuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("92347ad4-bad5-4952-a126-7135f54cade4"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("d7c607b2-b2f0-4266-9f13-a801470b7929"), entityTypeCount: 9)
         {
         }
 

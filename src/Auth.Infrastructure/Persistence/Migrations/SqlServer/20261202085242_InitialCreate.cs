@@ -111,6 +111,7 @@ namespace Auth.Infrastructure.Persistence.Migrations.SqlServer
                     Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Purpose = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     UsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)

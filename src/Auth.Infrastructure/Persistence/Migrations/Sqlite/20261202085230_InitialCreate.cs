@@ -111,6 +111,7 @@ namespace Auth.Infrastructure.Persistence.Migrations.Sqlite
                     Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     UserId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
