@@ -30,6 +30,7 @@ public sealed class AdminUsersTests
 
     [TestCase("GET", "/admin/users")]
     [TestCase("GET", "/admin/users/{id}")]
+    [TestCase("PATCH", "/admin/users/{id}")]
     [TestCase("POST", "/admin/users/{id}/roles")]
     [TestCase("DELETE", "/admin/users/{id}/roles/admin")]
     [TestCase("POST", "/admin/users/{id}/disable")]

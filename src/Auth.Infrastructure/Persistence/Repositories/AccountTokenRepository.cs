@@ -14,7 +14,7 @@ internal sealed class AccountTokenRepository(AuthDbContext db) : IAccountTokenRe
             .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<DateTimeOffset>> ListIssuedSinceAsync(Guid userId, AccountTokenPurpose purpose, DateTimeOffset since, CancellationToken cancellationToken) =>
-        await db.AccountTokens.Where(t => t.UserId == userId && t.Purpose == purpose && t.CreatedAt >= since)
+        await db.AccountTokens.Where(t => t.UserId == userId && t.Purpose == purpose && t.CreatedAt > since)
             .Select(t => t.CreatedAt).ToListAsync(cancellationToken);
 
     public Task<int> CountIssuedSinceAsync(Guid userId, AccountTokenPurpose purpose, DateTimeOffset since, CancellationToken cancellationToken) =>
