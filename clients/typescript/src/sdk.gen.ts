@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { ActivityListData, ActivityListErrors, ActivityListResponses, AdminAuditListData, AdminAuditListErrors, AdminAuditListResponses, AdminUsersDisableData, AdminUsersDisableErrors, AdminUsersDisableResponses, AdminUsersEnableData, AdminUsersEnableErrors, AdminUsersEnableResponses, AdminUsersEndSessionsData, AdminUsersEndSessionsErrors, AdminUsersEndSessionsResponses, AdminUsersGetData, AdminUsersGetErrors, AdminUsersGetResponses, AdminUsersGrantRoleData, AdminUsersGrantRoleErrors, AdminUsersGrantRoleResponses, AdminUsersListData, AdminUsersListErrors, AdminUsersListResponses, AdminUsersRevokeRoleData, AdminUsersRevokeRoleErrors, AdminUsersRevokeRoleResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthPingData, AuthPingResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, EmailConfirmData, EmailConfirmErrors, EmailConfirmResponses, EmailResendData, EmailResendErrors, EmailResendResponses, HealthLiveData, HealthLiveResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, PasswordForgotData, PasswordForgotErrors, PasswordForgotResponses, PasswordResetData, PasswordResetErrors, PasswordResetResponses, SessionsEndData, SessionsEndErrors, SessionsEndResponses, SessionsListData, SessionsListErrors, SessionsListResponses, UserChangePasswordData, UserChangePasswordErrors, UserChangePasswordResponses, UserDeleteData, UserDeleteErrors, UserDeleteResponses, UserGetData, UserGetErrors, UserGetResponses, UserUpdateData, UserUpdateErrors, UserUpdateResponses, WellKnownConfigurationData, WellKnownConfigurationResponses, WellKnownKeysData, WellKnownKeysResponses } from './types.gen.js';
+import type { ActivityListData, ActivityListErrors, ActivityListResponses, AdminAuditListData, AdminAuditListErrors, AdminAuditListResponses, AdminUsersDisableData, AdminUsersDisableErrors, AdminUsersDisableResponses, AdminUsersEnableData, AdminUsersEnableErrors, AdminUsersEnableResponses, AdminUsersEndSessionsData, AdminUsersEndSessionsErrors, AdminUsersEndSessionsResponses, AdminUsersGetData, AdminUsersGetErrors, AdminUsersGetResponses, AdminUsersGrantRoleData, AdminUsersGrantRoleErrors, AdminUsersGrantRoleResponses, AdminUsersListData, AdminUsersListErrors, AdminUsersListResponses, AdminUsersRevokeRoleData, AdminUsersRevokeRoleErrors, AdminUsersRevokeRoleResponses, AdminUsersUpdateData, AdminUsersUpdateErrors, AdminUsersUpdateResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthPingData, AuthPingResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, EmailCancelChangeData, EmailCancelChangeErrors, EmailCancelChangeResponses, EmailConfirmChangeData, EmailConfirmChangeErrors, EmailConfirmChangeResponses, EmailConfirmData, EmailConfirmErrors, EmailConfirmResponses, EmailResendData, EmailResendErrors, EmailResendResponses, HealthLiveData, HealthLiveResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, PasswordForgotData, PasswordForgotErrors, PasswordForgotResponses, PasswordResetData, PasswordResetErrors, PasswordResetResponses, SessionsEndData, SessionsEndErrors, SessionsEndResponses, SessionsListData, SessionsListErrors, SessionsListResponses, UserChangeEmailData, UserChangeEmailErrors, UserChangeEmailResponses, UserChangePasswordData, UserChangePasswordErrors, UserChangePasswordResponses, UserDeleteData, UserDeleteErrors, UserDeleteResponses, UserGetData, UserGetErrors, UserGetResponses, UserUpdateData, UserUpdateErrors, UserUpdateResponses, WellKnownConfigurationData, WellKnownConfigurationResponses, WellKnownKeysData, WellKnownKeysResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -56,6 +56,22 @@ export const adminUsersGet = <ThrowOnError extends boolean = false>(options: Opt
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/admin/users/{id}',
     ...options
+});
+
+/**
+ * Changes an account's fields; today its email address.
+ *
+ * The new address takes effect at once, unconfirmed: a confirmation link is mailed to it, and the old address is
+ * told of the change. Every reset, confirmation and email change link mailed before stops working; sessions stay.
+ */
+export const adminUsersUpdate = <ThrowOnError extends boolean = false>(options: Options<AdminUsersUpdateData, ThrowOnError>) => (options.client ?? client).patch<AdminUsersUpdateResponses, AdminUsersUpdateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/admin/users/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**
@@ -201,6 +217,34 @@ export const emailResend = <ThrowOnError extends boolean = false>(options?: Opti
 });
 
 /**
+ * Switches the account to the new address the mailed token was sent to.
+ *
+ * The address becomes the sign-in address, confirmed; every reset, confirmation and email change link mailed
+ * before stops working, and the old address is told. Sessions stay: `GET /auth/user` shows the new address at
+ * once, access tokens from the next refresh or login carry it.
+ */
+export const emailConfirmChange = <ThrowOnError extends boolean = false>(options?: Options<EmailConfirmChangeData, ThrowOnError>) => (options?.client ?? client).post<EmailConfirmChangeResponses, EmailConfirmChangeErrors, ThrowOnError>({
+    url: '/auth/email/change/confirm',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * Drops the pending email change, with the token of the cancel link in the notice mailed to the current address.
+ */
+export const emailCancelChange = <ThrowOnError extends boolean = false>(options?: Options<EmailCancelChangeData, ThrowOnError>) => (options?.client ?? client).post<EmailCancelChangeResponses, EmailCancelChangeErrors, ThrowOnError>({
+    url: '/auth/email/change/cancel',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
  * Mails a reset link if an account has this email.
  *
  * The answer is the same, in about the same time, whether or not the account exists, so it cannot be used to
@@ -292,6 +336,23 @@ export const userUpdate = <ThrowOnError extends boolean = false>(options?: Optio
 export const userChangePassword = <ThrowOnError extends boolean = false>(options?: Options<UserChangePasswordData, ThrowOnError>) => (options?.client ?? client).post<UserChangePasswordResponses, UserChangePasswordErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/auth/user/password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * Asks to move the account to another address: a confirmation link goes there, a notice with a cancel link to the current one.
+ *
+ * Nothing changes until the new address is confirmed (`POST /auth/email/change/confirm`, within 24 hours by
+ * default); a new request replaces the pending one. The answer is 202 whether or not another account has the
+ * address (that address is then told someone tried to use it), so it never says who has an account.
+ */
+export const userChangeEmail = <ThrowOnError extends boolean = false>(options?: Options<UserChangeEmailData, ThrowOnError>) => (options?.client ?? client).post<UserChangeEmailResponses, UserChangeEmailErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/auth/user/email',
     ...options,
     headers: {
         'Content-Type': 'application/json',

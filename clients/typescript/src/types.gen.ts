@@ -50,6 +50,16 @@ export type ActivityEventResponsePageResponse = {
 };
 
 /**
+ * The fields an administrator changes; a field left out stays as it is.
+ */
+export type AdminUpdateUserRequest = {
+    /**
+     * The new address: it is unconfirmed until the user follows the link mailed to it, and the old address is told.
+     */
+    email?: string | null;
+};
+
+/**
  * An account as an administrator sees it.
  */
 export type AdminUserResponse = {
@@ -132,6 +142,14 @@ export type AuthResponse = {
 };
 
 /**
+ * A new sign-in address, proven by the current password.
+ */
+export type ChangeEmailRequest = {
+    newEmail?: string | null;
+    currentPassword?: string | null;
+};
+
+/**
  * A new password, proven by the current one.
  */
 export type ChangePasswordRequest = {
@@ -168,6 +186,13 @@ export type DiscoveryResponse = {
     token_endpoint_auth_methods_supported?: Array<string>;
     subject_types_supported?: Array<string>;
     claims_supported?: Array<string>;
+};
+
+/**
+ * The token from an email change's confirmation mail (to the new address) or notice (its cancel link).
+ */
+export type EmailChangeTokenRequest = {
+    token?: string | null;
 };
 
 export type ForgotPasswordRequest = {
@@ -536,6 +561,57 @@ export type AdminUsersGetResponses = {
 };
 
 export type AdminUsersGetResponse = AdminUsersGetResponses[keyof AdminUsersGetResponses];
+
+export type AdminUsersUpdateData = {
+    body?: AdminUpdateUserRequest;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/admin/users/{id}';
+};
+
+export type AdminUsersUpdateErrors = {
+    /**
+     * `validation_failed`: the address is malformed.
+     */
+    400: ValidationProblemDetails;
+    /**
+     * `invalid_token`: no valid access token (missing, expired, or its session ended).
+     */
+    401: ProblemDetails;
+    /**
+     * `forbidden`: the caller is not an administrator.
+     */
+    403: ProblemDetails;
+    /**
+     * `user_not_found`: no account has this id.
+     */
+    404: ProblemDetails;
+    /**
+     * `email_taken`: another account has the address.
+     */
+    409: ProblemDetails;
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails;
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails;
+};
+
+export type AdminUsersUpdateError = AdminUsersUpdateErrors[keyof AdminUsersUpdateErrors];
+
+export type AdminUsersUpdateResponses = {
+    /**
+     * The account as it is now.
+     */
+    200: AdminUserResponse;
+};
+
+export type AdminUsersUpdateResponse = AdminUsersUpdateResponses[keyof AdminUsersUpdateResponses];
 
 export type AdminUsersGrantRoleData = {
     body?: GrantRoleRequest;
@@ -996,6 +1072,76 @@ export type EmailResendResponses = {
 
 export type EmailResendResponse = EmailResendResponses[keyof EmailResendResponses];
 
+export type EmailConfirmChangeData = {
+    body?: EmailChangeTokenRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/email/change/confirm';
+};
+
+export type EmailConfirmChangeErrors = {
+    /**
+     * `invalid_account_token`: the token is unknown, expired, already used, replaced by a newer request or cancelled; `validation_failed`: no token.
+     */
+    400: ValidationProblemDetails;
+    /**
+     * `email_taken`: another account got the address first (a signup or another change).
+     */
+    409: ProblemDetails;
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails;
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails;
+};
+
+export type EmailConfirmChangeError = EmailConfirmChangeErrors[keyof EmailConfirmChangeErrors];
+
+export type EmailConfirmChangeResponses = {
+    /**
+     * The address changed.
+     */
+    204: void;
+};
+
+export type EmailConfirmChangeResponse = EmailConfirmChangeResponses[keyof EmailConfirmChangeResponses];
+
+export type EmailCancelChangeData = {
+    body?: EmailChangeTokenRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/email/change/cancel';
+};
+
+export type EmailCancelChangeErrors = {
+    /**
+     * `invalid_account_token`: the token is unknown, expired or already used (the change was confirmed, replaced or cancelled); `validation_failed`: no token.
+     */
+    400: ValidationProblemDetails;
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails;
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails;
+};
+
+export type EmailCancelChangeError = EmailCancelChangeErrors[keyof EmailCancelChangeErrors];
+
+export type EmailCancelChangeResponses = {
+    /**
+     * The pending change is dropped; its confirmation link no longer works.
+     */
+    204: void;
+};
+
+export type EmailCancelChangeResponse = EmailCancelChangeResponses[keyof EmailCancelChangeResponses];
+
 export type PasswordForgotData = {
     body?: ForgotPasswordRequest;
     path?: never;
@@ -1289,6 +1435,55 @@ export type UserChangePasswordResponses = {
 };
 
 export type UserChangePasswordResponse = UserChangePasswordResponses[keyof UserChangePasswordResponses];
+
+export type UserChangeEmailData = {
+    body?: ChangeEmailRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/user/email';
+};
+
+export type UserChangeEmailErrors = {
+    /**
+     * `validation_failed`: the new address is malformed or the password missing; `email_unchanged`: it is the account's address already.
+     */
+    400: ValidationProblemDetails;
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails;
+    /**
+     * `wrong_password`: the current password is wrong.
+     */
+    403: ProblemDetails;
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails;
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails;
+    /**
+     * `too_many_email_changes`: the per-account cap (3 an hour by default) is reached; see `Retry-After`; `too_many_attempts`: 5 consecutive wrong passwords. `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails;
+    /**
+     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
+     */
+    503: ProblemDetails;
+};
+
+export type UserChangeEmailError = UserChangeEmailErrors[keyof UserChangeEmailErrors];
+
+export type UserChangeEmailResponses = {
+    /**
+     * Accepted; the mails go out in the background.
+     */
+    202: AcceptedResponse;
+};
+
+export type UserChangeEmailResponse = UserChangeEmailResponses[keyof UserChangeEmailResponses];
 
 export type WellKnownKeysData = {
     body?: never;

@@ -15,7 +15,8 @@ public sealed record ActivityEventResponse
     /// <c>SignedUp</c>, <c>LoginSucceeded</c>, <c>LoginFailed</c>, <c>LockedOut</c>, <c>LoggedOut</c>,
     /// <c>PasswordChanged</c>, <c>PasswordResetRequested</c>, <c>PasswordReset</c>, <c>EmailConfirmed</c>,
     /// <c>ProfileUpdated</c>, <c>RefreshTokenReused</c> (a session ended because its token was used twice),
-    /// <c>RoleGranted</c>, <c>RoleRevoked</c>, <c>AccountDisabled</c>, <c>AccountEnabled</c> or <c>SessionsEndedByAdmin</c>.
+    /// <c>RoleGranted</c>, <c>RoleRevoked</c>, <c>AccountDisabled</c>, <c>AccountEnabled</c>, <c>SessionsEndedByAdmin</c>,
+    /// <c>EmailChangeRequested</c>, <c>EmailChanged</c> or <c>EmailChangeCancelled</c>.
     /// </summary>
     /// <example>LoginSucceeded</example>
     public required string Type { get; init; }
