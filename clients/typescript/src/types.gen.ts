@@ -24,7 +24,8 @@ export type ActivityEventResponse = {
      * `SignedUp`, `LoginSucceeded`, `LoginFailed`, `LockedOut`, `LoggedOut`,
      * `PasswordChanged`, `PasswordResetRequested`, `PasswordReset`, `EmailConfirmed`,
      * `ProfileUpdated`, `RefreshTokenReused` (a session ended because its token was used twice),
-     * `RoleGranted`, `RoleRevoked`, `AccountDisabled`, `AccountEnabled` or `SessionsEndedByAdmin`.
+     * `RoleGranted`, `RoleRevoked`, `AccountDisabled`, `AccountEnabled`, `SessionsEndedByAdmin`,
+     * `EmailChangeRequested`, `EmailChanged` or `EmailChangeCancelled`.
      */
     type: string;
     /**
