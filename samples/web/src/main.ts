@@ -1,6 +1,7 @@
-import { activityList, sessionsEnd, sessionsList, userChangePassword, userGet, userUpdate } from '../../../clients/typescript/src/index.js';
+import { activityList, sessionsEnd, sessionsList, userChangeEmail, userChangePassword, userGet, userUpdate } from '../../../clients/typescript/src/index.js';
 import type { ActivityEventResponse, SessionResponse, UserResponse } from '../../../clients/typescript/src/index.js';
 import { readConfig } from './config.js';
+import { followMailedLink } from './links.js';
 import { Session } from './session.js';
 import { attachMeter, showReasons } from './strength.js';
 
@@ -91,6 +92,9 @@ const activityLabels: Record<string, string> = {
   BootstrapAdminOnConfirmation: 'Made an administrator (bootstrap address confirmed)',
   BootstrapAdminAtStart: 'Made an administrator (bootstrap address, at start)',
   BootstrapAdminByCommandLine: 'Made an administrator (create-admin command)',
+  EmailChangeRequested: 'Email change requested',
+  EmailChanged: 'Email address changed',
+  EmailChangeCancelled: 'Email change cancelled',
 };
 
 function showActivity(events: ActivityEventResponse[]): void {
@@ -189,14 +193,31 @@ onSubmit('password-form', async ({ currentPassword, newPassword }, form) => {
   }
 });
 
+onSubmit('email-form', async ({ newEmail, currentPassword }, form) => {
+  const result = await session.call(() => userChangeEmail({ body: { newEmail, currentPassword } }));
+  if (result.response?.ok) {
+    form.reset();
+    say(`Almost done: open the link we mailed to ${newEmail} to confirm it. Until then you sign in with your current address.`);
+  } else if (session.signedIn) {
+    say(problemText(result.error, 'The email address was not changed.'));
+  }
+});
+
 element('reload-user').addEventListener('click', () => void enter());
 element('reload-activity').addEventListener('click', () => void loadActivity());
 element('logout').addEventListener('click', () => void session.logOut('local'));
 element('logout-everywhere').addEventListener('click', () => void session.logOut('global'));
+
+// A link from a mail (confirm or cancel an email change) is followed first, so the profile loaded next shows its effect.
+const followed = await followMailedLink((error, fallback) => problemText(error, fallback));
 
 // A reload keeps the user signed in: the refresh token (stored or in the cookie) buys a new access token.
 if (session.mayResume && (await session.renew())) {
   await enter();
 } else {
   showSignedOut('');
+}
+
+if (followed) {
+  say(followed);
 }

@@ -41,7 +41,7 @@ internal sealed class KestrelApi : WebApplicationFactory<Program>
             // Every page shares one address; the rate limit has its own tests.
             ["RateLimiting:Enabled"] = "false",
             ["Email:Transport"] = "Pickup",
-            ["Email:PickupDirectory"] = Path.Combine(directory, "mail"),
+            ["Email:PickupDirectory"] = MailDirectory,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -55,6 +55,9 @@ internal sealed class KestrelApi : WebApplicationFactory<Program>
 
     /// <summary>For example <c>http://127.0.0.1:41234</c>.</summary>
     public string BaseUrl { get; }
+
+    /// <summary>The pickup folder: one .eml file per mail the service sent.</summary>
+    public string MailDirectory => Path.Combine(directory, "mail");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
