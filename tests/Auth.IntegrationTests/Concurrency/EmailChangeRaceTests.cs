@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Auth.Application.Abstractions;
 using Auth.Domain.Users;
 using Auth.IntegrationTests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -112,12 +113,25 @@ public sealed class EmailChangeRaceTests
     }
 
     [Test]
-    public async Task Parallel_requests_keep_to_the_cap_and_leave_exactly_one_pending_change()
+    public async Task Requests_released_together_keep_to_the_cap_and_leave_exactly_one_pending_change()
     {
-        var user = await client.SignUpAsync();
-        var addresses = Enumerable.Range(0, 6).Select(_ => ApiClientExtensions.NewEmail()).ToArray();
+        // Six sessions of one account, each request held inside its password check until all six have read nothing
+        // yet, then let go at once: without the requests being ordered, each would count none and all would pass.
+        var (gatedFactory, gated, hasher) = Gated();
+        await using var _ = gatedFactory;
+        using var __ = gated;
+        var user = await gated.SignUpAsync();
+        var sessions = new List<SignedUpUser> { user };
+        for (var i = 1; i < 6; i++)
+        {
+            sessions.Add(await gated.SignInAgainAsync(user));
+        }
 
-        var responses = await RaceAsync([.. addresses.Select(a => (Func<Task<HttpResponseMessage>>)(() => client.RequestEmailChangeAsync(user, a)))]);
+        hasher.Close();
+        var requests = sessions.Select(s => gated.RequestEmailChangeAsync(s, ApiClientExtensions.NewEmail())).ToArray();
+        await hasher.WaitUntilWaitingAsync(sessions.Count);
+        hasher.Open();
+        var responses = await Task.WhenAll(requests);
 
         Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Accepted), Is.EqualTo(3), string.Join(", ", responses.Select(r => r.StatusCode)));
         foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Accepted))
@@ -135,13 +149,9 @@ public sealed class EmailChangeRaceTests
     {
         // Deterministic: the login is held inside its password check (it has read the account by the old address)
         // while the switch commits, then let go.
-        await using var gatedFactory = factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<GatedPasswordHasher>();
-            services.AddSingleton<IPasswordHasher>(sp => sp.GetRequiredService<GatedPasswordHasher>());
-        }));
-        using var gated = gatedFactory.CreateClient();
-        var hasher = gatedFactory.Services.GetRequiredService<GatedPasswordHasher>();
+        var (gatedFactory, gated, hasher) = Gated();
+        await using var _ = gatedFactory;
+        using var __ = gated;
         var user = await gated.SignUpAsync();
         var (confirm, _) = await gated.RequestEmailChangeLinksAsync(factory, user, ApiClientExtensions.NewEmail());
 
@@ -153,6 +163,17 @@ public sealed class EmailChangeRaceTests
 
         Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         await (await login).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
+    }
+
+    /// <summary>The same service and database, with a password hasher the test holds shut and lets go.</summary>
+    private (WebApplicationFactory<Program> Factory, HttpClient Client, GatedPasswordHasher Hasher) Gated()
+    {
+        var gatedFactory = factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<GatedPasswordHasher>();
+            services.AddSingleton<IPasswordHasher>(sp => sp.GetRequiredService<GatedPasswordHasher>());
+        }));
+        return (gatedFactory, gatedFactory.CreateClient(), gatedFactory.Services.GetRequiredService<GatedPasswordHasher>());
     }
 
     private Task<int> AccountsWithAsync(string email) =>
