@@ -336,4 +336,21 @@ public sealed class EmailChangeTests
         await (await client.ConfirmEmailChangeAsync("")).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.That((await client.ConfirmEmailChangeAsync(confirm)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent), "the refused attempts spent nothing");
     }
+
+    [Test]
+    public async Task Confirming_a_change_to_the_bootstrap_admin_address_proves_that_mailbox_and_grants_the_role()
+    {
+        var bootstrap = ApiClientExtensions.NewEmail();
+        await using var adminFactory = AdminFixture.CreateFactory(bootstrap);
+        using var adminClient = adminFactory.CreateClient();
+        var user = await adminClient.SignUpAsync();
+        var (confirm, _) = await adminClient.RequestEmailChangeLinksAsync(adminFactory, user, bootstrap);
+        var before = (await adminClient.SignInAgainAsync(user)).Auth.User.Roles;
+
+        await adminClient.ConfirmEmailChangeAsync(confirm);
+        var after = (await adminClient.SignInAgainAsync(user, bootstrap)).Auth.User.Roles;
+
+        Assert.That(before, Is.EqualTo(new[] { "user" }), "asking for the address proves nothing");
+        Assert.That(after, Does.Contain("admin"));
+    }
 }
