@@ -22,6 +22,12 @@ public static class DependencyInjection
         services.AddScoped<Common.Authentication.SignIn>();
         services.AddScoped<Common.Authentication.PasswordRecheck>();
         services.AddScoped<Common.Authentication.KnownDevices>();
+        services.AddScoped<Common.Authentication.MfaChallenges>();
+        services.AddScoped<Common.Authentication.RecoveryCodes>();
+        services.AddScoped<Common.Authentication.SecondFactor>();
+        services.AddScoped<Common.Authentication.SecondFactorVerifier>();
+        services.AddScoped<Common.Authentication.CodeReAuthentication>();
+        services.AddScoped<Mfa.Common.MfaChanges>();
         services.AddScoped<Common.Events.EventOrigin>();
         services.AddScoped<Users.Common.AccountTokens>();
         services.AddScoped<Users.ForgotPassword.PasswordResetIssuer>();

@@ -11,6 +11,7 @@ using Auth.Infrastructure.Persistence.Caching;
 using Auth.Infrastructure.Persistence.Repositories;
 using Auth.Infrastructure.Revocation;
 using Auth.Infrastructure.Security;
+using Auth.Infrastructure.Security.Mfa;
 using Auth.Infrastructure.Security.Passwords;
 using Auth.Infrastructure.Security.Passwords.Breaches;
 using Auth.Infrastructure.Security.Tokens;
@@ -72,6 +73,8 @@ public static class DependencyInjection
         services.AddScoped<ILoginThrottleStore, LoginThrottleStore>();
         services.AddScoped<IKnownDeviceRepository, KnownDeviceRepository>();
         services.AddScoped<IAccountTokenRepository, AccountTokenRepository>();
+        services.AddScoped<IRecoveryCodeRepository, RecoveryCodeRepository>();
+        services.AddScoped<IMfaChallengeRepository, MfaChallengeRepository>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddSingleton(_ => new SqliteWriteGate(enabled: database.Provider == DatabaseProvider.Sqlite));
@@ -105,6 +108,18 @@ public static class DependencyInjection
         services.AddSingleton<IRefreshTokenGenerator, RefreshTokenGenerator>();
         services.AddSingleton<ITokenSealer, AesGcmTokenSealer>();
         services.AddSingleton<ITokenLifetimes, TokenLifetimes>();
+        AddMfa(services, configuration);
+    }
+
+    private static void AddMfa(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MfaOptions>().Bind(configuration.GetSection(MfaOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<MfaOptions>, MfaEncryptionKey>();
+        services.AddSingleton<IValidateOptions<MfaOptions>, MfaOptionsValidator>();
+        services.AddSingleton<IMfaPolicy, MfaPolicy>();
+        services.AddSingleton<IMfaSecretProtector, AesGcmMfaSecretProtector>();
+        services.AddSingleton<ITotp, OtpNetTotp>();
+        services.AddSingleton<IQrCodeRenderer, QrCoderSvgRenderer>();
     }
 
     private static void AddPasswordPolicy(IServiceCollection services, IConfiguration configuration)

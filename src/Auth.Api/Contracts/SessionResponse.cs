@@ -26,6 +26,14 @@ public sealed record SessionResponse
     /// <example>true</example>
     public required bool Current { get; init; }
 
+    /// <summary>How the session's sign-in was proven (RFC 8176).</summary>
+    /// <example>["pwd"]</example>
+    public required IReadOnlyList<string> Amr { get; init; }
+
+    /// <summary><c>aal2</c> when the sign-in proved two factors, else <c>aal1</c>.</summary>
+    /// <example>aal1</example>
+    public required string Aal { get; init; }
+
     public static SessionResponse From(SessionView session) => new()
     {
         Id = session.Id,
@@ -34,5 +42,7 @@ public sealed record SessionResponse
         ClientAddress = session.ClientAddress,
         UserAgent = session.UserAgent,
         Current = session.Current,
+        Amr = session.Amr,
+        Aal = session.Aal,
     };
 }

@@ -24,6 +24,14 @@ public sealed record UserResponse
     /// <example>2026-11-24T10:00:00Z</example>
     public required DateTime CreatedAt { get; init; }
 
+    /// <summary>Two-step verification is on: sign-in needs a code, and sensitive actions a session that gave one.</summary>
+    /// <example>false</example>
+    public required bool MfaEnabled { get; init; }
+
+    /// <summary><c>GET /auth/user</c> only: the calling session and how it signed in.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public CurrentSessionResponse? Session { get; init; }
+
     public static UserResponse From(UserView user) => new()
     {
         Id = user.Id,
@@ -32,5 +40,6 @@ public sealed record UserResponse
         EmailConfirmed = user.EmailConfirmed,
         Roles = user.Roles,
         CreatedAt = user.CreatedAt.ForJson(),
+        MfaEnabled = user.MfaEnabled,
     };
 }

@@ -1,3 +1,4 @@
+using Auth.Api.Authentication;
 using Auth.Api.Contracts;
 using Auth.Api.Errors;
 using Auth.Api.Hosting;
@@ -9,6 +10,7 @@ using Auth.Application.Admin.EndUserSessions;
 using Auth.Application.Admin.GetUser;
 using Auth.Application.Admin.GrantRole;
 using Auth.Application.Admin.ListUsers;
+using Auth.Application.Admin.ResetUserMfa;
 using Auth.Application.Admin.RevokeRole;
 using Auth.Application.Users;
 using Auth.Infrastructure.Authentication;
@@ -18,7 +20,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Auth.Api.Controllers;
 
-/// <summary>Account administration; every route needs the <c>admin</c> role (403 <c>forbidden</c> otherwise).</summary>
+/// <summary>
+/// Account administration; every route needs the <c>admin</c> role (403 <c>forbidden</c> otherwise), and every write,
+/// for an administrator with two-step verification, a session signed in with it (403 <c>mfa_step_up_required</c>).
+/// </summary>
 [ApiController]
 [Route("admin/users")]
 [Authorize(Policy = ApiServices.AdminPolicy)]
@@ -79,6 +84,7 @@ public sealed class AdminUsersController(ISender sender) : ControllerBase
     /// <response code="400"><c>validation_failed</c>: not a known role.</response>
     /// <response code="404"><c>user_not_found</c>: no account has this id.</response>
     [HttpPost("{id:guid}/roles")]
+    [RequiresStepUp]
     [Consumes("application/json")]
     [ProducesResponseType<AdminUserResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
@@ -92,6 +98,7 @@ public sealed class AdminUsersController(ISender sender) : ControllerBase
     /// <response code="404"><c>user_not_found</c>: no account has this id.</response>
     /// <response code="409"><c>cannot_change_own_access</c>: your own admin role; <c>last_admin</c>: it would leave no administrator.</response>
     [HttpDelete("{id:guid}/roles/{role}")]
+    [RequiresStepUp]
     [ProducesResponseType<AdminUserResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
@@ -104,6 +111,7 @@ public sealed class AdminUsersController(ISender sender) : ControllerBase
     /// <response code="404"><c>user_not_found</c>: no account has this id.</response>
     /// <response code="409"><c>cannot_change_own_access</c>: your own account; <c>last_admin</c>: it would leave no administrator.</response>
     [HttpPost("{id:guid}/disable")]
+    [RequiresStepUp]
     [ProducesResponseType<AdminUserResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
@@ -114,6 +122,7 @@ public sealed class AdminUsersController(ISender sender) : ControllerBase
     /// <response code="200">The account, enabled.</response>
     /// <response code="404"><c>user_not_found</c>: no account has this id.</response>
     [HttpPost("{id:guid}/enable")]
+    [RequiresStepUp]
     [ProducesResponseType<AdminUserResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     public async Task<IActionResult> Enable(Guid id, CancellationToken cancellationToken) =>
@@ -123,11 +132,27 @@ public sealed class AdminUsersController(ISender sender) : ControllerBase
     /// <response code="204">All sessions ended.</response>
     /// <response code="404"><c>user_not_found</c>: no account has this id.</response>
     [HttpDelete("{id:guid}/sessions")]
+    [RequiresStepUp]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     public async Task<IActionResult> EndSessions(Guid id, CancellationToken cancellationToken)
     {
         var result = await sender.Send(new EndUserSessionsCommand(User.GetUserId(), id, HttpContext.GetClientInfo()), cancellationToken);
+        return result.IsSuccess ? NoContent() : this.Problem(result.Error!);
+    }
+
+    /// <summary>Turns off the user's two-step verification (a lost phone and lost recovery codes); the user is mailed.</summary>
+    /// <response code="204">TOTP is off and the recovery codes are gone; the user signs in with the password alone and may enrol again.</response>
+    /// <response code="404"><c>user_not_found</c>: no account has this id.</response>
+    /// <response code="409"><c>mfa_not_enabled</c>: the user has no second factor.</response>
+    [HttpDelete("{id:guid}/mfa")]
+    [RequiresStepUp]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    public async Task<IActionResult> ResetMfa(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new ResetUserMfaCommand(User.GetUserId(), id), cancellationToken);
         return result.IsSuccess ? NoContent() : this.Problem(result.Error!);
     }
 

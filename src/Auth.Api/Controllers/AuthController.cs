@@ -67,6 +67,7 @@ public sealed class AuthController(ISender sender, RefreshTokenCookie refreshCoo
     /// <response code="200">The new session's tokens and this client's device token.</response>
     /// <response code="400"><c>validation_failed</c>: email or password missing.</response>
     /// <response code="401"><c>invalid_credentials</c>: the email or password is wrong.</response>
+    /// <response code="403"><c>mfa_required</c>: the password is right and the account uses two-step verification: send <c>mfaToken</c> with a code to <c>POST /auth/mfa/verify</c>; <c>mfa_enrollment_required</c>: the account's role needs two-step verification, which it has not set up: enrol with <c>mfaToken</c> at <c>POST /auth/mfa/totp</c>; <c>account_disabled</c>; <c>email_not_confirmed</c>.</response>
     /// <response code="429"><c>too_many_attempts</c>: 5 consecutive failures for this email from unknown clients (or from this known device); wait for <c>Retry-After</c> seconds.</response>
     [HttpPost("login")]
     [HashesPassword]
@@ -76,6 +77,7 @@ public sealed class AuthController(ISender sender, RefreshTokenCookie refreshCoo
     [ProducesResponseType<AuthResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ProblemJson)]
+    [ProducesResponseType<MfaProblemDetails>(StatusCodes.Status403Forbidden, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, ProblemJson)]
     public async Task<IActionResult> Login(

@@ -1,3 +1,4 @@
+using Auth.Api.Authentication;
 using Auth.Api.Contracts;
 using Auth.Api.Errors;
 using Auth.Api.Hosting;
@@ -24,8 +25,8 @@ public sealed class UserController(ISender sender) : ControllerBase
 {
     private const string ProblemJson = ErrorResults.ProblemJson;
 
-    /// <summary>The account the access token belongs to.</summary>
-    /// <response code="200">The user.</response>
+    /// <summary>The account the access token belongs to, and how the calling session signed in.</summary>
+    /// <response code="200">The user, with <c>session</c>: the calling session's id, <c>amr</c> and <c>aal</c>.</response>
     /// <response code="401"><c>invalid_token</c>: no valid access token, or the account no longer exists.</response>
     [HttpGet]
     [ProducesResponseType<UserResponse>(StatusCodes.Status200OK)]
@@ -33,7 +34,9 @@ public sealed class UserController(ISender sender) : ControllerBase
     public async Task<IActionResult> Get(CancellationToken cancellationToken)
     {
         var result = await sender.Send(new GetCurrentUserQuery(User.GetUserId()), cancellationToken);
-        return result.IsSuccess ? Ok(UserResponse.From(result.Value)) : this.Problem(result.Error!);
+        return result.IsSuccess
+            ? Ok(UserResponse.From(result.Value) with { Session = CurrentSessionResponse.From(User) })
+            : this.Problem(result.Error!);
     }
 
     /// <summary>Changes the display name.</summary>
@@ -58,9 +61,10 @@ public sealed class UserController(ISender sender) : ControllerBase
     /// <response code="204">The password changed; this session lives on, all others ended.</response>
     /// <response code="400"><c>validation_failed</c>: the new password breaks the length rule; <c>weak_password</c>: the password is common, made from the email or name, repetitive or breached; <c>reasons</c> says which.</response>
     /// <response code="401"><c>invalid_token</c>: no valid access token.</response>
-    /// <response code="403"><c>wrong_password</c>: the current password is wrong.</response>
+    /// <response code="403"><c>wrong_password</c>: the current password is wrong; <c>mfa_step_up_required</c>: the account uses two-step verification and this session did not sign in with it.</response>
     /// <response code="429"><c>too_many_attempts</c>: 5 consecutive wrong passwords for this account (the login lockout); see <c>Retry-After</c>.</response>
     [HttpPost("password")]
+    [RequiresStepUp]
     [HashesPassword]
     [Consumes("application/json")]
     [EnableRateLimiting(RateLimiting.CredentialsPolicy)]
@@ -107,9 +111,10 @@ public sealed class UserController(ISender sender) : ControllerBase
     /// <response code="204">The account is gone; its tokens are refused from now on.</response>
     /// <response code="400"><c>validation_failed</c>: no password given.</response>
     /// <response code="401"><c>invalid_token</c>: no valid access token.</response>
-    /// <response code="403"><c>wrong_password</c>: the password is wrong.</response>
+    /// <response code="403"><c>wrong_password</c>: the password is wrong; <c>mfa_step_up_required</c>: the account uses two-step verification and this session did not sign in with it.</response>
     /// <response code="429"><c>too_many_attempts</c>: 5 consecutive wrong passwords for this account (the login lockout); see <c>Retry-After</c>.</response>
     [HttpDelete]
+    [RequiresStepUp]
     [HashesPassword]
     [Consumes("application/json")]
     [EnableRateLimiting(RateLimiting.CredentialsPolicy)]

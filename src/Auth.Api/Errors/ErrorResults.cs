@@ -17,6 +17,11 @@ public static class ErrorResults
         {
             problem.Extensions["reasons"] = reasons;
         }
+        foreach (var (name, value) in error.Extensions ?? new Dictionary<string, object>())
+        {
+            problem.Extensions[name] = value;
+        }
+
         if (error.RetryAfter is { } retryAfter)
         {
             controller.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -21,6 +21,7 @@ internal sealed partial class ProblemResponsesFilter : IOperationFilter
 {
     private const string TooManyRequests = "`too_many_requests`: too many requests from this client address; see `Retry-After`.";
     private const string Overloaded = "`overloaded`: too many password checks are waiting; try again after `Retry-After`.";
+    private const string StepUpRequired = "`mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.";
     private const string InvalidToken = "`invalid_token`: no valid access token (missing, expired, or its session ended).";
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -41,6 +42,18 @@ internal sealed partial class ProblemResponsesFilter : IOperationFilter
             {
                 // The lockout's 429 and the per-address limit's 429 share the status; name both codes.
                 tooMany.Description += " " + TooManyRequests;
+            }
+        }
+
+        if (metadata.OfType<Authentication.RequiresStepUpAttribute>().Any())
+        {
+            Ensure(operation, StatusCodes.Status403Forbidden, StepUpRequired);
+            var forbidden = (OpenApiResponse)operation.Responses["403"];
+            if (forbidden.Description?.Contains("mfa_step_up_required", StringComparison.Ordinal) != true)
+            {
+                forbidden.Description = forbidden.Description?.Contains('`', StringComparison.Ordinal) == true
+                    ? forbidden.Description + "; " + StepUpRequired
+                    : DefaultDescription(StatusCodes.Status403Forbidden, metadata) + " " + StepUpRequired;
             }
         }
 

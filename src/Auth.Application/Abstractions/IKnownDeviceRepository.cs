@@ -13,5 +13,8 @@ public interface IKnownDeviceRepository
     /// <summary>The user's devices that are not revoked, tracked.</summary>
     Task<IReadOnlyList<KnownDevice>> ListUnrevokedAsync(Guid userId, CancellationToken cancellationToken);
 
+    /// <summary>The device with this id, tracked; null when none.</summary>
+    Task<KnownDevice?> FindByIdAsync(Guid id, CancellationToken cancellationToken);
+
     void Add(KnownDevice device);
 }

@@ -11,10 +11,12 @@ public sealed class Session : AggregateRoot
     // For EF Core: materialization sets every property.
     private Session()
     {
+        Amr = [];
     }
 
-    private Session(Guid id, Guid userId, DateTimeOffset now, DateTimeOffset expiresAt, string? clientAddress, string? userAgent)
+    private Session(Guid id, Guid userId, DateTimeOffset now, DateTimeOffset expiresAt, string? clientAddress, string? userAgent, string[] amr)
     {
+        Amr = amr;
         Id = id;
         UserId = userId;
         CreatedAt = now;
@@ -44,10 +46,19 @@ public sealed class Session : AggregateRoot
 
     public DateTimeOffset? EndedAt { get; private set; }
 
+    /// <summary>How the sign-in that started the session was proven (RFC 8176); it never changes afterwards.</summary>
+    public string[] Amr { get; private set; }
+
+    /// <summary><c>aal2</c> when the sign-in proved two factors; a session started before MFA was turned on stays <c>aal1</c>.</summary>
+    public string Aal => AuthenticationMethods.AssuranceLevel(Amr);
+
     public SessionEndReason? EndReason { get; private set; }
 
-    public static Session Start(Guid userId, DateTimeOffset now, TimeSpan lifetime, string? clientAddress, string? userAgent) =>
-        new(Guid.CreateVersion7(now), userId, now, now + lifetime, clientAddress, TruncateUserAgent(userAgent));
+    /// <param name="amr">How the sign-in was proven; a password alone when not given.</param>
+    public static Session Start(Guid userId, DateTimeOffset now, TimeSpan lifetime, string? clientAddress, string? userAgent,
+        IReadOnlyList<string>? amr = null) =>
+        new(Guid.CreateVersion7(now), userId, now, now + lifetime, clientAddress, TruncateUserAgent(userAgent),
+            [.. amr ?? AuthenticationMethods.PasswordOnly]);
 
     public bool IsActive(DateTimeOffset now) => EndedAt is null && ExpiresAt > now;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Auth.Application.Abstractions;
+using Auth.Domain.Mfa;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
 using Microsoft.Extensions.Options;
@@ -65,6 +66,33 @@ internal sealed class AccountMails(IOptions<EmailOptions> options)
     /// <summary>Tells a taken address that someone tried to use it; nothing about who.</summary>
     public static EmailMessage EmailInUse(EmailChangeToTakenAddressAttempted attempt) =>
         EmailTemplates.Render(EmailTemplates.EmailInUse, attempt.Email, new Dictionary<string, string>());
+
+    public EmailMessage MfaEnabled(TotpEnabled change) => SecurityChange(EmailTemplates.MfaEnabled, change, change.At);
+
+    public EmailMessage MfaDisabled(TotpDisabled change) => SecurityChange(
+        change.Grounds == MfaChangeGrounds.ByAdmin ? EmailTemplates.MfaResetByAdmin : EmailTemplates.MfaDisabled, change, change.At);
+
+    public EmailMessage RecoveryCodesRegenerated(RecoveryCodesRegenerated change) => SecurityChange(EmailTemplates.RecoveryCodesRegenerated, change, change.At);
+
+    public EmailMessage RecoveryCodeUsed(RecoveryCodeUsed use) => SecurityChange(EmailTemplates.RecoveryCodeUsed, use, use.At,
+        ("left", use.Left.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>A change to how the account signs in: what, when, and where to look if it was not the owner.</summary>
+    private EmailMessage SecurityChange(string template, IMailEvent mail, DateTimeOffset at, params (string Key, string Value)[] more)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["name"] = mail.Name,
+            ["time"] = Time(at),
+            ["link"] = $"{BaseUrl}/{SessionsPath}",
+        };
+        foreach (var (key, value) in more)
+        {
+            values[key] = value;
+        }
+
+        return EmailTemplates.Render(template, mail.Email, values);
+    }
 
     private string BaseUrl => options.Value.LinkBaseUrl.TrimEnd('/');
 

@@ -19,6 +19,11 @@ internal static partial class EmailTemplates
     public const string EmailChangeRequested = "email-change-requested";
     public const string EmailChanged = "email-changed";
     public const string EmailInUse = "email-in-use";
+    public const string MfaEnabled = "mfa-enabled";
+    public const string MfaDisabled = "mfa-disabled";
+    public const string MfaResetByAdmin = "mfa-reset-by-admin";
+    public const string RecoveryCodesRegenerated = "recovery-codes-regenerated";
+    public const string RecoveryCodeUsed = "recovery-code-used";
 
     private const string SubjectPrefix = "Subject: ";
 

@@ -1,4 +1,5 @@
 using Auth.Application.Abstractions;
+using Auth.Domain.Mfa;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
 using Auth.Infrastructure.Mail;
@@ -19,6 +20,10 @@ internal sealed class MailEffect(AccountMails mails, IEmailSender sender) : IOut
             EmailChangeRequested e => sender.SendAsync(mails.EmailChangeNotice(e), cancellationToken),
             EmailChangeToTakenAddressAttempted e => sender.SendAsync(AccountMails.EmailInUse(e), cancellationToken),
             EmailChanged e => sender.SendAsync(AccountMails.EmailChangedNotice(e), cancellationToken),
+            TotpEnabled e => sender.SendAsync(mails.MfaEnabled(e), cancellationToken),
+            TotpDisabled e => sender.SendAsync(mails.MfaDisabled(e), cancellationToken),
+            RecoveryCodesRegenerated e => sender.SendAsync(mails.RecoveryCodesRegenerated(e), cancellationToken),
+            RecoveryCodeUsed e => sender.SendAsync(mails.RecoveryCodeUsed(e), cancellationToken),
             _ => Task.CompletedTask,
         };
 }

@@ -1,5 +1,6 @@
 using Auth.Application.Common.Security;
 using Auth.Domain.Events;
+using Auth.Domain.Mfa;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
 
@@ -38,6 +39,11 @@ internal static class SecurityEventMap
         LoginFailed e => new(SecurityEventType.LoginFailed, e.UserId, null),
         LockedOut e => new(SecurityEventType.LockedOut, e.UserId, null),
         SessionRefreshed e => new(SecurityEventType.Refreshed, e.UserId, e.SessionId),
+        TotpEnabled e => new(SecurityEventType.MfaEnabled, e.UserId, null),
+        TotpDisabled e => new(e.Grounds == MfaChangeGrounds.ByAdmin ? SecurityEventType.MfaResetByAdmin : SecurityEventType.MfaDisabled, e.UserId, null),
+        RecoveryCodesRegenerated e => new(SecurityEventType.RecoveryCodesRegenerated, e.UserId, null),
+        RecoveryCodeUsed e => new(SecurityEventType.RecoveryCodeUsed, e.UserId, null),
+        MfaCodeFailed e => new(SecurityEventType.MfaCodeFailed, e.UserId, null),
         SessionEnded e => EndedBy(e.Reason) is { } type ? new(type, e.UserId, e.SessionId) : null,
         _ => null,
     };

@@ -1,5 +1,6 @@
 using Auth.Domain.Audit;
 using Auth.Domain.Devices;
+using Auth.Domain.Mfa;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
 using Auth.Infrastructure.Outbox;
@@ -30,6 +31,10 @@ public abstract class AuthDbContext(DbContextOptions options) : DbContext(option
     public DbSet<KnownDevice> KnownDevices => Set<KnownDevice>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+
+    public DbSet<MfaChallenge> MfaChallenges => Set<MfaChallenge>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AuthDbContext).Assembly);

@@ -20,6 +20,8 @@ public sealed class AuthApiFactory : WebApplicationFactory<Program>
     /// <summary>One RS256 key for the whole run: generating RSA keys is slow, and tests forge tokens with it.</summary>
     public static readonly string PrivateKeyPem = TestKeys.RsaPem();
 
+    public static readonly string MfaEncryptionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     private readonly Dictionary<string, string?> settings;
 
     public AuthApiFactory(string? databasePath = null, FakeTimeProvider? time = null, string environment = "Testing",
@@ -40,6 +42,10 @@ public sealed class AuthApiFactory : WebApplicationFactory<Program>
             // Mail lands in a folder of its own, where tests read the links back (see Mailbox).
             ["Email:Transport"] = "Pickup",
             ["Email:PickupDirectory"] = MailDirectory,
+            // One key for the run, so instances sharing a database read each other's TOTP secrets.
+            ["Auth:Mfa:EncryptionKey"] = MfaEncryptionKey,
+            // Admins need no second factor here, so the admin tests sign in with a password; MfaPolicyTests set it.
+            ["Auth:Mfa:RequiredForRoles:0"] = "",
         };
         if (withSigningKey)
         {

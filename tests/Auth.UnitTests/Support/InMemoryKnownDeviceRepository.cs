@@ -17,5 +17,8 @@ internal sealed class InMemoryKnownDeviceRepository : IKnownDeviceRepository
     public Task<IReadOnlyList<KnownDevice>> ListUnrevokedAsync(Guid userId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<KnownDevice>>([.. Devices.Where(d => d.UserId == userId && d.RevokedAt is null)]);
 
+    public Task<KnownDevice?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
+        Task.FromResult(Devices.FirstOrDefault(d => d.Id == id));
+
     public void Add(KnownDevice device) => Devices.Add(device);
 }

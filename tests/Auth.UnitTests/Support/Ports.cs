@@ -11,6 +11,8 @@ using Auth.Application.Users.Common;
 using Auth.Domain.Events;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
+using Auth.Infrastructure.Security.Mfa;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -78,6 +80,9 @@ internal sealed class Ports
         AccountTokenRepository.Setup(t => t.ListUsableAsync(It.IsAny<Guid>(), It.IsAny<AccountTokenPurpose>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Guid userId, AccountTokenPurpose purpose, DateTimeOffset now, CancellationToken _) =>
                 AddedAccountTokens.Where(t => t.UserId == userId && t.IsUsable(purpose, now)).ToList());
+        MfaPolicy.Setup(p => p.RequiredForRoles).Returns([]);
+        MfaPolicy.Setup(p => p.ChallengeLifetime).Returns(ChallengeLifetime);
+        MfaPolicy.Setup(p => p.MaxCodeFailures).Returns(MaxCodeFailures);
         Blocklist.Setup(b => b.Contains(It.IsAny<string>())).Returns((string p) => CommonPasswords.Contains(p));
         PasswordSettings.Setup(s => s.BlocklistEnabled).Returns(true);
     }
@@ -216,7 +221,53 @@ internal sealed class Ports
 
     public PasswordVerifier PasswordVerifier() => new(Users.Object, PasswordHasher.Object, Lockout(), KnownDevices(), UnitOfWork.Object, Time);
 
-    public SignIn SignIn() => new(SessionStarter(), KnownDevices(), Policy.Object, UnitOfWork.Object, Time);
+    public SignIn SignIn() => new(SessionStarter(), KnownDevices(), MfaChallenges(), Policy.Object, MfaPolicy.Object, UnitOfWork.Object, Time);
+
+    public Mock<IMfaPolicy> MfaPolicy { get; } = new();
+
+    public const int MaxCodeFailures = 5;
+
+    public static readonly TimeSpan ChallengeLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>Recovery codes and mfaTokens as their tables hold them.</summary>
+    public InMemoryMfaStore Mfa { get; } = new();
+
+    /// <summary>The real RFC 6238 implementation: tests compute codes with Otp.NET, as an app would.</summary>
+    public ITotp Totp { get; } = new OtpNetTotp(Options.Create(new MfaOptions()));
+
+    public IMfaSecretProtector Protector { get; } = new AesGcmMfaSecretProtector(
+        Options.Create(new MfaOptions { EncryptionKey = Convert.ToBase64String(new byte[32]) }));
+
+    public MfaChallenges MfaChallenges() => new(Mfa, RefreshTokens.Object, MfaPolicy.Object, UnitOfWork.Object);
+
+    public RecoveryCodes RecoveryCodes() => new(Mfa, Protector);
+
+    public SecondFactor SecondFactor() => new(Totp, Protector, RecoveryCodes());
+
+    public SecondFactorVerifier SecondFactorVerifier() => new(MfaChallenges(), Users.Object, SecondFactor(), Lockout(), KnownDevices(), Time);
+
+    public CodeReAuthentication CodeReAuthentication() => new(Users.Object, SecondFactor(), Lockout(), Time);
+
+    /// <summary>
+    /// A user with TOTP on under a fresh secret (returned, as the app holds it), its events cleared. Its recovery
+    /// codes are <see cref="IssuedRecoveryCodes"/>.
+    /// </summary>
+    public User AddUserWithTotp(out string secret, string email = "mfa@example.com")
+    {
+        var user = AddUser(email);
+        secret = Totp.NewSecret();
+        user.StartTotpEnrolment(Protector.Protect(secret), Now);
+        user.EnableTotp(Totp.MatchStep(secret, Code(secret), Now)!.Value - 1, Now);
+        IssuedRecoveryCodes = RecoveryCodes().ReplaceAsync(user, Now, CancellationToken.None).GetAwaiter().GetResult();
+        user.ClearDomainEvents();
+        return user;
+    }
+
+    public IReadOnlyList<string> IssuedRecoveryCodes { get; private set; } = [];
+
+    /// <summary>The code an authenticator app shows for <paramref name="secret"/> at <paramref name="at"/> (now by default).</summary>
+    public string Code(string secret, DateTimeOffset? at = null) =>
+        new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp((at ?? Now).UtcDateTime);
 
     public PasswordRecheck PasswordRecheck() => new(PasswordPolicy(), UnitOfWork.Object, Time);
 

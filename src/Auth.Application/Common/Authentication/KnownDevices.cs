@@ -17,6 +17,12 @@ public sealed class KnownDevices(IKnownDeviceRepository devices, IRefreshTokenGe
             ? null
             : new PresentedDevice(device, token);
 
+    /// <summary>The device a second-factor challenge was issued to, if it is still known to the user.</summary>
+    public async Task<PresentedDevice?> FindKnownAsync(Guid? deviceId, Guid userId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        deviceId is { } id && await devices.FindByIdAsync(id, cancellationToken) is { } device && device.IsKnownTo(userId, now)
+            ? new PresentedDevice(device, null)
+            : null;
+
     /// <summary>
     /// Records a sign-in of <paramref name="user"/> in the unit of work: a known device signs in again; any other
     /// client becomes a known device with a fresh token.
@@ -46,9 +52,12 @@ public sealed class KnownDevices(IKnownDeviceRepository devices, IRefreshTokenGe
     }
 }
 
-/// <param name="Token">As the client presented it: handed back so a cookie's lifetime slides with each sign-in.</param>
-public sealed record PresentedDevice(KnownDevice Device, string Token);
+/// <param name="Token">
+/// As the client presented it: handed back so a cookie's lifetime slides with each sign-in. Null when the sign-in
+/// finishes on a request that does not carry it (a second factor after the password): the client keeps the one it has.
+/// </param>
+public sealed record PresentedDevice(KnownDevice Device, string? Token);
 
-/// <param name="Token">The device token the client keeps.</param>
+/// <param name="Token">The device token the client keeps; null when it keeps the one it has.</param>
 /// <param name="AlertOwner">A new device of an account that had others: mail the owner.</param>
-public sealed record DeviceSignIn(string Token, bool AlertOwner);
+public sealed record DeviceSignIn(string? Token, bool AlertOwner);

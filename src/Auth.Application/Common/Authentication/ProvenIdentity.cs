@@ -10,5 +10,5 @@ namespace Auth.Application.Common.Authentication;
 /// <param name="Device">The known device the proof came from, when the client presented its token; null for a new one.</param>
 public sealed record ProvenIdentity(User User, IReadOnlyList<string> Amr, PresentedDevice? Device)
 {
-    public const string Password = "pwd";
+    public const string Password = Domain.Sessions.AuthenticationMethods.Password;
 }

@@ -3,6 +3,7 @@ using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Application.Sessions.Common;
+using Auth.Domain.Mfa;
 using Auth.Domain.Sessions;
 
 namespace Auth.Application.Common.Authentication;
@@ -10,12 +11,15 @@ namespace Auth.Application.Common.Authentication;
 /// <summary>
 /// The one place a proven identity becomes a session, whichever verifier proved it: the account checks come here,
 /// after the proof, so the answers about the account tell a guesser nothing. The client becomes (or stays) a known
-/// device, and a new device of an account that had others is mailed to the owner.
+/// device, and a new device of an account that had others is mailed to the owner. An identity proven by a password
+/// alone gets no session when the account has a second factor, or needs one: it gets an mfaToken instead.
 /// </summary>
 public sealed class SignIn(
     SessionStarter sessionStarter,
     KnownDevices devices,
+    MfaChallenges mfaChallenges,
     IAccountPolicy policy,
+    IMfaPolicy mfaPolicy,
     IUnitOfWork unitOfWork,
     TimeProvider time)
 {
@@ -61,8 +65,14 @@ public sealed class SignIn(
         }
 
         var now = time.GetUtcNow();
+        if (!identity.Amr.Contains(AuthenticationMethods.MultiFactor) && SecondFactorDue(identity, client, now) is { } due)
+        {
+            var issued = await unitOfWork.SaveChangesAsync(cancellationToken);
+            return issued.IsSuccess ? due : issued.Error!;
+        }
+
         var device = await devices.SignInAsync(user, identity.Device, client, now, cancellationToken);
-        var session = sessionStarter.Start(user, client, now);
+        var session = sessionStarter.Start(user, client, now, identity.Amr);
         unitOfWork.Raise(new LoginSucceeded(user.Id, session.SessionId, now));
         if (device.AlertOwner)
         {
@@ -76,5 +86,24 @@ public sealed class SignIn(
         }
 
         return session with { DeviceToken = device.Token };
+    }
+
+    /// <summary>
+    /// The refusal, carrying a new mfaToken in the unit of work, of a one-factor sign-in that needs a second factor:
+    /// the account has one (<c>mfa_required</c>), or its role requires one it lacks (<c>mfa_enrollment_required</c>,
+    /// whose token allows enrolment only). Null when one factor is enough. Reads only the account already loaded, so
+    /// sign-ins of accounts without a second factor cost no query.
+    /// </summary>
+    private Error? SecondFactorDue(ProvenIdentity identity, ClientInfo client, DateTimeOffset now)
+    {
+        var user = identity.User;
+        if (user.HasMfa)
+        {
+            return AuthErrors.MfaRequired(mfaChallenges.Issue(user, MfaChallengePurpose.SignIn, identity.Device, client, now));
+        }
+
+        return mfaPolicy.RequiredForRoles.Any(user.HasRole)
+            ? AuthErrors.MfaEnrollmentRequired(mfaChallenges.Issue(user, MfaChallengePurpose.Enrolment, identity.Device, client, now))
+            : null;
     }
 }

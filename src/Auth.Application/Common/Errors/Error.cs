@@ -24,4 +24,7 @@ public sealed record Error
 
     /// <summary>Why a password was refused (<c>weak_password</c>): the codes of <c>PasswordWeakness</c>.</summary>
     public IReadOnlyList<string>? Reasons { get; init; }
+
+    /// <summary>Further members of the problem body, by name (<c>mfaToken</c> and <c>factors</c> of <c>mfa_required</c>).</summary>
+    public IReadOnlyDictionary<string, object>? Extensions { get; init; }
 }

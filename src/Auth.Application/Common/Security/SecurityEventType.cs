@@ -40,4 +40,20 @@ public enum SecurityEventType
 
     /// <summary>A pending email change was cancelled from the notice sent to the current address.</summary>
     EmailChangeCancelled,
+
+    /// <summary>Two-step verification (TOTP) was turned on.</summary>
+    MfaEnabled,
+
+    /// <summary>The owner turned two-step verification off.</summary>
+    MfaDisabled,
+
+    /// <summary>An administrator reset (turned off) the account's two-step verification.</summary>
+    MfaResetByAdmin,
+
+    RecoveryCodesRegenerated,
+
+    RecoveryCodeUsed,
+
+    /// <summary>A wrong second-factor code at sign-in.</summary>
+    MfaCodeFailed,
 }

@@ -21,11 +21,12 @@ public sealed class SessionStarter(
     /// conditional on the account's security stamp: a reset, disable, role removal or delete that committed since the
     /// account was read makes it fail with <c>ConcurrentUpdate</c>, and then nothing is written.
     /// </summary>
-    public AuthResult Start(User user, ClientInfo client, DateTimeOffset now)
+    /// <param name="amr">How the sign-in was proven; a password alone when not given.</param>
+    public AuthResult Start(User user, ClientInfo client, DateTimeOffset now, IReadOnlyList<string>? amr = null)
     {
         users.RequireUnchanged(user);
         var refreshToken = refreshTokens.Create();
-        var session = Session.Start(user.Id, now, lifetimes.RefreshToken, client.Address, client.UserAgent);
+        var session = Session.Start(user.Id, now, lifetimes.RefreshToken, client.Address, client.UserAgent, amr);
         sessions.Add(session);
         // A signup has no caller session yet: its events belong to the one it starts.
         origin.SessionId ??= session.Id;

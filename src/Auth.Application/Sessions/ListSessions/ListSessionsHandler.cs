@@ -13,7 +13,7 @@ public sealed class ListSessionsHandler(ISessionRepository sessions, ITokenLifet
         return (await sessions.ListActiveAsync(query.UserId, now, cancellationToken))
             .Where(s => s.IsActive(now, lifetimes.RefreshTokenIdle))
             .OrderByDescending(s => s.LastUsedAt)
-            .Select(s => new SessionView(s.Id, s.CreatedAt, s.LastUsedAt, s.ClientAddress, s.UserAgent, s.Id == query.CurrentSessionId))
+            .Select(s => new SessionView(s.Id, s.CreatedAt, s.LastUsedAt, s.ClientAddress, s.UserAgent, s.Id == query.CurrentSessionId, s.Amr, s.Aal))
             .ToList();
     }
 }

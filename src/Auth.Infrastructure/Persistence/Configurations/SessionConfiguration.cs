@@ -18,6 +18,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.ClientAddress).HasMaxLength(64);
         builder.Property(s => s.UserAgent).HasMaxLength(Session.MaxUserAgentLength);
         builder.Property(s => s.EndReason).HasConversion<string>().HasMaxLength(32);
+        builder.PrimitiveCollection(s => s.Amr).IsRequired();
+        builder.Ignore(s => s.Aal);
 
         builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
 

@@ -23,6 +23,13 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         // A concurrency token: a sign-in or admin change checked against an older stamp fails at commit.
         builder.Property(u => u.SecurityStamp).IsConcurrencyToken();
 
+        // Encrypted (a version prefix, nonce, ciphertext and tag in base64url): about 80 characters.
+        builder.Property(u => u.TotpSecret).HasMaxLength(256);
+        builder.Property(u => u.PendingTotpSecret).HasMaxLength(256);
+        // A concurrency token: of two requests spending the same code, one commits and the other retries and is refused.
+        builder.Property(u => u.TotpLastUsedStep).IsConcurrencyToken();
+        builder.Ignore(u => u.HasMfa);
+
         // Settles concurrent signups: exactly one insert per normalized email can win.
         builder.HasIndex(u => u.NormalizedEmail).IsUnique().HasDatabaseName(EmailIndexName);
     }

@@ -15,5 +15,8 @@ internal sealed class KnownDeviceRepository(AuthDbContext db) : IKnownDeviceRepo
     public async Task<IReadOnlyList<KnownDevice>> ListUnrevokedAsync(Guid userId, CancellationToken cancellationToken) =>
         await db.KnownDevices.Where(d => d.UserId == userId && d.RevokedAt == null).ToListAsync(cancellationToken);
 
+    public Task<KnownDevice?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
+        db.KnownDevices.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+
     public void Add(KnownDevice device) => db.KnownDevices.Add(device);
 }

@@ -33,6 +33,8 @@ internal sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, Signing
                 [AccessTokenClaims.Email] = user.Email,
                 [AccessTokenClaims.Name] = user.Name,
                 [AccessTokenClaims.Role] = user.Roles,
+                [AccessTokenClaims.AuthenticationMethods] = session.Amr,
+                [AccessTokenClaims.AssuranceLevel] = session.Aal,
             },
         };
 

@@ -21,7 +21,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Auth.Domain.Sessions.Session",
                 typeof(Session),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -33,6 +33,13 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(Session).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var amr = runtimeEntityType.AddProperty(
+                "Amr",
+                typeof(string[]),
+                propertyInfo: typeof(Session).GetProperty("Amr", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Session).GetField("<Amr>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            var amrElementType = amr.SetElementType(typeof(string));
 
             var clientAddress = runtimeEntityType.AddProperty(
                 "ClientAddress",

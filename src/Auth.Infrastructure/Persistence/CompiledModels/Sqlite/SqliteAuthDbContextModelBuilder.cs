@@ -11,7 +11,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteAuthDbContextModel
     {
         private SqliteAuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d7c607b2-b2f0-4266-9f13-a801470b7929"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("d58ac8b3-9301-4a04-88d2-6178aa914a67"), entityTypeCount: 11)
         {
         }
 
@@ -19,6 +19,8 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
         {
             var auditEntry = AuditEntryEntityType.Create(this);
             var knownDevice = KnownDeviceEntityType.Create(this);
+            var mfaChallenge = MfaChallengeEntityType.Create(this);
+            var recoveryCode = RecoveryCodeEntityType.Create(this);
             var refreshToken = RefreshTokenEntityType.Create(this);
             var session = SessionEntityType.Create(this);
             var sessionRevocation = SessionRevocationEntityType.Create(this);
@@ -28,12 +30,16 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
             var outboxMessage = OutboxMessageEntityType.Create(this);
 
             KnownDeviceEntityType.CreateForeignKey1(knownDevice, user);
+            MfaChallengeEntityType.CreateForeignKey1(mfaChallenge, user);
+            RecoveryCodeEntityType.CreateForeignKey1(recoveryCode, user);
             RefreshTokenEntityType.CreateForeignKey1(refreshToken, session);
             SessionEntityType.CreateForeignKey1(session, user);
             AccountTokenEntityType.CreateForeignKey1(accountToken, user);
 
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             KnownDeviceEntityType.CreateAnnotations(knownDevice);
+            MfaChallengeEntityType.CreateAnnotations(mfaChallenge);
+            RecoveryCodeEntityType.CreateAnnotations(recoveryCode);
             RefreshTokenEntityType.CreateAnnotations(refreshToken);
             SessionEntityType.CreateAnnotations(session);
             SessionRevocationEntityType.CreateAnnotations(sessionRevocation);

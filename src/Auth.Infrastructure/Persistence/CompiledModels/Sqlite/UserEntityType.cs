@@ -20,7 +20,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Auth.Domain.Users.User",
                 typeof(User),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 17,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -83,6 +83,22 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(User).GetField("<PasswordHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 256);
 
+            var pendingTotpSecret = runtimeEntityType.AddProperty(
+                "PendingTotpSecret",
+                typeof(string),
+                propertyInfo: typeof(User).GetProperty("PendingTotpSecret", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<PendingTotpSecret>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 256);
+
+            var pendingTotpStartedAt = runtimeEntityType.AddProperty(
+                "PendingTotpStartedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(User).GetProperty("PendingTotpStartedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<PendingTotpStartedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new DateTimeOffsetToBinaryConverter());
+
             var roles = runtimeEntityType.AddProperty(
                 "Roles",
                 typeof(string[]),
@@ -97,6 +113,30 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(User).GetField("<SecurityStamp>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 concurrencyToken: true,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var totpEnabledAt = runtimeEntityType.AddProperty(
+                "TotpEnabledAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(User).GetProperty("TotpEnabledAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<TotpEnabledAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new DateTimeOffsetToBinaryConverter());
+
+            var totpLastUsedStep = runtimeEntityType.AddProperty(
+                "TotpLastUsedStep",
+                typeof(long?),
+                propertyInfo: typeof(User).GetProperty("TotpLastUsedStep", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<TotpLastUsedStep>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                concurrencyToken: true);
+
+            var totpSecret = runtimeEntityType.AddProperty(
+                "TotpSecret",
+                typeof(string),
+                propertyInfo: typeof(User).GetProperty("TotpSecret", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<TotpSecret>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 256);
 
             var updatedAt = runtimeEntityType.AddProperty(
                 "UpdatedAt",

@@ -16,7 +16,8 @@ public sealed class ErrorCatalogueTests
 
         foreach (var factory in typeof(AuthErrors).GetMethods(PublicStatic).Where(m => m.ReturnType == typeof(Error)))
         {
-            var arguments = factory.GetParameters().Select(p => Activator.CreateInstance(p.ParameterType)).ToArray();
+            var arguments = factory.GetParameters()
+                .Select(p => p.ParameterType == typeof(string) ? "token" : Activator.CreateInstance(p.ParameterType)).ToArray();
             yield return (factory.Name, (Error)factory.Invoke(null, arguments)!);
         }
     }

@@ -27,7 +27,8 @@ public class ListSessionsHandlerTests
             Assert.That(views.Select(v => v.Id), Is.EqualTo(new[] { recent.Id, current.Id, oldest.Id }));
             Assert.That(views.Select(v => v.Current), Is.EqualTo(new[] { false, true, false }));
             Assert.That(views[0], Is.EqualTo(new SessionView(
-                recent.Id, recent.CreatedAt, ports.Now.AddHours(-1), Ports.Client.Address, "Laptop", Current: false)));
+                recent.Id, recent.CreatedAt, ports.Now.AddHours(-1), Ports.Client.Address, "Laptop", Current: false, recent.Amr, "aal1")));
+            Assert.That(views[0].Amr, Is.EqualTo(new[] { "pwd" }));
         });
         ports.Sessions.Verify(s => s.ListActiveAsync(user.Id, ports.Now, It.IsAny<CancellationToken>()), Times.Once());
     }

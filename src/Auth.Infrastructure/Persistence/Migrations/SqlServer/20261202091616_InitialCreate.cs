@@ -97,7 +97,12 @@ namespace Auth.Infrastructure.Persistence.Migrations.SqlServer
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     SecurityStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    WeakPasswordNoticeSentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    WeakPasswordNoticeSentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    TotpSecret = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    TotpEnabledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    TotpLastUsedStep = table.Column<long>(type: "bigint", nullable: true),
+                    PendingTotpSecret = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    PendingTotpStartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -153,6 +158,52 @@ namespace Auth.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "MfaChallenges",
+                columns: table => new
+                {
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Purpose = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    DeviceId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UserAgent = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Failures = table.Column<int>(type: "int", nullable: false),
+                    SpentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MfaChallenges", x => x.TokenHash);
+                    table.ForeignKey(
+                        name: "FK_MfaChallenges_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecoveryCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecoveryCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecoveryCodes_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Sessions",
                 columns: table => new
                 {
@@ -164,6 +215,7 @@ namespace Auth.Infrastructure.Persistence.Migrations.SqlServer
                     ClientAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     UserAgent = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
                     EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Amr = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     EndReason = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
@@ -225,6 +277,16 @@ namespace Auth.Infrastructure.Persistence.Migrations.SqlServer
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MfaChallenges_ExpiresAt",
+                table: "MfaChallenges",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MfaChallenges_UserId",
+                table: "MfaChallenges",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_LeaseOwner",
                 table: "OutboxMessages",
                 column: "LeaseOwner");
@@ -233,6 +295,11 @@ namespace Auth.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_OutboxMessages_ProcessedAt_NextAttemptAt",
                 table: "OutboxMessages",
                 columns: new[] { "ProcessedAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecoveryCodes_UserId",
+                table: "RecoveryCodes",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RefreshTokens_SessionId",
@@ -277,7 +344,13 @@ namespace Auth.Infrastructure.Persistence.Migrations.SqlServer
                 name: "LoginThrottles");
 
             migrationBuilder.DropTable(
+                name: "MfaChallenges");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "RecoveryCodes");
 
             migrationBuilder.DropTable(
                 name: "RefreshTokens");

@@ -97,7 +97,12 @@ namespace Auth.Infrastructure.Persistence.Migrations.Sqlite
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SecurityStamp = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WeakPasswordNoticeSentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    WeakPasswordNoticeSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TotpSecret = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    TotpEnabledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TotpLastUsedStep = table.Column<long>(type: "INTEGER", nullable: true),
+                    PendingTotpSecret = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    PendingTotpStartedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -153,6 +158,52 @@ namespace Auth.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MfaChallenges",
+                columns: table => new
+                {
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DeviceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    SpentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MfaChallenges", x => x.TokenHash);
+                    table.ForeignKey(
+                        name: "FK_MfaChallenges_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecoveryCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecoveryCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecoveryCodes_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Sessions",
                 columns: table => new
                 {
@@ -164,6 +215,7 @@ namespace Auth.Infrastructure.Persistence.Migrations.Sqlite
                     ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     UserAgent = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
                     EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Amr = table.Column<string>(type: "TEXT", nullable: false),
                     EndReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
@@ -225,6 +277,16 @@ namespace Auth.Infrastructure.Persistence.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MfaChallenges_ExpiresAt",
+                table: "MfaChallenges",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MfaChallenges_UserId",
+                table: "MfaChallenges",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_LeaseOwner",
                 table: "OutboxMessages",
                 column: "LeaseOwner");
@@ -233,6 +295,11 @@ namespace Auth.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_OutboxMessages_ProcessedAt_NextAttemptAt",
                 table: "OutboxMessages",
                 columns: new[] { "ProcessedAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecoveryCodes_UserId",
+                table: "RecoveryCodes",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RefreshTokens_SessionId",
@@ -277,7 +344,13 @@ namespace Auth.Infrastructure.Persistence.Migrations.Sqlite
                 name: "LoginThrottles");
 
             migrationBuilder.DropTable(
+                name: "MfaChallenges");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "RecoveryCodes");
 
             migrationBuilder.DropTable(
                 name: "RefreshTokens");

@@ -1,0 +1,33 @@
+using Auth.Application.Abstractions;
+using Auth.Application.Common.Authentication;
+using Auth.Application.Common.Results;
+using Auth.Application.Mfa.Common;
+using Auth.Domain.Mfa;
+using Mediator;
+
+namespace Auth.Application.Mfa.DisableTotp;
+
+/// <summary>Turns TOTP off after a code proves the factor; the recovery codes go with it. No session ends.</summary>
+public sealed class DisableTotpHandler(
+    CodeReAuthentication reAuthentication,
+    IRecoveryCodeRepository recoveryCodes,
+    MfaChanges changes,
+    IUnitOfWork unitOfWork,
+    TimeProvider time) : ICommandHandler<DisableTotpCommand, Result>
+{
+    public async ValueTask<Result> Handle(DisableTotpCommand command, CancellationToken cancellationToken)
+    {
+        var verified = await reAuthentication.VerifyAsync(command.UserId, command.SessionId, command.Code, cancellationToken);
+        if (!verified.IsSuccess)
+        {
+            return verified;
+        }
+
+        var user = verified.Value;
+        var now = time.GetUtcNow();
+        user.DisableTotp(MfaChangeGrounds.ByOwner, now);
+        await recoveryCodes.RemoveAllAsync(user.Id, cancellationToken);
+        await changes.SpendResetLinksAsync(user, now, cancellationToken);
+        return await unitOfWork.SaveChangesAsync(cancellationToken);
+    }
+}

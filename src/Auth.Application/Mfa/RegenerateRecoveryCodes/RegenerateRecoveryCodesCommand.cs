@@ -1,0 +1,7 @@
+using Auth.Application.Common.Results;
+using Mediator;
+
+namespace Auth.Application.Mfa.RegenerateRecoveryCodes;
+
+/// <param name="Code">A current TOTP code or an unused recovery code.</param>
+public sealed record RegenerateRecoveryCodesCommand(Guid UserId, Guid SessionId, string Code) : ICommand<Result<IReadOnlyList<string>>>;

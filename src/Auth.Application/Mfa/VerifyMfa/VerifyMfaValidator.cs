@@ -1,0 +1,16 @@
+using Auth.Application.Mfa.Common;
+using FluentValidation;
+
+namespace Auth.Application.Mfa.VerifyMfa;
+
+public sealed class VerifyMfaValidator : AbstractValidator<VerifyMfaCommand>
+{
+    public VerifyMfaValidator()
+    {
+        RuleFor(c => c.MfaToken).NotEmpty().WithMessage("mfaToken is required.").MaximumLength(MfaCodeRules.MfaTokenMaxLength);
+        RuleFor(c => c.Code).MaximumLength(MfaCodeRules.CodeMaxLength);
+        RuleFor(c => c.RecoveryCode).MaximumLength(MfaCodeRules.CodeMaxLength);
+        RuleFor(c => c.Code).Must((c, code) => string.IsNullOrEmpty(code) != string.IsNullOrEmpty(c.RecoveryCode))
+            .WithMessage("Give either code or recoveryCode.");
+    }
+}

@@ -1,0 +1,26 @@
+namespace Auth.Domain.Sessions;
+
+/// <summary>
+/// How a session's sign-in was proven: RFC 8176 <c>amr</c> values, and the NIST SP 800-63B assurance level they make.
+/// </summary>
+public static class AuthenticationMethods
+{
+    public const string Password = "pwd";
+
+    /// <summary>A one-time code: an authenticator app's TOTP or a recovery code.</summary>
+    public const string OneTimePassword = "otp";
+
+    /// <summary>More than one factor was proven.</summary>
+    public const string MultiFactor = "mfa";
+
+    public const string Aal1 = "aal1";
+
+    public const string Aal2 = "aal2";
+
+    public static IReadOnlyList<string> PasswordOnly { get; } = [Password];
+
+    public static IReadOnlyList<string> PasswordAndOneTimeCode { get; } = [Password, OneTimePassword, MultiFactor];
+
+    /// <summary>Two factors make AAL2; one makes AAL1.</summary>
+    public static string AssuranceLevel(IEnumerable<string> amr) => amr.Contains(MultiFactor) ? Aal2 : Aal1;
+}
