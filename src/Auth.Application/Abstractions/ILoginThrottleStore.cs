@@ -16,6 +16,12 @@ public interface ILoginThrottleStore
 
     /// <summary>Clears the key's failures and any lockout.</summary>
     Task ForgiveAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes back one counted failure, leaving the others: an attempt that proved right without finishing the sign-in
+    /// (a password before its second factor). <paramref name="liftLock"/> when that attempt's count had locked the key.
+    /// </summary>
+    Task WithdrawAsync(string key, bool liftLock, CancellationToken cancellationToken);
 }
 
 /// <param name="LockedUntil">Set when the key was already locked: the failure was not counted.</param>

@@ -39,4 +39,15 @@ internal sealed class InMemoryLoginThrottleStore : ILoginThrottleStore
 
         return Task.CompletedTask;
     }
+
+    public Task WithdrawAsync(string key, bool liftLock, CancellationToken cancellationToken)
+    {
+        Calls.Add($"withdraw:{key}");
+        if (rows.TryGetValue(key, out var row) && row.Failures > 0)
+        {
+            rows[key] = (row.Failures - 1, liftLock ? null : row.LockedUntil);
+        }
+
+        return Task.CompletedTask;
+    }
 }

@@ -60,5 +60,11 @@ public sealed class LockoutAttempt(ILoginThrottleStore store, string key, IDispo
     /// <summary>The password proved right: the failure counted for it, and any before it, are forgiven.</summary>
     public Task ForgiveAsync(CancellationToken cancellationToken) => store.ForgiveAsync(key, cancellationToken);
 
+    /// <summary>
+    /// Proved right but only half the proof (a password before its second factor): this attempt's failure is taken
+    /// back, the ones before it stay, so wrong codes add up across sign-ins until a code proves right.
+    /// </summary>
+    public Task WithdrawAsync(CancellationToken cancellationToken) => store.WithdrawAsync(key, LockStarted, cancellationToken);
+
     public void Dispose() => turn.Dispose();
 }

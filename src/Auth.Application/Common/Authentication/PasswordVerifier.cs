@@ -53,7 +53,10 @@ public sealed class PasswordVerifier(
             return recorded.IsSuccess ? AuthErrors.InvalidCredentials : recorded.Error!;
         }
 
-        await attempt.ForgiveAsync(cancellationToken);
+        // With a second factor the password is half the proof: it takes back its own failure but leaves the earlier
+        // ones, so wrong codes add up across sign-ins; only a code that proves right clears the budget.
+        await (user.HasMfa ? attempt.WithdrawAsync(cancellationToken) : attempt.ForgiveAsync(cancellationToken));
+
         if (verification == PasswordVerification.SucceededRehashNeeded)
         {
             user.UpgradePasswordHash(await passwordHasher.HashAsync(password, cancellationToken), time.GetUtcNow());

@@ -80,6 +80,18 @@ internal sealed class LoginThrottleStore(AuthDbContext db, SqliteWriteGate write
         }
     }
 
+    public async Task WithdrawAsync(string key, bool liftLock, CancellationToken cancellationToken)
+    {
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await db.LoginThrottles
+                .Where(t => t.Key == key && t.Failures > 0)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(t => t.Failures, t => t.Failures - 1)
+                    .SetProperty(t => t.LockedUntil, t => liftLock ? null : t.LockedUntil), cancellationToken);
+        }
+    }
+
     private IQueryable<LoginThrottle> Unlocked(string key, DateTimeOffset now) =>
         db.LoginThrottles.Where(t => t.Key == key && (t.LockedUntil == null || t.LockedUntil <= now));
 
