@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { ActivityListData, ActivityListErrors, ActivityListResponses, AdminAuditListData, AdminAuditListErrors, AdminAuditListResponses, AdminUsersDisableData, AdminUsersDisableErrors, AdminUsersDisableResponses, AdminUsersEnableData, AdminUsersEnableErrors, AdminUsersEnableResponses, AdminUsersEndSessionsData, AdminUsersEndSessionsErrors, AdminUsersEndSessionsResponses, AdminUsersGetData, AdminUsersGetErrors, AdminUsersGetResponses, AdminUsersGrantRoleData, AdminUsersGrantRoleErrors, AdminUsersGrantRoleResponses, AdminUsersListData, AdminUsersListErrors, AdminUsersListResponses, AdminUsersRevokeRoleData, AdminUsersRevokeRoleErrors, AdminUsersRevokeRoleResponses, AdminUsersUpdateData, AdminUsersUpdateErrors, AdminUsersUpdateResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthPingData, AuthPingResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, EmailCancelChangeData, EmailCancelChangeErrors, EmailCancelChangeResponses, EmailConfirmChangeData, EmailConfirmChangeErrors, EmailConfirmChangeResponses, EmailConfirmData, EmailConfirmErrors, EmailConfirmResponses, EmailResendData, EmailResendErrors, EmailResendResponses, HealthLiveData, HealthLiveResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, PasswordForgotData, PasswordForgotErrors, PasswordForgotResponses, PasswordResetData, PasswordResetErrors, PasswordResetResponses, SessionsEndData, SessionsEndErrors, SessionsEndResponses, SessionsListData, SessionsListErrors, SessionsListResponses, UserChangeEmailData, UserChangeEmailErrors, UserChangeEmailResponses, UserChangePasswordData, UserChangePasswordErrors, UserChangePasswordResponses, UserDeleteData, UserDeleteErrors, UserDeleteResponses, UserGetData, UserGetErrors, UserGetResponses, UserUpdateData, UserUpdateErrors, UserUpdateResponses, WellKnownConfigurationData, WellKnownConfigurationResponses, WellKnownKeysData, WellKnownKeysResponses } from './types.gen.js';
+import type { ActivityListData, ActivityListErrors, ActivityListResponses, AdminAuditListData, AdminAuditListErrors, AdminAuditListResponses, AdminUsersDisableData, AdminUsersDisableErrors, AdminUsersDisableResponses, AdminUsersEnableData, AdminUsersEnableErrors, AdminUsersEnableResponses, AdminUsersEndSessionsData, AdminUsersEndSessionsErrors, AdminUsersEndSessionsResponses, AdminUsersGetData, AdminUsersGetErrors, AdminUsersGetResponses, AdminUsersGrantRoleData, AdminUsersGrantRoleErrors, AdminUsersGrantRoleResponses, AdminUsersListData, AdminUsersListErrors, AdminUsersListResponses, AdminUsersResetMfaData, AdminUsersResetMfaErrors, AdminUsersResetMfaResponses, AdminUsersRevokeRoleData, AdminUsersRevokeRoleErrors, AdminUsersRevokeRoleResponses, AdminUsersUpdateData, AdminUsersUpdateErrors, AdminUsersUpdateResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthPingData, AuthPingResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, EmailCancelChangeData, EmailCancelChangeErrors, EmailCancelChangeResponses, EmailConfirmChangeData, EmailConfirmChangeErrors, EmailConfirmChangeResponses, EmailConfirmData, EmailConfirmErrors, EmailConfirmResponses, EmailResendData, EmailResendErrors, EmailResendResponses, HealthLiveData, HealthLiveResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, MfaConfirmTotpData, MfaConfirmTotpErrors, MfaConfirmTotpResponses, MfaDisableTotpData, MfaDisableTotpErrors, MfaDisableTotpResponses, MfaGetData, MfaGetErrors, MfaGetResponses, MfaRegenerateRecoveryCodesData, MfaRegenerateRecoveryCodesErrors, MfaRegenerateRecoveryCodesResponses, MfaStartTotpData, MfaStartTotpErrors, MfaStartTotpResponses, MfaVerifyData, MfaVerifyErrors, MfaVerifyResponses, PasswordForgotData, PasswordForgotErrors, PasswordForgotResponses, PasswordResetData, PasswordResetErrors, PasswordResetResponses, SessionsEndData, SessionsEndErrors, SessionsEndResponses, SessionsListData, SessionsListErrors, SessionsListResponses, UserChangeEmailData, UserChangeEmailErrors, UserChangeEmailResponses, UserChangePasswordData, UserChangePasswordErrors, UserChangePasswordResponses, UserDeleteData, UserDeleteErrors, UserDeleteResponses, UserGetData, UserGetErrors, UserGetResponses, UserUpdateData, UserUpdateErrors, UserUpdateResponses, WellKnownConfigurationData, WellKnownConfigurationResponses, WellKnownKeysData, WellKnownKeysResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -120,6 +120,15 @@ export const adminUsersEnable = <ThrowOnError extends boolean = false>(options: 
 export const adminUsersEndSessions = <ThrowOnError extends boolean = false>(options: Options<AdminUsersEndSessionsData, ThrowOnError>) => (options.client ?? client).delete<AdminUsersEndSessionsResponses, AdminUsersEndSessionsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/admin/users/{id}/sessions',
+    ...options
+});
+
+/**
+ * Turns off the user's two-step verification (a lost phone and lost recovery codes); the user is mailed.
+ */
+export const adminUsersResetMfa = <ThrowOnError extends boolean = false>(options: Options<AdminUsersResetMfaData, ThrowOnError>) => (options.client ?? client).delete<AdminUsersResetMfaResponses, AdminUsersResetMfaErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/admin/users/{id}/mfa',
     ...options
 });
 
@@ -245,6 +254,91 @@ export const emailCancelChange = <ThrowOnError extends boolean = false>(options?
 });
 
 /**
+ * The caller's second factors.
+ */
+export const mfaGet = <ThrowOnError extends boolean = false>(options?: Options<MfaGetData, ThrowOnError>) => (options?.client ?? client).get<MfaGetResponses, MfaGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/auth/mfa',
+    ...options
+});
+
+/**
+ * Turns TOTP off; the recovery codes go with it. No session ends.
+ *
+ * Needs a session signed in with two-step verification (`aal2`).
+ */
+export const mfaDisableTotp = <ThrowOnError extends boolean = false>(options?: Options<MfaDisableTotpData, ThrowOnError>) => (options?.client ?? client).delete<MfaDisableTotpResponses, MfaDisableTotpErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/auth/mfa/totp',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * Starts enrolling an authenticator app: a new secret, pending until a code confirms it.
+ *
+ * With a Bearer token, `currentPassword` proves the owner again. Without one, the `mfaToken` of a login
+ * answered 403 `mfa_enrollment_required` stands for it. A new start replaces a pending one.
+ */
+export const mfaStartTotp = <ThrowOnError extends boolean = false>(options?: Options<MfaStartTotpData, ThrowOnError>) => (options?.client ?? client).post<MfaStartTotpResponses, MfaStartTotpErrors, ThrowOnError>({
+    url: '/auth/mfa/totp',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * Turns TOTP on with a code from the app, and returns 10 recovery codes, shown this once.
+ *
+ * With an enrolment-only `mfaToken` (instead of a Bearer token) the sign-in it belongs to finishes here:
+ * `session` holds the new session's tokens, signed in with both factors.
+ */
+export const mfaConfirmTotp = <ThrowOnError extends boolean = false>(options?: Options<MfaConfirmTotpData, ThrowOnError>) => (options?.client ?? client).post<MfaConfirmTotpResponses, MfaConfirmTotpErrors, ThrowOnError>({
+    url: '/auth/mfa/totp/confirm',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * Replaces the recovery codes with a fresh set of 10, shown this once.
+ *
+ * Needs a session signed in with two-step verification (`aal2`).
+ */
+export const mfaRegenerateRecoveryCodes = <ThrowOnError extends boolean = false>(options?: Options<MfaRegenerateRecoveryCodesData, ThrowOnError>) => (options?.client ?? client).post<MfaRegenerateRecoveryCodesResponses, MfaRegenerateRecoveryCodesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/auth/mfa/recovery-codes',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * The second step of a sign-in: the login's `mfaToken` and a code from the app, or a recovery code.
+ *
+ * Each app code works once. Wrong codes count against the same lockout as wrong passwords (the device's budget
+ * when the login came from a known device), and 5 wrong codes spend the mfaToken. A recovery code works once;
+ * the owner is mailed how many are left.
+ */
+export const mfaVerify = <ThrowOnError extends boolean = false>(options?: Options<MfaVerifyData, ThrowOnError>) => (options?.client ?? client).post<MfaVerifyResponses, MfaVerifyErrors, ThrowOnError>({
+    url: '/auth/mfa/verify',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
  * Mails a reset link if an account has this email.
  *
  * The answer is the same, in about the same time, whether or not the account exists, so it cannot be used to
@@ -307,7 +401,7 @@ export const userDelete = <ThrowOnError extends boolean = false>(options?: Optio
 });
 
 /**
- * The account the access token belongs to.
+ * The account the access token belongs to, and how the calling session signed in.
  */
 export const userGet = <ThrowOnError extends boolean = false>(options?: Options<UserGetData, ThrowOnError>) => (options?.client ?? client).get<UserGetResponses, UserGetErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -169,6 +169,32 @@ export type ConfirmEmailRequest = {
 };
 
 /**
+ * A code from the app, confirming enrolment (with a Bearer token or an enrolment-only `mfaToken`).
+ */
+export type ConfirmTotpRequest = {
+    code?: string | null;
+    /**
+     * Instead of a Bearer token: the enrolment-only `mfaToken`; the sign-in then finishes here.
+     */
+    mfaToken?: string | null;
+};
+
+/**
+ * The session of the access token that made the call, as its claims say.
+ */
+export type CurrentSessionResponse = {
+    id: string;
+    /**
+     * How the sign-in was proven (RFC 8176): `pwd`; with a second factor also `otp` and `mfa`.
+     */
+    amr: Array<string>;
+    /**
+     * `aal2` when the sign-in proved two factors, else `aal1`.
+     */
+    aal: string;
+};
+
+/**
  * Confirms an account delete with the password.
  */
 export type DeleteAccountRequest = {
@@ -245,6 +271,68 @@ export type LogoutRequest = {
 };
 
 /**
+ * A current code from the app, or an unused recovery code, confirming a change.
+ */
+export type MfaCodeRequest = {
+    code?: string | null;
+};
+
+/**
+ * An RFC 9457 problem. Switch on `code`; `title` and `detail` are for people.
+ */
+export type MfaProblemDetails = {
+    type: string | null;
+    title: string | null;
+    status: number | null;
+    detail: string | null;
+    instance?: string | null;
+    /**
+     * Single use, 5 minutes, for this client only: send it with a code to `POST /auth/mfa/verify`
+     * (`mfa_required`), or to `POST /auth/mfa/totp` and `/auth/mfa/totp/confirm` to enrol (`mfa_enrollment_required`).
+     */
+    mfaToken?: string | null;
+    /**
+     * The second factors the account can answer with: `totp`, `recovery_code` (empty while enrolling).
+     */
+    factors?: Array<string> | null;
+    /**
+     * Stable, machine-readable, snake_case: what went wrong (see each response's description).
+     */
+    code: string;
+    /**
+     * Unique per request; quote it when reporting a problem.
+     */
+    traceId: string;
+    [key: string]: unknown;
+};
+
+/**
+ * The caller's second factors.
+ */
+export type MfaStatusResponse = {
+    /**
+     * An authenticator app's codes are needed to sign in.
+     */
+    totpEnabled: boolean;
+    /**
+     * Since when (ISO 8601, UTC); absent while off.
+     */
+    totpEnabledSince?: string | null;
+    /**
+     * An enrolment was started and waits for a code at `POST /auth/mfa/totp/confirm`.
+     */
+    totpPending: boolean;
+    /**
+     * Unused recovery codes.
+     */
+    recoveryCodesLeft: number;
+    /**
+     * Passkeys registered (none yet: a later version adds them).
+     */
+    passkeys?: Array<string>;
+};
+
+/**
  * Liveness answer kept from the original service.
  */
 export type PingResponse = {
@@ -272,6 +360,13 @@ export type ProblemDetails = {
      */
     traceId: string;
     [key: string]: unknown;
+};
+
+/**
+ * A fresh set of recovery codes; the old ones no longer work.
+ */
+export type RecoveryCodesResponse = {
+    recoveryCodes: Array<string>;
 };
 
 /**
@@ -308,6 +403,14 @@ export type SessionResponse = {
      * True for the session of the token that made this call.
      */
     current: boolean;
+    /**
+     * How the session's sign-in was proven (RFC 8176).
+     */
+    amr: Array<string>;
+    /**
+     * `aal2` when the sign-in proved two factors, else `aal1`.
+     */
+    aal: string;
 };
 
 /**
@@ -326,6 +429,46 @@ export type SignupRequest = {
      * Display name: 1 to 100 characters after trimming, no control, invisible or text-direction characters; stored composed (NFC).
      */
     name?: string | null;
+};
+
+/**
+ * Starts TOTP enrolment: in a session with the current password, or with an enrolment-only `mfaToken`.
+ */
+export type StartTotpRequest = {
+    /**
+     * Required with a Bearer token.
+     */
+    currentPassword?: string | null;
+    /**
+     * Instead of a Bearer token: the `mfaToken` of a 403 `mfa_enrollment_required` login.
+     */
+    mfaToken?: string | null;
+};
+
+/**
+ * TOTP is on.
+ */
+export type TotpConfirmedResponse = {
+    /**
+     * 10 single-use recovery codes, shown this once: each signs in once in place of an app code.
+     */
+    recoveryCodes: Array<string>;
+    session?: AuthResponse;
+};
+
+/**
+ * What an authenticator app needs; the secret is shown this once.
+ */
+export type TotpEnrolmentResponse = {
+    /**
+     * The shared secret in base32, for typing into an app by hand.
+     */
+    secret: string;
+    otpauthUri: string;
+    /**
+     * The URI as a QR code: a standalone SVG document to put in the page.
+     */
+    qrCodeSvg: string;
 };
 
 /**
@@ -351,6 +494,11 @@ export type UserResponse = {
      * ISO 8601, UTC.
      */
     createdAt: string;
+    /**
+     * Two-step verification is on: sign-in needs a code, and sensitive actions a session that gave one.
+     */
+    mfaEnabled: boolean;
+    session?: CurrentSessionResponse;
 };
 
 export type UserSort = 0 | 1 | 2 | 3;
@@ -380,6 +528,24 @@ export type ValidationProblemDetails = {
      */
     reasons?: Array<'too_common' | 'contains_personal_info' | 'repetitive' | 'breached'>;
     [key: string]: unknown;
+};
+
+/**
+ * The second step of a sign-in: the `mfaToken` and either `code` or `recoveryCode`.
+ */
+export type VerifyMfaRequest = {
+    /**
+     * From the 403 `mfa_required` of `POST /auth/login`.
+     */
+    mfaToken?: string | null;
+    /**
+     * The app's current 6-digit code.
+     */
+    code?: string | null;
+    /**
+     * Instead of `code`: one of the recovery codes.
+     */
+    recoveryCode?: string | null;
 };
 
 export type ActivityListData = {
@@ -633,7 +799,7 @@ export type AdminUsersGrantRoleErrors = {
      */
     401: ProblemDetails;
     /**
-     * `forbidden`: the caller is not an administrator.
+     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
      */
     403: ProblemDetails;
     /**
@@ -681,7 +847,7 @@ export type AdminUsersRevokeRoleErrors = {
      */
     401: ProblemDetails;
     /**
-     * `forbidden`: the caller is not an administrator.
+     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
      */
     403: ProblemDetails;
     /**
@@ -720,7 +886,7 @@ export type AdminUsersDisableErrors = {
      */
     401: ProblemDetails;
     /**
-     * `forbidden`: the caller is not an administrator.
+     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
      */
     403: ProblemDetails;
     /**
@@ -759,7 +925,7 @@ export type AdminUsersEnableErrors = {
      */
     401: ProblemDetails;
     /**
-     * `forbidden`: the caller is not an administrator.
+     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
      */
     403: ProblemDetails;
     /**
@@ -794,7 +960,7 @@ export type AdminUsersEndSessionsErrors = {
      */
     401: ProblemDetails;
     /**
-     * `forbidden`: the caller is not an administrator.
+     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
      */
     403: ProblemDetails;
     /**
@@ -813,6 +979,45 @@ export type AdminUsersEndSessionsResponses = {
 };
 
 export type AdminUsersEndSessionsResponse = AdminUsersEndSessionsResponses[keyof AdminUsersEndSessionsResponses];
+
+export type AdminUsersResetMfaData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/admin/users/{id}/mfa';
+};
+
+export type AdminUsersResetMfaErrors = {
+    /**
+     * `invalid_token`: no valid access token (missing, expired, or its session ended).
+     */
+    401: ProblemDetails;
+    /**
+     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
+     */
+    403: ProblemDetails;
+    /**
+     * `user_not_found`: no account has this id.
+     */
+    404: ProblemDetails;
+    /**
+     * `mfa_not_enabled`: the user has no second factor.
+     */
+    409: ProblemDetails;
+};
+
+export type AdminUsersResetMfaError = AdminUsersResetMfaErrors[keyof AdminUsersResetMfaErrors];
+
+export type AdminUsersResetMfaResponses = {
+    /**
+     * TOTP is off and the recovery codes are gone; the user signs in with the password alone and may enrol again.
+     */
+    204: void;
+};
+
+export type AdminUsersResetMfaResponse = AdminUsersResetMfaResponses[keyof AdminUsersResetMfaResponses];
 
 export type AuthPingData = {
     body?: never;
@@ -900,6 +1105,10 @@ export type AuthLoginErrors = {
      * `invalid_credentials`: the email or password is wrong.
      */
     401: ProblemDetails;
+    /**
+     * `mfa_required`: the password is right and the account uses two-step verification: send `mfaToken` with a code to `POST /auth/mfa/verify`; `mfa_enrollment_required`: the account's role needs two-step verification, which it has not set up: enrol with `mfaToken` at `POST /auth/mfa/totp`; `account_disabled`; `email_not_confirmed`.
+     */
+    403: MfaProblemDetails;
     /**
      * `payload_too_large`: the body is over 32 KiB.
      */
@@ -1143,6 +1352,276 @@ export type EmailCancelChangeResponses = {
 
 export type EmailCancelChangeResponse = EmailCancelChangeResponses[keyof EmailCancelChangeResponses];
 
+export type MfaGetData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/auth/mfa';
+};
+
+export type MfaGetErrors = {
+    /**
+     * `invalid_token`: no valid access token (missing, expired, or its session ended).
+     */
+    401: ProblemDetails;
+};
+
+export type MfaGetError = MfaGetErrors[keyof MfaGetErrors];
+
+export type MfaGetResponses = {
+    /**
+     * TOTP on or off and since when, recovery codes left.
+     */
+    200: MfaStatusResponse;
+};
+
+export type MfaGetResponse = MfaGetResponses[keyof MfaGetResponses];
+
+export type MfaDisableTotpData = {
+    body?: MfaCodeRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/mfa/totp';
+};
+
+export type MfaDisableTotpErrors = {
+    /**
+     * `validation_failed`: no code.
+     */
+    400: ValidationProblemDetails;
+    /**
+     * `invalid_token`: no valid access token (missing, expired, or its session ended).
+     */
+    401: ProblemDetails;
+    /**
+     * `wrong_mfa_code`: the code is neither the app's current one nor an unused recovery code; `mfa_step_up_required`: this session did not sign in with a second factor.
+     */
+    403: ProblemDetails;
+    /**
+     * `mfa_not_enabled`: TOTP is off.
+     */
+    409: ProblemDetails;
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails;
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails;
+    /**
+     * `too_many_attempts`: 5 consecutive wrong codes in this session; see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails;
+};
+
+export type MfaDisableTotpError = MfaDisableTotpErrors[keyof MfaDisableTotpErrors];
+
+export type MfaDisableTotpResponses = {
+    /**
+     * TOTP is off.
+     */
+    204: void;
+};
+
+export type MfaDisableTotpResponse = MfaDisableTotpResponses[keyof MfaDisableTotpResponses];
+
+export type MfaStartTotpData = {
+    body?: StartTotpRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/mfa/totp';
+};
+
+export type MfaStartTotpErrors = {
+    /**
+     * `validation_failed`: no current password with a Bearer token.
+     */
+    400: ValidationProblemDetails;
+    /**
+     * `invalid_token`: neither a valid access token nor an mfaToken; `invalid_mfa_token`: the mfaToken is unknown, expired, used or from another client.
+     */
+    401: ProblemDetails;
+    /**
+     * `wrong_password`: the current password is wrong.
+     */
+    403: ProblemDetails;
+    /**
+     * `mfa_already_enabled`: TOTP is already on.
+     */
+    409: ProblemDetails;
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails;
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails;
+    /**
+     * `too_many_attempts`: 5 consecutive wrong passwords in this session; see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails;
+    /**
+     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
+     */
+    503: ProblemDetails;
+};
+
+export type MfaStartTotpError = MfaStartTotpErrors[keyof MfaStartTotpErrors];
+
+export type MfaStartTotpResponses = {
+    /**
+     * The secret, its `otpauth://` URI and the URI as an SVG QR code.
+     */
+    200: TotpEnrolmentResponse;
+};
+
+export type MfaStartTotpResponse = MfaStartTotpResponses[keyof MfaStartTotpResponses];
+
+export type MfaConfirmTotpData = {
+    body?: ConfirmTotpRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/mfa/totp/confirm';
+};
+
+export type MfaConfirmTotpErrors = {
+    /**
+     * `validation_failed`: no code.
+     */
+    400: ValidationProblemDetails;
+    /**
+     * `invalid_token`: neither a valid access token nor an mfaToken; `invalid_mfa_token`: the mfaToken is unknown, expired, used or from another client; `invalid_mfa_code`: with an mfaToken, the code is wrong.
+     */
+    401: ProblemDetails;
+    /**
+     * `wrong_mfa_code`: the code is wrong.
+     */
+    403: ProblemDetails;
+    /**
+     * `no_pending_enrolment`: start one first; `mfa_already_enabled`: TOTP is already on.
+     */
+    409: ProblemDetails;
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails;
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails;
+    /**
+     * `too_many_attempts`: 5 consecutive wrong codes; see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails;
+};
+
+export type MfaConfirmTotpError = MfaConfirmTotpErrors[keyof MfaConfirmTotpErrors];
+
+export type MfaConfirmTotpResponses = {
+    /**
+     * TOTP is on; the recovery codes (and, with an mfaToken, the session).
+     */
+    200: TotpConfirmedResponse;
+};
+
+export type MfaConfirmTotpResponse = MfaConfirmTotpResponses[keyof MfaConfirmTotpResponses];
+
+export type MfaRegenerateRecoveryCodesData = {
+    body?: MfaCodeRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/mfa/recovery-codes';
+};
+
+export type MfaRegenerateRecoveryCodesErrors = {
+    /**
+     * `validation_failed`: no code.
+     */
+    400: ValidationProblemDetails;
+    /**
+     * `invalid_token`: no valid access token (missing, expired, or its session ended).
+     */
+    401: ProblemDetails;
+    /**
+     * `wrong_mfa_code`: the code is neither the app's current one nor an unused recovery code; `mfa_step_up_required`: this session did not sign in with a second factor.
+     */
+    403: ProblemDetails;
+    /**
+     * `mfa_not_enabled`: TOTP is off.
+     */
+    409: ProblemDetails;
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails;
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails;
+    /**
+     * `too_many_attempts`: 5 consecutive wrong codes in this session; see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails;
+};
+
+export type MfaRegenerateRecoveryCodesError = MfaRegenerateRecoveryCodesErrors[keyof MfaRegenerateRecoveryCodesErrors];
+
+export type MfaRegenerateRecoveryCodesResponses = {
+    /**
+     * The new codes; the old ones no longer work.
+     */
+    200: RecoveryCodesResponse;
+};
+
+export type MfaRegenerateRecoveryCodesResponse = MfaRegenerateRecoveryCodesResponses[keyof MfaRegenerateRecoveryCodesResponses];
+
+export type MfaVerifyData = {
+    body?: VerifyMfaRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/mfa/verify';
+};
+
+export type MfaVerifyErrors = {
+    /**
+     * `validation_failed`: no mfaToken, or not exactly one of code and recoveryCode.
+     */
+    400: ValidationProblemDetails;
+    /**
+     * `invalid_mfa_token`: unknown, expired, used, spent by wrong codes or from another client; `invalid_mfa_code`: the code is wrong.
+     */
+    401: ProblemDetails;
+    /**
+     * `account_disabled` / `email_not_confirmed`: as for a password login.
+     */
+    403: ProblemDetails;
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails;
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails;
+    /**
+     * `too_many_attempts`: too many consecutive failures for this account (or known device); see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails;
+};
+
+export type MfaVerifyError = MfaVerifyErrors[keyof MfaVerifyErrors];
+
+export type MfaVerifyResponses = {
+    /**
+     * The new session's tokens, signed in with two factors (`amr` pwd, otp, mfa; `aal2`).
+     */
+    200: AuthResponse;
+};
+
+export type MfaVerifyResponse = MfaVerifyResponses[keyof MfaVerifyResponses];
+
 export type PasswordForgotData = {
     body?: ForgotPasswordRequest;
     path?: never;
@@ -1294,7 +1773,7 @@ export type UserDeleteErrors = {
      */
     401: ProblemDetails;
     /**
-     * `wrong_password`: the password is wrong.
+     * `wrong_password`: the password is wrong; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
      */
     403: ProblemDetails;
     /**
@@ -1344,7 +1823,7 @@ export type UserGetError = UserGetErrors[keyof UserGetErrors];
 
 export type UserGetResponses = {
     /**
-     * The user.
+     * The user, with `session`: the calling session's id, `amr` and `aal`.
      */
     200: UserResponse;
 };
@@ -1405,7 +1884,7 @@ export type UserChangePasswordErrors = {
      */
     401: ProblemDetails;
     /**
-     * `wrong_password`: the current password is wrong.
+     * `wrong_password`: the current password is wrong; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
      */
     403: ProblemDetails;
     /**

@@ -53,7 +53,7 @@ internal sealed partial class ProblemResponsesFilter : IOperationFilter
             {
                 forbidden.Description = forbidden.Description?.Contains('`', StringComparison.Ordinal) == true
                     ? forbidden.Description + "; " + StepUpRequired
-                    : DefaultDescription(StatusCodes.Status403Forbidden, metadata) + " " + StepUpRequired;
+                    : DefaultDescription(StatusCodes.Status403Forbidden, metadata).TrimEnd('.') + "; " + StepUpRequired;
             }
         }
 
