@@ -26,6 +26,7 @@ public sealed class ComposeFileTests
         (CorsSettings.Section, typeof(CorsSettings)),
         (RateLimitSettings.Section, typeof(RateLimitSettings)),
         (AccountOptions.Section, typeof(AccountOptions)),
+        (Auth.Infrastructure.Security.Mfa.MfaOptions.Section, typeof(Auth.Infrastructure.Security.Mfa.MfaOptions)),
         (EmailOptions.Section, typeof(EmailOptions)),
         (AuditOptions.Section, typeof(AuditOptions)),
         (Auth.Api.Telemetry.TelemetryOptions.Section, typeof(Auth.Api.Telemetry.TelemetryOptions)),

@@ -257,7 +257,8 @@ internal sealed class Ports
         var user = AddUser(email);
         secret = Totp.NewSecret();
         user.StartTotpEnrolment(Protector.Protect(secret), Now);
-        user.EnableTotp(Totp.MatchStep(secret, Code(secret), Now)!.Value - 1, Now);
+        // Enrolled a few steps ago: every code around now is unused.
+        user.EnableTotp(Totp.MatchStep(secret, Code(secret), Now)!.Value - 5, Now);
         IssuedRecoveryCodes = RecoveryCodes().ReplaceAsync(user, Now, CancellationToken.None).GetAwaiter().GetResult();
         user.ClearDomainEvents();
         return user;
