@@ -748,7 +748,7 @@ export type AdminUsersUpdateErrors = {
      */
     401: ProblemDetails;
     /**
-     * `forbidden`: the caller is not an administrator.
+     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
      */
     403: ProblemDetails;
     /**

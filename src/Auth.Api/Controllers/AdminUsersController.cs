@@ -71,6 +71,7 @@ public sealed class AdminUsersController(ISender sender) : ControllerBase
     /// <response code="404"><c>user_not_found</c>: no account has this id.</response>
     /// <response code="409"><c>email_taken</c>: another account has the address.</response>
     [HttpPatch("{id:guid}")]
+    [RequiresStepUp]
     [Consumes("application/json")]
     [ProducesResponseType<AdminUserResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]

@@ -40,6 +40,7 @@ public sealed class AdminStepUpTests
             (HttpMethod.Post, $"/admin/users/{targetId}/enable", null),
             (HttpMethod.Delete, $"/admin/users/{targetId}/sessions", null),
             (HttpMethod.Delete, $"/admin/users/{targetId}/mfa", null),
+            (HttpMethod.Patch, $"/admin/users/{targetId}", new { email = ApiClientExtensions.NewEmail() }),
         ];
         foreach (var (method, path, body) in writes)
         {
