@@ -17,6 +17,7 @@ import platform
 import signal
 import socket
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
@@ -40,11 +41,14 @@ MODES = {
     # duration (s) of a measured run, its warm-up, rounds a side-by-side comparison is split into, seeded users,
     # refresh chains, sessions ended by the logout run
     "short": dict(duration=3, warmup=1, rounds=1, users=40, chains=32, logouts=120, storm=0, flood=3, soak=0,
-                  ready_runs=2),
+                  ready_runs=2, mfa=24),
     "full": dict(duration=15, warmup=5, rounds=5, users=200, chains=64, logouts=1200, storm=15, flood=15, soak=300,
-                 ready_runs=5),
+                 ready_runs=5, mfa=400),
 }
-SCENARIOS = ("ping", "user", "login", "refresh", "signup", "passwords", "logout", "storm", "flood", "soak", "ready")
+SCENARIOS = ("ping", "user", "login", "refresh", "signup", "passwords", "logout", "storm", "flood", "soak", "ready",
+             "mfa")
+# Sign-ins finished with a code at once: each is one request, timed alone (see Harness.mfa_verify).
+MFA_WORKERS = 4
 FLOOD_CONNECTIONS = 300
 
 
@@ -101,7 +105,24 @@ def request(base, method, path, body=None, token=None, timeout=30):
             raw = response.read()
             return response.status, json.loads(raw) if raw else None
     except urllib.error.HTTPError as e:
-        return e.code, None
+        # Problem bodies matter to some callers (the mfaToken of a 403 mfa_required).
+        raw = e.read()
+        try:
+            return e.code, json.loads(raw) if raw else None
+        except ValueError:
+            return e.code, None
+
+
+def totp(secret, at):
+    """RFC 6238 as an authenticator app computes it (SHA-1, 6 digits, 30 s steps) at unix time `at`."""
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    mac = hmac.new(key, struct.pack(">Q", int(at // 30)), hashlib.sha1).digest()
+    offset = mac[-1] & 0x0F
+    return f"{(struct.unpack('>I', mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000:06d}"
+
+
+def percentile(ordered, p):
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
 def wait_for(base, path, process, interval, timeout=60.0):
@@ -189,6 +210,7 @@ class Harness:
             # No SMTP server here: signup's confirmation mails go to files, written in the background as in production.
             "Email__Transport": "Pickup",
             "Email__PickupDirectory": os.path.join(self.work, "mail"),
+            "Auth__Mfa__EncryptionKeyFile": os.path.join(self.work, "mfa-encryption.key"),
             **(extra_env or {}),
         }
         started = time.monotonic()
@@ -407,6 +429,54 @@ class Harness:
                                "series_mb": [round(v, 1) for v in values]}
         summary["note"] = (f"working set peak {max(values):.0f} MB; last 3 min {first:.0f} -> {last:.0f} MB")
 
+    def mfa_verify(self):
+        """POST /auth/mfa/verify: the second step of a sign-in, a TOTP check (AES-GCM decrypt, HMAC-SHA1) and one
+        commit, with no Argon2id. Each code and each mfaToken works once, so wrk cannot replay one request: accounts
+        are enrolled and signed in with their password first (untimed), then every verify is timed on its own, a few
+        at a time. The client is Python, so the figure is latency first; throughput is bounded by the client too."""
+        run = int(time.time())
+
+        def enrolled(i):
+            email = f"mfa-{run}-{i}@bench.local"
+            status, body = request(self.api, "POST", "/auth/signup", {"email": email, "password": PASSWORD, "name": f"Mfa {i}"})
+            if status != 201:
+                raise RuntimeError(f"mfa seeding signup {i} answered {status}")
+            token = body["accessToken"]
+            status, started = request(self.api, "POST", "/auth/mfa/totp", {"currentPassword": PASSWORD}, token)
+            if status != 200:
+                raise RuntimeError(f"mfa seeding enrolment {i} answered {status}")
+            secret = started["secret"]
+            status, _ = request(self.api, "POST", "/auth/mfa/totp/confirm", {"code": totp(secret, time.time())}, token)
+            if status != 200:
+                raise RuntimeError(f"mfa seeding confirmation {i} answered {status}")
+            status, problem = request(self.api, "POST", "/auth/login", {"email": email, "password": PASSWORD})
+            if status != 403 or not problem or problem.get("code") != "mfa_required":
+                raise RuntimeError(f"mfa seeding login {i} answered {status}")
+            return secret, problem["mfaToken"]
+
+        started = time.monotonic()
+        with concurrent.futures.ThreadPoolExecutor(max_workers=CORES * 2) as pool:
+            pairs = list(pool.map(enrolled, range(self.cfg["mfa"])))
+        log(f"enrolled {len(pairs)} accounts with TOTP and signed each in with its password in {time.monotonic() - started:.1f} s")
+
+        def verify(pair):
+            secret, mfa_token = pair
+            # The next step's code: the confirmation spent the current one, and one step of drift is accepted.
+            body = {"mfaToken": mfa_token, "code": totp(secret, time.time() + 30)}
+            begun = time.monotonic()
+            status, _ = request(self.api, "POST", "/auth/mfa/verify", body)
+            return status, time.monotonic() - begun
+
+        begun = time.monotonic()
+        with concurrent.futures.ThreadPoolExecutor(max_workers=MFA_WORKERS) as pool:
+            answers = list(pool.map(verify, pairs))
+        wall = time.monotonic() - begun
+        latencies = sorted(seconds for _, seconds in answers)
+        summary = {"requests": len(answers), "socket_errors": 0, "status_errors": sum(1 for s, _ in answers if s != 200),
+                   "unexpected": 0, "duration_us": wall * 1e6, "timed_us": wall * 1e6, "rps": len(answers) / wall,
+                   "p50_us": percentile(latencies, 50) * 1e6, "p99_us": percentile(latencies, 99) * 1e6}
+        self.record("POST /auth/mfa/verify", summary, status_errors_count=True, detail=f" ({MFA_WORKERS} at a time)")
+
     def time_to_ready(self):
         times = []
         for _ in range(self.cfg["ready_runs"]):
@@ -457,6 +527,8 @@ class Harness:
             self.flood()
         if cfg["soak"] and wanted("soak"):
             self.soak()
+        if wanted("mfa"):
+            self.mfa_verify()
         if wanted("ready"):
             self.time_to_ready()
 

@@ -138,6 +138,55 @@ public sealed class SampleAppTests(string transport) : BrowserTest
         await Expect(page.Locator("#activity li[data-type=SignedUp]")).ToContainTextAsync("Account created");
     }
 
+    [Test]
+    public async Task Enrol_an_authenticator_log_in_with_a_code_then_a_recovery_code_and_turn_it_off()
+    {
+        var email = $"app-{Guid.NewGuid():N}@example.com";
+        var page = await OpenAppAsync();
+        await SignUpAsync(page, "Hedy Lamarr", email);
+        await Expect(page.Locator("#mfa-status")).ToHaveTextAsync("Off.");
+
+        await page.Locator("#mfa-start-form input[name=currentPassword]").FillAsync(Password);
+        await page.Locator("#mfa-start-form button").ClickAsync();
+        await Expect(page.Locator("#mfa-qr svg")).ToBeVisibleAsync();
+        var secret = await page.Locator("#mfa-secret").TextContentAsync();
+        // Each code works once: every use takes the next 30-second step's code, which the service accepts early.
+        var step = 0;
+        string NextCode() => new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow.AddSeconds(30 * step++));
+        await page.Locator("#mfa-confirm-form input[name=code]").FillAsync(NextCode());
+        await page.Locator("#mfa-confirm-form button").ClickAsync();
+        await Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
+        var recoveryCodes = await page.Locator("#recovery-codes li").AllTextContentsAsync();
+        await Expect(page.Locator("#mfa-status")).ToContainTextAsync("10 recovery codes left");
+
+        await page.Locator("#logout").ClickAsync();
+        await SubmitLoginAsync(page, email, Password);
+        await Expect(page.Locator("#mfa-form")).ToBeVisibleAsync();
+        await page.Locator("#mfa-form input[name=code]").FillAsync(NextCode());
+        await page.Locator("#mfa-form button").ClickAsync();
+        await Expect(page.Locator("#user-name")).ToHaveTextAsync("Hedy Lamarr");
+
+        await page.Locator("#logout").ClickAsync();
+        await SubmitLoginAsync(page, email, Password);
+        await page.Locator("#mfa-form input[name=recoveryCode]").FillAsync(recoveryCodes[0]);
+        await page.Locator("#mfa-form button").ClickAsync();
+        await Expect(page.Locator("#mfa-status")).ToContainTextAsync("9 recovery codes left");
+
+        await page.Locator("#mfa-disable-form input[name=code]").FillAsync(recoveryCodes[1]);
+        await page.Locator("#mfa-disable-form button").ClickAsync();
+        await Expect(page.Locator("#mfa-status")).ToHaveTextAsync("Off.");
+        await page.Locator("#logout").ClickAsync();
+        await LogInAsync(page, email, Password);
+    }
+
+    private static async Task SubmitLoginAsync(IPage page, string email, string password)
+    {
+        var form = page.Locator("#login-form");
+        await form.Locator("input[name=email]").FillAsync(email);
+        await form.Locator("input[name=password]").FillAsync(password);
+        await form.Locator("button").ClickAsync();
+    }
+
     private async Task<IPage> OpenAppAsync()
     {
         var page = await NewPageAsync();

@@ -284,6 +284,7 @@ export const mfaDisableTotp = <ThrowOnError extends boolean = false>(options?: O
  * answered 403 `mfa_enrollment_required` stands for it. A new start replaces a pending one.
  */
 export const mfaStartTotp = <ThrowOnError extends boolean = false>(options?: Options<MfaStartTotpData, ThrowOnError>) => (options?.client ?? client).post<MfaStartTotpResponses, MfaStartTotpErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/auth/mfa/totp',
     ...options,
     headers: {
@@ -299,6 +300,7 @@ export const mfaStartTotp = <ThrowOnError extends boolean = false>(options?: Opt
  * `session` holds the new session's tokens, signed in with both factors.
  */
 export const mfaConfirmTotp = <ThrowOnError extends boolean = false>(options?: Options<MfaConfirmTotpData, ThrowOnError>) => (options?.client ?? client).post<MfaConfirmTotpResponses, MfaConfirmTotpErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/auth/mfa/totp/confirm',
     ...options,
     headers: {

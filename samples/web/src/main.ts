@@ -2,6 +2,7 @@ import { activityList, sessionsEnd, sessionsList, userChangeEmail, userChangePas
 import type { ActivityEventResponse, SessionResponse, UserResponse } from '../../../clients/typescript/src/index.js';
 import { readConfig } from './config.js';
 import { followMailedLink } from './links.js';
+import { MfaPanel } from './mfa.js';
 import { Session } from './session.js';
 import { attachMeter, showReasons } from './strength.js';
 
@@ -17,6 +18,11 @@ const session = new Session(readConfig(), showSignedOut, () => {
 function say(text: string): void {
   message.textContent = text;
 }
+
+const mfa = new MfaPanel(session, say);
+const mfaForm = element<HTMLFormElement>('mfa-form');
+// The ticket of a password that was right for an account with two-step verification; kept only in memory.
+let mfaToken: string | undefined;
 
 /** The problem's detail (RFC 9457) when the service sent one. */
 function problemText(error: unknown, fallback: string): string {
@@ -82,6 +88,12 @@ const activityLabels: Record<string, string> = {
   PasswordResetRequested: 'Password reset requested',
   PasswordReset: 'Password reset',
   EmailConfirmed: 'Email address confirmed',
+  MfaEnabled: 'Two-step verification turned on',
+  MfaDisabled: 'Two-step verification turned off',
+  MfaResetByAdmin: 'Two-step verification reset by an administrator',
+  RecoveryCodesRegenerated: 'New recovery codes made',
+  RecoveryCodeUsed: 'Signed in with a recovery code',
+  MfaCodeFailed: 'Wrong two-step verification code',
   ProfileUpdated: 'Profile changed',
   RefreshTokenReused: 'Session ended: its token was used twice',
   RoleGranted: 'Role granted by an administrator',
@@ -131,7 +143,9 @@ async function loadSessions(): Promise<void> {
 
 async function enter(): Promise<void> {
   say('');
+  mfaForm.hidden = true;
   await loadUser();
+  await mfa.load();
   await loadSessions();
   await loadActivity();
 }
@@ -156,6 +170,15 @@ onSubmit('signup-form', async ({ name, email, password }) => {
 
 onSubmit('login-form', async ({ email, password }) => {
   const result = await session.logIn(email, password);
+  const refusal = result.error as { code?: string; mfaToken?: string } | undefined;
+  if (refusal?.code === 'mfa_required' && refusal.mfaToken) {
+    mfaToken = refusal.mfaToken;
+    mfaForm.hidden = false;
+    mfaForm.querySelector<HTMLInputElement>('input[name=code]')!.focus();
+    say('Enter the code from your authenticator app.');
+    return;
+  }
+
   if (!result.data) {
     say(problemText(result.error, 'Login failed.'));
     return;
@@ -167,6 +190,18 @@ onSubmit('login-form', async ({ email, password }) => {
   if (result.data.passwordChangeRequired) {
     element<HTMLInputElement>('password-form').querySelector<HTMLInputElement>('input[name=currentPassword]')!.focus();
   }
+});
+
+onSubmit('mfa-form', async ({ code, recoveryCode }, form) => {
+  const result = await session.verifyMfa(mfaToken ?? '', code, recoveryCode);
+  if (!result.data) {
+    say(problemText(result.error, 'The code was not accepted.'));
+    return;
+  }
+
+  form.reset();
+  mfaToken = undefined;
+  await enter();
 });
 
 onSubmit('name-form', async ({ name }, form) => {

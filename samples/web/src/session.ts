@@ -1,4 +1,4 @@
-import { authLogin, authLogout, authRefresh, authSignup } from '../../../clients/typescript/src/index.js';
+import { authLogin, authLogout, authRefresh, authSignup, mfaVerify } from '../../../clients/typescript/src/index.js';
 import { client } from '../../../clients/typescript/src/client.gen.js';
 import type { AuthResponse, UserResponse } from '../../../clients/typescript/src/index.js';
 import type { SampleConfig } from './config.js';
@@ -67,6 +67,11 @@ export class Session {
     }
 
     return this.start(result);
+  }
+
+  /** The second step of a sign-in that answered 403 mfa_required: the mfaToken and a code or a recovery code. */
+  async verifyMfa(mfaToken: string, code?: string, recoveryCode?: string): Promise<CallResult<AuthResponse>> {
+    return this.start(await mfaVerify({ body: { mfaToken, code: code || undefined, recoveryCode: recoveryCode || undefined } }));
   }
 
   /** Gets a new access token with the refresh token; concurrent callers share one request. */

@@ -50,6 +50,7 @@ public sealed class MfaController(ISender sender, RefreshTokenCookie refreshCook
     /// <response code="409"><c>mfa_already_enabled</c>: TOTP is already on.</response>
     /// <response code="429"><c>too_many_attempts</c>: 5 consecutive wrong passwords in this session; see <c>Retry-After</c>.</response>
     [HttpPost("totp")]
+    [BearerOptional]
     [HashesPassword]
     [EnableRateLimiting(RateLimiting.CredentialsPolicy)]
     [Consumes("application/json")]
@@ -85,6 +86,7 @@ public sealed class MfaController(ISender sender, RefreshTokenCookie refreshCook
     /// <response code="409"><c>no_pending_enrolment</c>: start one first; <c>mfa_already_enabled</c>: TOTP is already on.</response>
     /// <response code="429"><c>too_many_attempts</c>: 5 consecutive wrong codes; see <c>Retry-After</c>.</response>
     [HttpPost("totp/confirm")]
+    [BearerOptional]
     [EnableRateLimiting(RateLimiting.CredentialsPolicy)]
     [Consumes("application/json")]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]

@@ -9,7 +9,9 @@ internal sealed class BearerOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        if (!RequiresToken(context.ApiDescription.ActionDescriptor.EndpointMetadata))
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        var optional = metadata.OfType<Authentication.BearerOptionalAttribute>().Any();
+        if (!RequiresToken(metadata) && !optional)
         {
             return;
         }
@@ -19,6 +21,11 @@ internal sealed class BearerOperationFilter : IOperationFilter
         {
             [new OpenApiSecuritySchemeReference(SwaggerSetup.BearerScheme, context.Document)] = [],
         });
+        if (optional)
+        {
+            // An empty requirement: the operation also works without the token (OpenAPI's "optional security").
+            operation.Security.Add(new OpenApiSecurityRequirement());
+        }
     }
 
     /// <summary>An action that asks for authorization and does not also allow anonymous callers.</summary>

@@ -34,6 +34,7 @@ internal sealed class KestrelApi : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:Auth"] = $"Data Source={Path.Combine(directory, "auth.db")}",
             ["Jwt:DevelopmentKeyDirectory"] = Path.Combine(directory, "keys"),
+            ["Auth:Mfa:EncryptionKeyFile"] = Path.Combine(directory, "keys", "mfa-encryption.key"),
             ["Jwt:ClockSkew"] = "00:00:00",
             // The weakest OWASP row: the same kind of cost, less memory while a browser runs beside it.
             ["PasswordHashing:MemoryKiB"] = "7168",
