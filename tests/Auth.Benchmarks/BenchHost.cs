@@ -29,6 +29,7 @@ internal static class BenchHost
             // No SMTP host by default: the telemetry meter reads the mail queue, whose options must validate.
             ["Email:Transport"] = "Pickup",
             ["Email:PickupDirectory"] = Path.Combine(directory, "mail"),
+            ["Auth:Mfa:EncryptionKeyFile"] = Path.Combine(directory, "mfa-encryption.key"),
         }).Build();
         var services = new ServiceCollection();
         var environment = new Environment(directory);
