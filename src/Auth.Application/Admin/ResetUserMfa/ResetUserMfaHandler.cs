@@ -10,7 +10,6 @@ namespace Auth.Application.Admin.ResetUserMfa;
 /// <summary>Turns TOTP off and removes the recovery codes; the user is mailed and the audit trail names the administrator.</summary>
 public sealed class ResetUserMfaHandler(
     IUserRepository users,
-    IRecoveryCodeRepository recoveryCodes,
     MfaChanges changes,
     IUnitOfWork unitOfWork,
     TimeProvider time) : ICommandHandler<ResetUserMfaCommand, Result>
@@ -23,14 +22,8 @@ public sealed class ResetUserMfaHandler(
             return AuthErrors.UserNotFound;
         }
 
-        var now = time.GetUtcNow();
-        if (!user.DisableTotp(MfaChangeGrounds.ByAdmin, now))
-        {
-            return AuthErrors.MfaNotEnabled;
-        }
-
-        await recoveryCodes.RemoveAllAsync(user.Id, cancellationToken);
-        await changes.SpendResetLinksAsync(user, now, cancellationToken);
-        return await unitOfWork.SaveChangesAsync(cancellationToken);
+        return await changes.TurnOffAsync(user, MfaChangeGrounds.ByAdmin, time.GetUtcNow(), cancellationToken)
+            ? await unitOfWork.SaveChangesAsync(cancellationToken)
+            : AuthErrors.MfaNotEnabled;
     }
 }

@@ -10,7 +10,6 @@ namespace Auth.Application.Mfa.DisableTotp;
 /// <summary>Turns TOTP off after a code proves the factor; the recovery codes go with it. No session ends.</summary>
 public sealed class DisableTotpHandler(
     CodeReAuthentication reAuthentication,
-    IRecoveryCodeRepository recoveryCodes,
     MfaChanges changes,
     IUnitOfWork unitOfWork,
     TimeProvider time) : ICommandHandler<DisableTotpCommand, Result>
@@ -23,11 +22,7 @@ public sealed class DisableTotpHandler(
             return verified;
         }
 
-        var user = verified.Value;
-        var now = time.GetUtcNow();
-        user.DisableTotp(MfaChangeGrounds.ByOwner, now);
-        await recoveryCodes.RemoveAllAsync(user.Id, cancellationToken);
-        await changes.SpendResetLinksAsync(user, now, cancellationToken);
+        await changes.TurnOffAsync(verified.Value, MfaChangeGrounds.ByOwner, time.GetUtcNow(), cancellationToken);
         return await unitOfWork.SaveChangesAsync(cancellationToken);
     }
 }
