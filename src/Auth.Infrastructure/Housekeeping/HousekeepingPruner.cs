@@ -21,9 +21,9 @@ internal sealed partial class HousekeepingPruner(
         var now = Time.GetUtcNow();
         var pruned = await scope.ServiceProvider.GetRequiredService<HousekeepingStore>()
             .PruneAsync(now, now - options.Value.Retention, cancellationToken);
-        LogPruned(pruned.Sessions, pruned.RefreshTokens, pruned.AccountTokens, pruned.LoginThrottles);
+        LogPruned(pruned.Sessions, pruned.RefreshTokens, pruned.AccountTokens, pruned.LoginThrottles, pruned.MfaChallenges);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Pruned {Sessions} sessions, {RefreshTokens} refresh tokens, {AccountTokens} account tokens, {Throttles} login throttles")]
-    private partial void LogPruned(int sessions, int refreshTokens, int accountTokens, int throttles);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Pruned {Sessions} sessions, {RefreshTokens} refresh tokens, {AccountTokens} account tokens, {Throttles} login throttles, {MfaChallenges} expired mfaTokens")]
+    private partial void LogPruned(int sessions, int refreshTokens, int accountTokens, int throttles, int mfaChallenges);
 }

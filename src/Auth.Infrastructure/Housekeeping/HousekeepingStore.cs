@@ -27,9 +27,11 @@ internal sealed class HousekeepingStore(AuthDbContext db, SqliteWriteGate writeG
             var throttles = await db.LoginThrottles
                 .Where(t => (t.LockedUntil == null || t.LockedUntil < now) && t.Key.Contains('@') && !db.Users.Any(u => u.NormalizedEmail == t.Key))
                 .ExecuteDeleteAsync(cancellationToken);
-            return new PrunedRows(sessions, refreshTokens, accountTokens, throttles);
+            // An mfaToken is worth nothing once it expires, used or not.
+            var mfaChallenges = await db.MfaChallenges.Where(c => c.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+            return new PrunedRows(sessions, refreshTokens, accountTokens, throttles, mfaChallenges);
         }
     }
 }
 
-internal readonly record struct PrunedRows(int Sessions, int RefreshTokens, int AccountTokens, int LoginThrottles);
+internal readonly record struct PrunedRows(int Sessions, int RefreshTokens, int AccountTokens, int LoginThrottles, int MfaChallenges);

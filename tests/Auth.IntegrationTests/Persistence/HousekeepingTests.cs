@@ -92,6 +92,22 @@ public sealed class HousekeepingTests
         Assert.That(state.Ended, Is.EqualTo(1), "ended a day short of the retention: kept");
     }
 
+    [Test]
+    public async Task Expired_mfa_tokens_go_and_a_fresh_one_stays()
+    {
+        var user = await client.SignUpAsync();
+        var enrolled = await factory.EnrolTotpAsync(client, user.AccessToken);
+        await client.LoginForMfaTokenAsync(user.Email);
+
+        time.Advance(TimeSpan.FromHours(2));
+        var fresh = await client.LoginForMfaTokenAsync(user.Email);
+        var left = await WaitForAsync(db => db.MfaChallenges.CountAsync(), count => count == 1);
+
+        Assert.That(left, Is.EqualTo(1), "the expired one went");
+        var verified = await client.VerifyAsync(fresh, factory.CodeNow(enrolled.Secret));
+        Assert.That(verified.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the fresh one still works");
+    }
+
     private async Task<T> WaitForAsync<T>(Func<Auth.Infrastructure.Persistence.AuthDbContext, Task<T>> read, Func<T, bool> done)
     {
         // The pruner is a background service woken by the fake clock: poll its effect with a deadline.
