@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Auth.Api.Contracts;
 using Auth.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Auth.IntegrationTests.Mfa;
 
@@ -228,6 +229,23 @@ public sealed class MfaLoginTests
         var stolen = await other.VerifyAsync(mfaToken, factory.CodeNow(user.Secret));
 
         await stolen.AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_mfa_token");
+    }
+
+    [Test]
+    public async Task An_account_disabled_between_the_password_and_the_code_gets_no_session()
+    {
+        var user = await factory.SignUpWithTotpAsync(client);
+        var mfaToken = await client.LoginForMfaTokenAsync(user.Email);
+        await factory.WithDatabaseAsync(async db =>
+        {
+            var row = await db.Users.SingleAsync(u => u.Email == user.Email);
+            row.Disable(factory.Time!.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+
+        var verified = await client.VerifyAsync(mfaToken, factory.CodeNow(user.Secret));
+
+        await verified.AssertProblemAsync(HttpStatusCode.Forbidden, "account_disabled");
     }
 
     [Test]

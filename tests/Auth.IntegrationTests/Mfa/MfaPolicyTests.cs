@@ -75,6 +75,10 @@ public sealed class MfaPolicyTests
         Assert.That(granted.StatusCode, Is.EqualTo(HttpStatusCode.OK), await granted.Content.ReadAsStringAsync());
         var problem = await login.AssertProblemAsync(HttpStatusCode.Forbidden, "mfa_enrollment_required");
         Assert.That(problem.GetProperty("factors").GetArrayLength(), Is.Zero);
+        var mfaToken = problem.GetProperty("mfaToken").GetString()!;
+        Assert.That((await client.PostAsJsonAsync("/auth/mfa/totp", new { mfaToken })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var wrong = await client.PostAsJsonAsync("/auth/mfa/totp/confirm", new { mfaToken, code = "000000" });
+        await wrong.AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_mfa_code");
     }
 
     [Test, Order(3)]

@@ -53,6 +53,23 @@ public sealed class TotpEnrolmentTests
     }
 
     [Test]
+    public async Task Starting_in_a_session_without_the_current_password_is_a_validation_failure()
+    {
+        var user = await client.SignUpAsync();
+
+        var response = await client.SendWithTokenAsync(HttpMethod.Post, "/auth/mfa/totp", user.AccessToken, new { });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.That(problem.ErrorKeys(), Is.EqualTo(new[] { "currentPassword" }));
+    }
+
+    [Test]
+    public async Task The_status_needs_a_token()
+    {
+        await (await client.GetAsync("/auth/mfa")).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
+    }
+
+    [Test]
     public async Task Starting_without_a_token_or_an_mfa_token_is_unauthorized()
     {
         var response = await client.PostAsync("/auth/mfa/totp", System.Net.Http.Json.JsonContent.Create(new { currentPassword = "whatever it is" }));
