@@ -17,7 +17,9 @@ public sealed class AuditEntry
     public AuditEntry(Guid id, DateTimeOffset at, string type, Guid? userId, Guid? actorId, Guid? sessionId, string? clientAddress, string? userAgent)
     {
         Id = id;
-        At = at;
+        // Kept in UTC to the millisecond, the precision the trail is shown with, so a time copied from a listing
+        // into from/to matches the entry it came from.
+        At = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         Type = type;
         UserId = userId;
         ActorId = actorId;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Auth.Infrastructure.Persistence;
 
@@ -8,9 +7,9 @@ public sealed class SqliteAuthDbContext(DbContextOptions<SqliteAuthDbContext> op
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite has no date type: stored as text, DateTimeOffset cannot be compared or ordered in SQL.
-        // As a 64-bit number (all values are UTC) it can, and comparisons stay index-friendly.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        // SQLite has no date type: stored as text, DateTimeOffset cannot be compared or ordered in SQL. As the
+        // instant's UTC ticks it can, whatever offset a caller's filter carries, and comparisons stay index-friendly.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
     }
 }

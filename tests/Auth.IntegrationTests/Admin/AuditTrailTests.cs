@@ -77,6 +77,35 @@ public sealed class AuditTrailTests
     }
 
     [Test]
+    public async Task A_time_filter_compares_instants_whatever_offset_it_is_written_with()
+    {
+        var adminEmail = ApiClientExtensions.NewEmail();
+        await using var factory = AdminFixture.CreateFactory(adminEmail);
+        using var client = factory.CreateClient();
+        var admin = await factory.SignUpAdminAsync(client, adminEmail);
+        await client.PostAsJsonAsync("/auth/login", new { email = admin.Email, password = "wrong password" });
+        var events = await WaitForEventsAsync(client, admin.AccessToken, $"userId={admin.Auth.User.Id}", 5);
+        // The oldest event's instant splits the trail: every event is at or after it, only it is at or before it.
+        var oldest = events.Last().GetProperty("at").GetDateTimeOffset();
+        var atOldest = events.Count(e => e.GetProperty("at").GetDateTimeOffset() == oldest);
+
+        int[] Counts(string parameter) =>
+        [
+            .. new[] { TimeSpan.Zero, TimeSpan.FromHours(5), TimeSpan.FromHours(-5) }.Select(offset =>
+                ReadAsync(client, admin.AccessToken,
+                    $"userId={admin.Auth.User.Id}&{parameter}={Uri.EscapeDataString(oldest.ToOffset(offset).ToString("O"))}")
+                .GetAwaiter().GetResult().Length),
+        ];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Counts("from"), Is.EqualTo(new[] { events.Length, events.Length, events.Length }), "from, written as Z, +05:00, -05:00");
+            Assert.That(Counts("to"), Is.EqualTo(new[] { atOldest, atOldest, atOldest }), "to, written as Z, +05:00, -05:00");
+            Assert.That(oldest.Offset, Is.EqualTo(TimeSpan.Zero), "stored and read back as UTC");
+        });
+    }
+
+    [Test]
     public async Task Entries_past_the_retention_are_pruned()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

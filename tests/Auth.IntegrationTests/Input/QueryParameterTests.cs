@@ -50,6 +50,9 @@ public sealed class QueryParameterTests
     [TestCase("/admin/users?pageSize=abc", "pageSize")]
     [TestCase("/admin/audit?page=-1", "page")]
     [TestCase("/admin/audit?pageSize=1e3", "pageSize")]
+    [TestCase("/admin/audit?from=yesterday", "from")]
+    [TestCase("/admin/audit?to=2026-13-45T00:00:00Z", "to")]
+    [TestCase("/admin/audit?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "to")]
     public async Task A_bad_paging_value_names_the_query_parameter_not_the_body(string path, string parameter)
     {
         var response = await client.SendWithTokenAsync(HttpMethod.Get, path, adminToken);

@@ -57,4 +57,15 @@ public class AuditEntryTests
     [Test]
     public void No_user_agent_stays_null() =>
         Assert.That(new AuditEntry(Guid.CreateVersion7(Now), Now, "LoginSucceeded", null, null, null, null, null).UserAgent, Is.Null);
+
+    [Test]
+    public void Its_time_is_the_utc_instant_to_the_millisecond_it_is_shown_with()
+    {
+        var at = new DateTimeOffset(2026, 3, 1, 17, 0, 0, TimeSpan.FromHours(5)).AddTicks(1_234_567);
+
+        var entry = new AuditEntry(Guid.CreateVersion7(at), at, "LoginSucceeded", null, null, null, null, null);
+
+        Assert.That(entry.At.Offset, Is.EqualTo(TimeSpan.Zero));
+        Assert.That(entry.At, Is.EqualTo(new DateTimeOffset(2026, 3, 1, 12, 0, 0, 123, TimeSpan.Zero)));
+    }
 }

@@ -4,7 +4,6 @@ using System.Reflection;
 using Auth.Domain.Audit;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -44,7 +43,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 typeof(DateTimeOffset),
                 propertyInfo: typeof(AuditEntry).GetProperty("At", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AuditEntry).GetField("<At>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueConverter: new DateTimeOffsetToBinaryConverter());
+                valueConverter: new UtcTicksConverter());
             at.SetSentinelFromProviderValue(0L);
 
             var clientAddress = runtimeEntityType.AddProperty(

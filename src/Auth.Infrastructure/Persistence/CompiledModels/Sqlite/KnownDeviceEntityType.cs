@@ -5,7 +5,6 @@ using Auth.Domain.Devices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -47,7 +46,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 typeof(DateTimeOffset),
                 propertyInfo: typeof(KnownDevice).GetProperty("CreatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(KnownDevice).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueConverter: new DateTimeOffsetToBinaryConverter());
+                valueConverter: new UtcTicksConverter());
             createdAt.SetSentinelFromProviderValue(0L);
 
             var expiresAt = runtimeEntityType.AddProperty(
@@ -55,7 +54,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 typeof(DateTimeOffset),
                 propertyInfo: typeof(KnownDevice).GetProperty("ExpiresAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(KnownDevice).GetField("<ExpiresAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueConverter: new DateTimeOffsetToBinaryConverter());
+                valueConverter: new UtcTicksConverter());
             expiresAt.SetSentinelFromProviderValue(0L);
 
             var lastSignInAt = runtimeEntityType.AddProperty(
@@ -63,7 +62,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 typeof(DateTimeOffset),
                 propertyInfo: typeof(KnownDevice).GetProperty("LastSignInAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(KnownDevice).GetField("<LastSignInAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueConverter: new DateTimeOffsetToBinaryConverter());
+                valueConverter: new UtcTicksConverter());
             lastSignInAt.SetSentinelFromProviderValue(0L);
 
             var revokedAt = runtimeEntityType.AddProperty(
@@ -72,7 +71,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(KnownDevice).GetProperty("RevokedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(KnownDevice).GetField("<RevokedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
-                valueConverter: new DateTimeOffsetToBinaryConverter());
+                valueConverter: new UtcTicksConverter());
 
             var tokenHash = runtimeEntityType.AddProperty(
                 "TokenHash",

@@ -4,7 +4,6 @@ using System.Reflection;
 using Auth.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -82,14 +81,14 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(OutboxMessage).GetProperty("LeaseUntil", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OutboxMessage).GetField("<LeaseUntil>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
-                valueConverter: new DateTimeOffsetToBinaryConverter());
+                valueConverter: new UtcTicksConverter());
 
             var nextAttemptAt = runtimeEntityType.AddProperty(
                 "NextAttemptAt",
                 typeof(DateTimeOffset),
                 propertyInfo: typeof(OutboxMessage).GetProperty("NextAttemptAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OutboxMessage).GetField("<NextAttemptAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueConverter: new DateTimeOffsetToBinaryConverter());
+                valueConverter: new UtcTicksConverter());
             nextAttemptAt.SetSentinelFromProviderValue(0L);
 
             var occurredAt = runtimeEntityType.AddProperty(
@@ -97,7 +96,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 typeof(DateTimeOffset),
                 propertyInfo: typeof(OutboxMessage).GetProperty("OccurredAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OutboxMessage).GetField("<OccurredAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueConverter: new DateTimeOffsetToBinaryConverter());
+                valueConverter: new UtcTicksConverter());
             occurredAt.SetSentinelFromProviderValue(0L);
 
             var payload = runtimeEntityType.AddProperty(
@@ -113,7 +112,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(OutboxMessage).GetProperty("ProcessedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OutboxMessage).GetField("<ProcessedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
-                valueConverter: new DateTimeOffsetToBinaryConverter());
+                valueConverter: new UtcTicksConverter());
 
             var sessionId = runtimeEntityType.AddProperty(
                 "SessionId",

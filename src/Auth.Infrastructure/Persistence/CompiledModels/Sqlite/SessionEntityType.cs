@@ -5,7 +5,6 @@ using Auth.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -54,7 +53,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 typeof(DateTimeOffset),
                 propertyInfo: typeof(Session).GetProperty("CreatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Session).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueConverter: new DateTimeOffsetToBinaryConverter());
+                valueConverter: new UtcTicksConverter());
             createdAt.SetSentinelFromProviderValue(0L);
 
             var endReason = runtimeEntityType.AddProperty(
@@ -72,14 +71,14 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(Session).GetProperty("EndedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Session).GetField("<EndedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
-                valueConverter: new DateTimeOffsetToBinaryConverter());
+                valueConverter: new UtcTicksConverter());
 
             var expiresAt = runtimeEntityType.AddProperty(
                 "ExpiresAt",
                 typeof(DateTimeOffset),
                 propertyInfo: typeof(Session).GetProperty("ExpiresAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Session).GetField("<ExpiresAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueConverter: new DateTimeOffsetToBinaryConverter());
+                valueConverter: new UtcTicksConverter());
             expiresAt.SetSentinelFromProviderValue(0L);
 
             var lastUsedAt = runtimeEntityType.AddProperty(
@@ -87,7 +86,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 typeof(DateTimeOffset),
                 propertyInfo: typeof(Session).GetProperty("LastUsedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Session).GetField("<LastUsedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueConverter: new DateTimeOffsetToBinaryConverter());
+                valueConverter: new UtcTicksConverter());
             lastUsedAt.SetSentinelFromProviderValue(0L);
 
             var userAgent = runtimeEntityType.AddProperty(

@@ -4,7 +4,6 @@ using System.Reflection;
 using Auth.Domain.Users;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -37,7 +36,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 typeof(DateTimeOffset),
                 propertyInfo: typeof(User).GetProperty("CreatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(User).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueConverter: new DateTimeOffsetToBinaryConverter());
+                valueConverter: new UtcTicksConverter());
             createdAt.SetSentinelFromProviderValue(0L);
 
             var disabledAt = runtimeEntityType.AddProperty(
@@ -46,7 +45,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(User).GetProperty("DisabledAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(User).GetField("<DisabledAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
-                valueConverter: new DateTimeOffsetToBinaryConverter());
+                valueConverter: new UtcTicksConverter());
 
             var email = runtimeEntityType.AddProperty(
                 "Email",
@@ -143,7 +142,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 typeof(DateTimeOffset),
                 propertyInfo: typeof(User).GetProperty("UpdatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(User).GetField("<UpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueConverter: new DateTimeOffsetToBinaryConverter());
+                valueConverter: new UtcTicksConverter());
             updatedAt.SetSentinelFromProviderValue(0L);
 
             var weakPasswordNoticeSentAt = runtimeEntityType.AddProperty(
@@ -152,7 +151,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(User).GetProperty("WeakPasswordNoticeSentAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(User).GetField("<WeakPasswordNoticeSentAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
-                valueConverter: new DateTimeOffsetToBinaryConverter());
+                valueConverter: new UtcTicksConverter());
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
