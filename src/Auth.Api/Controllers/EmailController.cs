@@ -40,7 +40,8 @@ public sealed class EmailController(ISender sender) : ControllerBase
     /// <summary>Sends a new confirmation mail to the signed-in user (nothing when already confirmed).</summary>
     /// <response code="202">Accepted; the mail goes out in the background.</response>
     /// <response code="401"><c>invalid_token</c>: no valid access token.</response>
-    /// <response code="429"><c>too_many_requests</c>: too many mail requests from this client; see <c>Retry-After</c>.</response>
+    /// <response code="429"><c>too_many_requests</c>: too many mail requests from this client; <c>confirmation_mail_limit</c>:
+    /// the account had its confirmation mails for this hour (<c>Auth:ConfirmationMailsPerHour</c>). See <c>Retry-After</c>.</response>
     [HttpPost("resend")]
     [Authorize]
     [EnableRateLimiting(RateLimiting.EmailPolicy)]

@@ -19,6 +19,9 @@ public interface IAccountPolicy
     /// <summary>Email changes an account may request per hour; further requests answer 429.</summary>
     int EmailChangesPerHour { get; }
 
+    /// <summary>Confirmation mails per account per hour at most, the signup's included; a resend past it is refused.</summary>
+    int ConfirmationMailsPerHour { get; }
+
     /// <summary>The email that becomes an administrator once its account's address is confirmed.</summary>
     string? BootstrapAdminEmail { get; }
 }

@@ -21,6 +21,8 @@ public sealed class AccountOptions
 
     public int EmailChangesPerHour { get; set; } = 3;
 
+    public int ConfirmationMailsPerHour { get; set; } = 4;
+
     public BootstrapSettings Bootstrap { get; set; } = new();
 }
 
@@ -43,6 +45,8 @@ internal sealed class AccountPolicy(IOptions<AccountOptions> options) : IAccount
     public TimeSpan EmailChangeLifetime => options.Value.EmailChangeLifetime;
 
     public int EmailChangesPerHour => options.Value.EmailChangesPerHour;
+
+    public int ConfirmationMailsPerHour => options.Value.ConfirmationMailsPerHour;
 
     public string? BootstrapAdminEmail => options.Value.Bootstrap.AdminEmail;
 }
@@ -75,6 +79,11 @@ internal sealed class AccountOptionsValidator : IValidateOptions<AccountOptions>
         if (options.EmailChangesPerHour < 1 || options.EmailChangesPerHour > 100)
         {
             failures.Add("Auth:EmailChangesPerHour must be between 1 and 100.");
+        }
+
+        if (options.ConfirmationMailsPerHour < 2)
+        {
+            failures.Add("Auth:ConfirmationMailsPerHour must be at least 2 (the signup's mail and one resend).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -134,6 +134,27 @@ public sealed class EmailConfirmationTests
     }
 
     [Test]
+    public async Task Resends_per_account_stop_at_the_hourly_cap_whatever_client_asks()
+    {
+        var user = await client.SignUpAsync();
+
+        // The signup's mail counts: three resends fill the default four an hour.
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 4; i++)
+        {
+            last = await client.SendWithTokenAsync(HttpMethod.Post, "/auth/email/resend", user.AccessToken);
+            statuses.Add(last.StatusCode);
+        }
+
+        var mails = await factory.WaitForAsync(user.Email, count: 4);
+        Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests }));
+        await last.AssertProblemAsync(HttpStatusCode.TooManyRequests, "confirmation_mail_limit");
+        Assert.That(last.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.FromMinutes(59)).And.LessThanOrEqualTo(TimeSpan.FromHours(1)));
+        Assert.That(mails, Has.Count.EqualTo(4));
+    }
+
+    [Test]
     public async Task When_confirmation_is_required_an_unconfirmed_login_gets_403_but_only_with_the_right_password()
     {
         await using var strict = new AuthApiFactory(settings: new Dictionary<string, string?> { ["Auth:RequireConfirmedEmail"] = "true" });

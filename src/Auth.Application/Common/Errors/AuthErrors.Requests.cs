@@ -22,6 +22,13 @@ public static partial class AuthErrors
     /// <summary>The per-client-address rate limit, unlike <see cref="TooManyAttempts"/>, which is per account.</summary>
     public static readonly Error TooManyRequests = new("too_many_requests", ErrorKind.TooMany, "Too many requests from this client. Try again later.");
 
+    /// <summary>The account had its hourly share of confirmation mails; unlike a reset, the caller is signed in, so it may know.</summary>
+    public static Error ConfirmationMailLimit(TimeSpan retryAfter) =>
+        new("confirmation_mail_limit", ErrorKind.TooMany, "Enough confirmation mails were sent to this address for now. Check your inbox and spam folder, or try again later.")
+        {
+            RetryAfter = retryAfter,
+        };
+
     /// <summary>The bounded password-hashing queue is full; answered at once, before anything is counted or stored.</summary>
     public static readonly Error Overloaded = new("overloaded", ErrorKind.Unavailable, "The service is busy checking passwords. Try again in a moment.")
     {

@@ -7,10 +7,15 @@ using Mediator;
 
 namespace Auth.Application.Users.ResendConfirmation;
 
-/// <summary>Sends a fresh confirmation mail; earlier links keep working until they expire. Nothing is sent once confirmed.</summary>
+/// <summary>
+/// Sends a fresh confirmation mail; earlier links keep working until they expire. Nothing is sent once confirmed, and
+/// at most <see cref="IAccountPolicy.ConfirmationMailsPerHour"/> an hour, so a signed-in client cannot mail-bomb an
+/// address it signed up with.
+/// </summary>
 public sealed class ResendConfirmationHandler(
     IUserRepository users,
     AccountTokens tokens,
+    IAccountTokenRepository tokenRepository,
     IAccountPolicy policy,
     IUnitOfWork unitOfWork,
     TimeProvider time) : ICommandHandler<ResendConfirmationCommand, Result>
@@ -29,6 +34,15 @@ public sealed class ResendConfirmationHandler(
         }
 
         var now = time.GetUtcNow();
+        var window = TimeSpan.FromHours(1);
+        var sent = await tokenRepository.IssuedSinceAsync(user.Id, AccountTokenPurpose.EmailConfirmation, now - window, cancellationToken);
+        if (sent.Count >= policy.ConfirmationMailsPerHour)
+        {
+            // The next mail is allowed once enough of the counted ones have left the window.
+            var retryAfter = sent[sent.Count - policy.ConfirmationMailsPerHour] + window - now;
+            return AuthErrors.ConfirmationMailLimit(retryAfter > TimeSpan.Zero ? retryAfter : TimeSpan.FromSeconds(1));
+        }
+
         var token = tokens.Issue(user.Id, AccountTokenPurpose.EmailConfirmation, now, policy.EmailConfirmationLifetime);
         user.RequestEmailConfirmation(token, policy.EmailConfirmationLifetime, now);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);

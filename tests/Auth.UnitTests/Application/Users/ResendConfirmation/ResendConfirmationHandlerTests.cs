@@ -19,7 +19,7 @@ public class ResendConfirmationHandlerTests
         user = ports.AddUser();
         ports.Time.Advance(TimeSpan.FromHours(1));
         handler = new ResendConfirmationHandler(
-            ports.Users.Object, ports.AccountTokens(), ports.Policy.Object,
+            ports.Users.Object, ports.AccountTokens(), ports.AccountTokenRepository.Object, ports.Policy.Object,
             ports.UnitOfWork.Object, ports.Time);
     }
 
@@ -84,6 +84,30 @@ public class ResendConfirmationHandlerTests
             Assert.That(result.Error!.Code, Is.EqualTo("db_down"));
             Assert.That(ports.Mails, Is.Empty);
             Assert.That(ports.Committed, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task Past_the_hourly_cap_a_resend_is_refused_until_the_oldest_mail_leaves_the_hour()
+    {
+        var first = ports.Now;
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.That((await handler.Handle(Command(user.Id), CancellationToken.None)).IsSuccess, Is.True);
+            ports.Time.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        var refused = await handler.Handle(Command(user.Id), CancellationToken.None);
+        ports.Time.SetUtcNow(first + TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+        var later = await handler.Handle(Command(user.Id), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused.Error!.Code, Is.EqualTo("confirmation_mail_limit"));
+            Assert.That(refused.Error.Kind, Is.EqualTo(ErrorKind.TooMany));
+            Assert.That(refused.Error.RetryAfter, Is.EqualTo(TimeSpan.FromMinutes(40)), "the first mail leaves the hour 40 minutes after the refusal");
+            Assert.That(later.IsSuccess, Is.True);
+            Assert.That(ports.Mails, Has.Count.EqualTo(5));
         });
     }
 
