@@ -23,4 +23,4 @@ public sealed record LockedOut(Guid? UserId, DateTimeOffset At) : IDomainEvent;
 /// with a link to end the session if it was not them.
 /// </summary>
 public sealed record NewDeviceSignedIn(
-    Guid UserId, string Email, string Name, string? ClientAddress, string? UserAgent, DateTimeOffset At) : IDomainEvent, IMailEvent;
+    Guid UserId, string Email, string? ClientAddress, string? UserAgent, DateTimeOffset At) : IDomainEvent, IMailEvent;

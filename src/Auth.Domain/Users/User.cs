@@ -119,10 +119,10 @@ public sealed partial class User : AggregateRoot
 
     /// <summary>Asks for a confirmation mail carrying <paramref name="token"/>; a signup's first one is part of the signup.</summary>
     public void RequestEmailConfirmation(string token, TimeSpan validFor, DateTimeOffset now) =>
-        Raise(new EmailConfirmationRequested(Id, Email, Name, token, validFor, Resent: !DomainEvents.OfType<UserRegistered>().Any(), now));
+        Raise(new EmailConfirmationRequested(Id, Email, token, validFor, Resent: !DomainEvents.OfType<UserRegistered>().Any(), now));
 
     public void RequestPasswordReset(string token, TimeSpan validFor, DateTimeOffset now) =>
-        Raise(new PasswordResetRequested(Id, Email, Name, token, validFor, now));
+        Raise(new PasswordResetRequested(Id, Email, token, validFor, now));
 
     /// <summary>Marks the account as going away; the repository removes the row in the same unit of work.</summary>
     public void Delete(DateTimeOffset now) => Raise(new AccountDeleted(Id, now));
@@ -139,7 +139,7 @@ public sealed partial class User : AggregateRoot
         }
 
         WeakPasswordNoticeSentAt = now;
-        Raise(new WeakPasswordNoticed(Id, Email, Name, now));
+        Raise(new WeakPasswordNoticed(Id, Email, now));
         return true;
     }
 

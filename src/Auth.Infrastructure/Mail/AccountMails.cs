@@ -25,10 +25,9 @@ internal sealed class AccountMails(IOptions<EmailOptions> options)
     public EmailMessage NewDeviceAlert(NewDeviceSignedIn alert) =>
         EmailTemplates.Render(EmailTemplates.NewDevice, alert.Email, new Dictionary<string, string>
         {
-            ["name"] = alert.Name,
             ["time"] = Time(alert.At),
             ["address"] = alert.ClientAddress ?? "unknown",
-            ["userAgent"] = alert.UserAgent ?? "unknown",
+            ["device"] = DeviceDescription.Of(alert.UserAgent),
             ["link"] = $"{BaseUrl}/{SessionsPath}",
         });
 
@@ -36,7 +35,6 @@ internal sealed class AccountMails(IOptions<EmailOptions> options)
     public EmailMessage PasswordChangeRequired(WeakPasswordNoticed notice) =>
         EmailTemplates.Render(EmailTemplates.PasswordChangeRequired, notice.Email, new Dictionary<string, string>
         {
-            ["name"] = notice.Name,
             ["link"] = $"{BaseUrl}/",
         });
 
@@ -99,7 +97,6 @@ internal sealed class AccountMails(IOptions<EmailOptions> options)
     private EmailMessage Render(string template, ITokenMailEvent mail, string path) =>
         EmailTemplates.Render(template, mail.Email, new Dictionary<string, string>
         {
-            ["name"] = mail.Name,
             ["link"] = Link(path, mail.Token),
             ["validFor"] = Describe(mail.ValidFor),
         });

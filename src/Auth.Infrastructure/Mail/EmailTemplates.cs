@@ -27,8 +27,10 @@ internal static partial class EmailTemplates
 
     private const string SubjectPrefix = "Subject: ";
 
+    /// <summary>Fills the template; <c>{{email}}</c> is the recipient, the only way a mail addresses its reader.</summary>
     public static EmailMessage Render(string template, string to, IReadOnlyDictionary<string, string> values)
     {
+        values = new Dictionary<string, string>(values) { ["email"] = to };
         var text = Fill(Read($"{template}.txt"), values, encode: false);
         var html = Fill(Read($"{template}.html"), values, encode: true);
         var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);

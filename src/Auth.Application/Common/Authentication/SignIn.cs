@@ -76,7 +76,7 @@ public sealed class SignIn(
         unitOfWork.Raise(new LoginSucceeded(user.Id, session.SessionId, now));
         if (device.AlertOwner)
         {
-            unitOfWork.Raise(new NewDeviceSignedIn(user.Id, user.Email, user.Name, client.Address, client.UserAgent, now));
+            unitOfWork.Raise(new NewDeviceSignedIn(user.Id, user.Email, client.Address, client.UserAgent, now));
         }
 
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -37,7 +37,7 @@ public class PasswordResetIssuerTests
             Assert.That(stored.ExpiresAt, Is.EqualTo(ports.Now + Ports.ResetLifetime));
             Assert.That(stored.Hash, Is.EqualTo("hash:refresh-1"));
             Assert.That(ports.Mails, Is.EqualTo(new[] { ("reset", "Ada@Example.com", "refresh-1") }));
-            Assert.That(ports.Recorded, Is.EqualTo(new[] { new PasswordResetRequested(user.Id, user.Email, user.Name, "refresh-1", Ports.ResetLifetime, ports.Now) }));
+            Assert.That(ports.Recorded, Is.EqualTo(new[] { new PasswordResetRequested(user.Id, user.Email, "refresh-1", Ports.ResetLifetime, ports.Now) }));
             Assert.That(ports.Origin.Client, Is.EqualTo(Ports.Client), "the background work's events belong to the client that asked");
         });
         ports.VerifySavedOnce();

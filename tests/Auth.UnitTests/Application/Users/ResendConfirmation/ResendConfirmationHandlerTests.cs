@@ -37,7 +37,7 @@ public class ResendConfirmationHandlerTests
             Assert.That(stored.ExpiresAt, Is.EqualTo(ports.Now + Ports.ConfirmationLifetime));
             Assert.That(ports.Mails, Is.EqualTo(new[] { ("confirm", user.Email, "refresh-1") }));
             Assert.That(stored.Hash, Is.EqualTo("hash:refresh-1"), "the mailed value is the one whose hash was stored");
-            Assert.That(ports.Recorded, Is.EqualTo(new[] { new EmailConfirmationRequested(user.Id, user.Email, user.Name, "refresh-1", Ports.ConfirmationLifetime, Resent: true, ports.Now) }));
+            Assert.That(ports.Recorded, Is.EqualTo(new[] { new EmailConfirmationRequested(user.Id, user.Email, "refresh-1", Ports.ConfirmationLifetime, Resent: true, ports.Now) }));
         });
         ports.VerifySavedOnce();
     }
