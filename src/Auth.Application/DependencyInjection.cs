@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<Common.Authentication.SecondFactorVerifier>();
         services.AddScoped<Common.Authentication.CodeReAuthentication>();
         services.AddScoped<Mfa.Common.MfaChanges>();
+        services.AddScoped<Sessions.Common.SessionLimit>();
         services.AddScoped<Common.Events.EventOrigin>();
         services.AddScoped<Users.Common.AccountTokens>();
         services.AddScoped<Users.ForgotPassword.PasswordResetIssuer>();

@@ -137,7 +137,7 @@ async function loadUser(): Promise<void> {
 async function loadSessions(): Promise<void> {
   const result = await session.call(() => sessionsList());
   if (result.data) {
-    showSessions(result.data);
+    showSessions(result.data.items);
   }
 }
 

@@ -20,13 +20,21 @@ public sealed class SessionsController(ISender sender) : ControllerBase
     private const string ProblemJson = ErrorResults.ProblemJson;
 
     /// <summary>The caller's active sessions, most recently used first.</summary>
-    /// <response code="200">The sessions; the caller's own has <c>current: true</c>.</response>
+    /// <param name="page">From 1.</param>
+    /// <param name="pageSize">1 to 100; 50 by default.</param>
+    /// <param name="cancellationToken">Aborted with the request.</param>
+    /// <response code="200">One page of sessions, most recently used first, and how many there are; the caller's own has <c>current: true</c>.</response>
+    /// <response code="400"><c>validation_failed</c>: a paging parameter is out of range.</response>
     /// <response code="401"><c>invalid_token</c>: no valid access token.</response>
     [HttpGet]
-    [ProducesResponseType<IReadOnlyList<SessionResponse>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<PageResponse<SessionResponse>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ProblemJson)]
-    public async Task<IReadOnlyList<SessionResponse>> List(CancellationToken cancellationToken) =>
-        [.. (await sender.Send(new ListSessionsQuery(User.GetUserId(), User.GetSessionId()), cancellationToken)).Select(SessionResponse.From)];
+    public async Task<PageResponse<SessionResponse>> List(int page = 1, int pageSize = ListSessionsQuery.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        var result = await sender.Send(new ListSessionsQuery(User.GetUserId(), User.GetSessionId(), page, pageSize), cancellationToken);
+        return PageResponse.From(result, SessionResponse.From);
+    }
 
     /// <summary>Ends one of the caller's sessions; its tokens are refused at once.</summary>
     /// <response code="204">The session ended.</response>

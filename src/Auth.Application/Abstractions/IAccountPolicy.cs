@@ -22,6 +22,9 @@ public interface IAccountPolicy
     /// <summary>Confirmation mails per account per hour at most, the signup's included; a resend past it is refused.</summary>
     int ConfirmationMailsPerHour { get; }
 
+    /// <summary>Sessions one account may hold; a sign-in past it ends the least recently used.</summary>
+    int MaxSessionsPerUser { get; }
+
     /// <summary>The email that becomes an administrator once its account's address is confirmed.</summary>
     string? BootstrapAdminEmail { get; }
 }

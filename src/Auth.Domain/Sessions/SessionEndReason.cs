@@ -14,4 +14,7 @@ public enum SessionEndReason
     AccountDisabled,
     RoleRevoked,
     EndedByAdmin,
+
+    /// <summary>The user had as many sessions as allowed and signed in again: the least recently used one made room.</summary>
+    SessionLimit,
 }

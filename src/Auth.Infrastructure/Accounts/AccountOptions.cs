@@ -23,6 +23,8 @@ public sealed class AccountOptions
 
     public int ConfirmationMailsPerHour { get; set; } = 4;
 
+    public int MaxSessionsPerUser { get; set; } = 100;
+
     public BootstrapSettings Bootstrap { get; set; } = new();
 }
 
@@ -47,6 +49,8 @@ internal sealed class AccountPolicy(IOptions<AccountOptions> options) : IAccount
     public int EmailChangesPerHour => options.Value.EmailChangesPerHour;
 
     public int ConfirmationMailsPerHour => options.Value.ConfirmationMailsPerHour;
+
+    public int MaxSessionsPerUser => options.Value.MaxSessionsPerUser;
 
     public string? BootstrapAdminEmail => options.Value.Bootstrap.AdminEmail;
 }
@@ -84,6 +88,11 @@ internal sealed class AccountOptionsValidator : IValidateOptions<AccountOptions>
         if (options.ConfirmationMailsPerHour < 2)
         {
             failures.Add("Auth:ConfirmationMailsPerHour must be at least 2 (the signup's mail and one resend).");
+        }
+
+        if (options.MaxSessionsPerUser is < 1 or > 10_000)
+        {
+            failures.Add("Auth:MaxSessionsPerUser must be between 1 and 10000.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

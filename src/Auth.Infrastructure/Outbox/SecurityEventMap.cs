@@ -58,6 +58,7 @@ internal static class SecurityEventMap
             => SecurityEventType.LoggedOut,
         SessionEndReason.RefreshTokenReused => SecurityEventType.RefreshTokenReused,
         SessionEndReason.EndedByAdmin => SecurityEventType.SessionsEndedByAdmin,
+        SessionEndReason.SessionLimit => SecurityEventType.SessionEndedByLimit,
         _ => null,
     };
 }

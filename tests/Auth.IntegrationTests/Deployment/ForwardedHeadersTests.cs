@@ -98,6 +98,6 @@ public sealed class ForwardedHeadersTests
         Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var token = (await login.ReadJsonAsync()).GetProperty("accessToken").GetString()!;
         var sessions = await (await client.SendWithTokenAsync(HttpMethod.Get, "/auth/sessions", token)).ReadJsonAsync();
-        return sessions.EnumerateArray().Single(s => s.GetProperty("current").GetBoolean()).GetProperty("clientAddress").GetString();
+        return sessions.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("current").GetBoolean()).GetProperty("clientAddress").GetString();
     }
 }

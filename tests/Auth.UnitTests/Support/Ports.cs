@@ -87,6 +87,7 @@ internal sealed class Ports
             .ReturnsAsync((Guid userId, AccountTokenPurpose purpose, DateTimeOffset since, CancellationToken _) =>
                 AddedAccountTokens.Where(t => t.UserId == userId && t.Purpose == purpose && t.CreatedAt >= since).Select(t => t.CreatedAt).Order().ToList());
         Policy.Setup(p => p.ConfirmationMailsPerHour).Returns(4);
+        Policy.Setup(p => p.MaxSessionsPerUser).Returns(100);
         Blocklist.Setup(b => b.Contains(It.IsAny<string>())).Returns((string p) => CommonPasswords.Contains(p));
         PasswordSettings.Setup(s => s.BlocklistEnabled).Returns(true);
     }
@@ -225,7 +226,7 @@ internal sealed class Ports
 
     public PasswordVerifier PasswordVerifier() => new(Users.Object, PasswordHasher.Object, Lockout(), KnownDevices(), UnitOfWork.Object, Time);
 
-    public SignIn SignIn() => new(SessionStarter(), KnownDevices(), MfaChallenges(), Policy.Object, MfaPolicy.Object, UnitOfWork.Object, Time);
+    public SignIn SignIn() => new(SessionStarter(), KnownDevices(), MfaChallenges(), SessionLimit(), Policy.Object, MfaPolicy.Object, UnitOfWork.Object, Time);
 
     public Mock<IMfaPolicy> MfaPolicy { get; } = new();
 
@@ -273,6 +274,8 @@ internal sealed class Ports
     /// <summary>The code an authenticator app shows for <paramref name="secret"/> at <paramref name="at"/> (now by default).</summary>
     public string Code(string secret, DateTimeOffset? at = null) =>
         new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp((at ?? Now).UtcDateTime);
+
+    public SessionLimit SessionLimit() => new(Sessions.Object, Policy.Object, Lifetimes.Object);
 
     public PasswordRecheck PasswordRecheck() => new(PasswordPolicy(), UnitOfWork.Object, Time);
 

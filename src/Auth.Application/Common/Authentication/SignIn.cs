@@ -18,6 +18,7 @@ public sealed class SignIn(
     SessionStarter sessionStarter,
     KnownDevices devices,
     MfaChallenges mfaChallenges,
+    SessionLimit sessionLimit,
     IAccountPolicy policy,
     IMfaPolicy mfaPolicy,
     IUnitOfWork unitOfWork,
@@ -72,6 +73,7 @@ public sealed class SignIn(
         }
 
         var device = await devices.SignInAsync(user, identity.Device, client, now, cancellationToken);
+        await sessionLimit.MakeRoomAsync(user.Id, now, cancellationToken);
         var session = sessionStarter.Start(user, client, now, identity.Amr);
         unitOfWork.Raise(new LoginSucceeded(user.Id, session.SessionId, now));
         if (device.AlertOwner)

@@ -56,4 +56,7 @@ public enum SecurityEventType
 
     /// <summary>A wrong second-factor code at sign-in.</summary>
     MfaCodeFailed,
+
+    /// <summary>A sign-in past <c>Auth:MaxSessionsPerUser</c> ended the account's least recently used session.</summary>
+    SessionEndedByLimit,
 }

@@ -20,7 +20,7 @@ public class ListSessionsHandlerTests
         ports.Time.Advance(TimeSpan.FromHours(3));
         var handler = new ListSessionsHandler(ports.Sessions.Object, ports.Lifetimes.Object, ports.Time);
 
-        var views = await handler.Handle(new ListSessionsQuery(user.Id, current.Id), CancellationToken.None);
+        var views = (await handler.Handle(new ListSessionsQuery(user.Id, current.Id), CancellationToken.None)).Items;
 
         Assert.Multiple(() =>
         {
@@ -41,7 +41,7 @@ public class ListSessionsHandlerTests
         ports.ActiveSessionsAre(user);
         var handler = new ListSessionsHandler(ports.Sessions.Object, ports.Lifetimes.Object, ports.Time);
 
-        var views = await handler.Handle(new ListSessionsQuery(user.Id, Guid.NewGuid()), CancellationToken.None);
+        var views = (await handler.Handle(new ListSessionsQuery(user.Id, Guid.NewGuid()), CancellationToken.None)).Items;
 
         Assert.That(views, Is.Empty);
     }
@@ -59,8 +59,35 @@ public class ListSessionsHandlerTests
         ports.Time.Advance(TimeSpan.FromMinutes(1));
         var handler = new ListSessionsHandler(ports.Sessions.Object, ports.Lifetimes.Object, ports.Time);
 
-        var views = await handler.Handle(new ListSessionsQuery(user.Id, used.Id), CancellationToken.None);
+        var views = (await handler.Handle(new ListSessionsQuery(user.Id, used.Id), CancellationToken.None)).Items;
 
         Assert.That(views.Select(v => v.Id), Is.EqualTo(new[] { used.Id }));
+    }
+
+    [Test]
+    public async Task A_page_holds_its_share_of_the_sessions_and_the_total_counts_them_all()
+    {
+        var ports = new Ports();
+        var user = ports.AddUser();
+        var sessions = Enumerable.Range(0, 5).Select(i =>
+        {
+            var session = ports.AddSession(user, $"Device {i}");
+            session.Touch(ports.Now.AddMinutes(i));
+            return session;
+        }).ToArray();
+        ports.ActiveSessionsAre(user, sessions);
+        ports.Time.Advance(TimeSpan.FromHours(1));
+        var handler = new ListSessionsHandler(ports.Sessions.Object, ports.Lifetimes.Object, ports.Time);
+
+        var second = await handler.Handle(new ListSessionsQuery(user.Id, sessions[0].Id, Page: 2, PageSize: 2), CancellationToken.None);
+        var beyond = await handler.Handle(new ListSessionsQuery(user.Id, sessions[0].Id, Page: 4, PageSize: 2), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.Items.Select(v => v.UserAgent), Is.EqualTo(new[] { "Device 2", "Device 1" }));
+            Assert.That((second.Total, second.PageNumber, second.PageSize), Is.EqualTo((5, 2, 2)));
+            Assert.That(beyond.Items, Is.Empty);
+            Assert.That(beyond.Total, Is.EqualTo(5));
+        });
     }
 }
