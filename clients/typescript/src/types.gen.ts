@@ -414,6 +414,16 @@ export type SessionResponse = {
 };
 
 /**
+ * A page of results: `total` counts every match, `items` holds this page's.
+ */
+export type SessionResponsePageResponse = {
+    items?: Array<SessionResponse>;
+    total?: number;
+    page?: number;
+    pageSize?: number;
+};
+
+/**
  * A new account.
  */
 export type SignupRequest = {
@@ -1266,7 +1276,8 @@ export type EmailResendErrors = {
      */
     401: ProblemDetails;
     /**
-     * `too_many_requests`: too many mail requests from this client; see `Retry-After`.
+     * `too_many_requests`: too many mail requests from this client; `confirmation_mail_limit`:
+     * the account had its confirmation mails for this hour (`Auth:ConfirmationMailsPerHour`). See `Retry-After`.
      */
     429: ProblemDetails;
 };
@@ -1703,11 +1714,24 @@ export type PasswordResetResponse = PasswordResetResponses[keyof PasswordResetRe
 export type SessionsListData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * From 1.
+         */
+        page?: number;
+        /**
+         * 1 to 100; 50 by default.
+         */
+        pageSize?: number;
+    };
     url: '/auth/sessions';
 };
 
 export type SessionsListErrors = {
+    /**
+     * `validation_failed`: a paging parameter is out of range.
+     */
+    400: ValidationProblemDetails;
     /**
      * `invalid_token`: no valid access token.
      */
@@ -1718,9 +1742,9 @@ export type SessionsListError = SessionsListErrors[keyof SessionsListErrors];
 
 export type SessionsListResponses = {
     /**
-     * The sessions; the caller's own has `current: true`.
+     * One page of sessions, most recently used first, and how many there are; the caller's own has `current: true`.
      */
-    200: Array<SessionResponse>;
+    200: SessionResponsePageResponse;
 };
 
 export type SessionsListResponse = SessionsListResponses[keyof SessionsListResponses];

@@ -10,7 +10,7 @@ public sealed partial class User
     public void RequestEmailChange(string newEmail, string confirmationToken, string cancelToken, TimeSpan validFor, DateTimeOffset now)
     {
         NoticeEmailChange(newEmail, cancelToken, validFor, now);
-        Raise(new EmailChangeConfirmationRequested(Id, Users.Email.Clean(newEmail), Name, confirmationToken, validFor, now));
+        Raise(new EmailChangeConfirmationRequested(Id, Users.Email.Clean(newEmail), confirmationToken, validFor, now));
     }
 
     /// <summary>
@@ -36,7 +36,7 @@ public sealed partial class User
         // Not a change of who may sign in, but a new stamp serializes the account's requests: of two at once, one
         // commits and the other runs again against it, so the per-hour cap and "the newest request wins" both hold.
         RotateSecurityStamp(now);
-        Raise(new EmailChangeRequested(Id, Email, Name, Users.Email.Clean(newEmail), cancelToken, validFor, now));
+        Raise(new EmailChangeRequested(Id, Email, Users.Email.Clean(newEmail), cancelToken, validFor, now));
     }
 
     private void SwitchEmail(string newEmail, bool confirmed, bool byAdministrator, DateTimeOffset now)
@@ -47,6 +47,6 @@ public sealed partial class User
         EmailConfirmed = confirmed;
         // The address is what a sign-in looks the account up by: a login checked against the old one must not commit.
         RotateSecurityStamp(now);
-        Raise(new EmailChanged(Id, old, Name, Email, byAdministrator, now));
+        Raise(new EmailChanged(Id, old, Email, byAdministrator, now));
     }
 }
