@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Auth.BrowserTests.Support;
 using Microsoft.Playwright;
@@ -8,7 +9,8 @@ namespace Auth.BrowserTests;
 
 /// <summary>
 /// "Change email" in samples/web, end to end: the form, both mails in the service's mail folder, and their links
-/// opened in the browser as a person would, in both refresh-token transports.
+/// opened in the browser as a person would, in both refresh-token transports; and the other mailed links the app
+/// opens (the signup confirmation, the new-device alert's sessions page).
 /// </summary>
 [TestFixture("body")]
 [TestFixture("cookie")]
@@ -99,6 +101,40 @@ public sealed partial class EmailChangeAppTests(string transport) : BrowserTest
         await Expect(page.Locator("#message")).ToContainTextAsync("The password is incorrect.");
         await Expect(page.Locator("#signed-in")).ToBeVisibleAsync();
     }
+
+    [Test]
+    public async Task The_signup_confirmation_link_confirms_the_address_in_the_app()
+    {
+        var (page, email) = await SignedUpAsync("Mary Jackson");
+        var confirmation = await MailAsync(email, "Confirm your email address");
+
+        await OpenLinkAsync(page, confirmation);
+
+        await Expect(page.Locator("#message")).ToContainTextAsync("Your email address is confirmed.");
+        Assert.That(page.Url, Does.Not.Contain("token="), "the token leaves the address bar");
+        await OpenLinkAsync(page, confirmation);
+        await Expect(page.Locator("#message")).ToContainTextAsync("The link is invalid, has expired or was already used.");
+    }
+
+    [Test]
+    public async Task The_new_device_alerts_link_opens_the_app_at_the_sessions()
+    {
+        var (page, email) = await SignedUpAsync("Dorothy Vaughan");
+        // A second device: a login with no device token, as from another browser.
+        using var other = new HttpClient();
+        (await other.PostAsync($"{api.BaseUrl}/auth/login", JsonContent.Create(new { email, password = Password }))).EnsureSuccessStatusCode();
+        (await other.PostAsync($"{api.BaseUrl}/auth/login", JsonContent.Create(new { email, password = Password }))).EnsureSuccessStatusCode();
+        var alert = await MailAsync(email, "New sign-in to your account");
+        var link = SessionsLink().Match(alert.TextBody ?? "");
+
+        await page.GotoAsync($"{link.Value}?{Config()}");
+
+        await Expect(page.Locator("#sessions li")).ToHaveCountAsync(3);
+        await Expect(page.Locator("#sessions-heading")).ToBeInViewportAsync();
+    }
+
+    [GeneratedRegex(@"https?://\S+/sessions\b")]
+    private static partial Regex SessionsLink();
 
     private static string NewEmail() => $"app-{Guid.NewGuid():N}@example.com";
 

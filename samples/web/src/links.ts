@@ -1,7 +1,12 @@
-import { emailCancelChange, emailConfirmChange } from '../../../clients/typescript/src/index.js';
+import { emailCancelChange, emailConfirm, emailConfirmChange } from '../../../clients/typescript/src/index.js';
 
 /** What the service's mails link to (`{Email:LinkBaseUrl}/<page>?token=`), and what the app does with the token. */
 const pages: Record<string, { post: (token: string) => Promise<{ error?: unknown; response?: Response }>; done: string; failed: string }> = {
+  'confirm-email': {
+    post: (token) => emailConfirm({ body: { token } }),
+    done: 'Your email address is confirmed.',
+    failed: 'The email address was not confirmed.',
+  },
   'confirm-email-change': {
     post: (token) => emailConfirmChange({ body: { token } }),
     done: 'Your email address was changed: sign in with the new one from now on.',
@@ -15,8 +20,8 @@ const pages: Record<string, { post: (token: string) => Promise<{ error?: unknown
 };
 
 /**
- * Posts the token of a mailed link, when this load came from one: the link's page (confirm-email-change/ and
- * cancel-email-change/ beside index.html) hands it over as `?link=<page>&token=...`. The token leaves the address bar
+ * Posts the token of a mailed link, when this load came from one: the link's page (confirm-email/,
+ * confirm-email-change/ and cancel-email-change/ beside index.html) hands it over as `?link=<page>&token=...`. The token leaves the address bar
  * and history at once, so it is not bookmarked or sent on as a referrer.
  * @returns What to tell the user, or undefined when no link was followed.
  */

@@ -137,7 +137,7 @@ async function loadUser(): Promise<void> {
 async function loadSessions(): Promise<void> {
   const result = await session.call(() => sessionsList());
   if (result.data) {
-    showSessions(result.data.items);
+    showSessions(result.data.items ?? []);
   }
 }
 
@@ -249,6 +249,10 @@ const followed = await followMailedLink((error, fallback) => problemText(error, 
 // A reload keeps the user signed in: the refresh token (stored or in the cookie) buys a new access token.
 if (session.mayResume && (await session.renew())) {
   await enter();
+  // The new-device alert's link (sessions/) opens the app at the list, where a session that was not you ends.
+  if (location.hash === '#sessions') {
+    element('sessions-heading').scrollIntoView();
+  }
 } else {
   showSignedOut('');
 }
