@@ -50,7 +50,7 @@ public sealed partial class User
         PendingTotpStartedAt = null;
         UpdatedAt = now;
         SecurityStamp = Guid.NewGuid();
-        Raise(new TotpEnabled(Id, Email, Name, now));
+        Raise(new TotpEnabled(Id, Email, now));
     }
 
     /// <summary>Turns TOTP off (and forgets any pending enrolment); recovery codes go with it, removed by the caller.</summary>
@@ -70,7 +70,7 @@ public sealed partial class User
 
         UpdatedAt = now;
         SecurityStamp = Guid.NewGuid();
-        Raise(new TotpDisabled(Id, Email, Name, grounds, now));
+        Raise(new TotpDisabled(Id, Email, grounds, now));
         return true;
     }
 
@@ -87,8 +87,8 @@ public sealed partial class User
     }
 
     /// <summary>A new set of recovery codes replaced the old one (the caller stores them).</summary>
-    public void RecoveryCodesReplaced(DateTimeOffset now) => Raise(new RecoveryCodesRegenerated(Id, Email, Name, now));
+    public void RecoveryCodesReplaced(DateTimeOffset now) => Raise(new RecoveryCodesRegenerated(Id, Email, now));
 
     /// <summary>A recovery code stood in for the authenticator; <paramref name="left"/> remain.</summary>
-    public void RecoveryCodeUsed(int left, DateTimeOffset now) => Raise(new RecoveryCodeUsed(Id, Email, Name, left, now));
+    public void RecoveryCodeUsed(int left, DateTimeOffset now) => Raise(new RecoveryCodeUsed(Id, Email, left, now));
 }

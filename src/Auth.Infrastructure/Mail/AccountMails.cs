@@ -80,7 +80,6 @@ internal sealed class AccountMails(IOptions<EmailOptions> options)
     {
         var values = new Dictionary<string, string>
         {
-            ["name"] = mail.Name,
             ["time"] = Time(at),
             ["link"] = $"{BaseUrl}/{SessionsPath}",
         };

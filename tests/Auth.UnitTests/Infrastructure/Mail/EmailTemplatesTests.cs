@@ -90,7 +90,7 @@ public class EmailTemplatesTests
     public void No_template_shows_text_a_user_chose()
     {
         // newEmail is an address the service validated as one, shown because the mail is about it.
-        string[] written = ["email", "newEmail", "link", "validFor", "time", "address", "device", "how"];
+        string[] written = ["email", "newEmail", "link", "validFor", "time", "address", "device", "how", "left"];
         var assembly = typeof(EmailTemplates).Assembly;
         var templates = assembly.GetManifestResourceNames().Where(n => n.StartsWith("Auth.Infrastructure.Mail.Templates.", StringComparison.Ordinal)).ToList();
 

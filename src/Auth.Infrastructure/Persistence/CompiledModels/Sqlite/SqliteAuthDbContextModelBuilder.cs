@@ -11,7 +11,7 @@ namespace Auth.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteAuthDbContextModel
     {
         private SqliteAuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d58ac8b3-9301-4a04-88d2-6178aa914a67"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("08709279-9e61-4872-ad03-24d8977ead27"), entityTypeCount: 11)
         {
         }
 
