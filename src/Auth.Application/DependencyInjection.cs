@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddScoped<Common.Authentication.CodeReAuthentication>();
         services.AddScoped<Mfa.Common.MfaChanges>();
         services.AddScoped<Sessions.Common.SessionLimit>();
+        services.AddSingleton<Admin.RecordRefusedCall.RefusedCallSampler>();
         services.AddScoped<Common.Events.EventOrigin>();
         services.AddScoped<Users.Common.AccountTokens>();
         services.AddScoped<Users.ForgotPassword.PasswordResetIssuer>();

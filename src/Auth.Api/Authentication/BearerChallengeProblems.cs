@@ -23,6 +23,10 @@ internal sealed class BearerChallengeProblems : IPostConfigureOptions<JwtBearerO
             await ProblemWriter.WriteAsync(context.HttpContext, AuthErrors.InvalidToken,
                 tokenSent ? null : "This endpoint needs a bearer access token.");
         };
-        options.Events.OnForbidden = context => ProblemWriter.WriteAsync(context.HttpContext, AuthErrors.Forbidden).AsTask();
+        options.Events.OnForbidden = async context =>
+        {
+            await RefusedAdminCalls.RecordAsync(context.HttpContext);
+            await ProblemWriter.WriteAsync(context.HttpContext, AuthErrors.Forbidden);
+        };
     }
 }

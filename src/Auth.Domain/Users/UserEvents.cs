@@ -43,6 +43,9 @@ public sealed record AccountEnabled(Guid UserId, DateTimeOffset At) : IDomainEve
 
 public sealed record AccountDeleted(Guid UserId, DateTimeOffset At) : IDomainEvent;
 
+/// <summary>A signed-in account without the admin role called an administrator's route (sampled, see the handler).</summary>
+public sealed record AdminAccessRefused(Guid UserId, DateTimeOffset At) : IDomainEvent;
+
 /// <summary>
 /// An event that asks for a mail to the account's address. Its payload names the owner, so the outbox forgets it
 /// once the mail is sent. It carries no display name: mails greet by the address, so text a user chose (a name

@@ -35,6 +35,7 @@ internal static class SecurityEventMap
         AccountDisabled e => new(SecurityEventType.AccountDisabled, e.UserId, null),
         AccountEnabled e => new(SecurityEventType.AccountEnabled, e.UserId, null),
         AccountDeleted e => new(SecurityEventType.AccountDeleted, e.UserId, null),
+        AdminAccessRefused e => new(SecurityEventType.AdminAccessRefused, e.UserId, null),
         LoginSucceeded e => new(SecurityEventType.LoginSucceeded, e.UserId, e.SessionId),
         LoginFailed e => new(SecurityEventType.LoginFailed, e.UserId, null),
         LockedOut e => new(SecurityEventType.LockedOut, e.UserId, null),

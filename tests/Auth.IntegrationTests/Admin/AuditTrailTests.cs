@@ -106,6 +106,37 @@ public sealed class AuditTrailTests
     }
 
     [Test]
+    public async Task A_non_admin_probing_the_admin_routes_is_on_the_trail_once_a_minute_not_once_a_request()
+    {
+        var adminEmail = ApiClientExtensions.NewEmail();
+        await using var factory = AdminFixture.CreateFactory(adminEmail);
+        using var client = factory.CreateClient();
+        var admin = await factory.SignUpAdminAsync(client, adminEmail);
+        var prober = await client.SignUpAsync();
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var path in new[] { "/admin/users", "/admin/audit", $"/admin/users/{admin.Auth.User.Id}", "/admin/users" })
+        {
+            statuses.Add((await client.SendWithTokenAsync(HttpMethod.Get, path, prober.AccessToken)).StatusCode);
+        }
+
+        var anonymous = await client.GetAsync("/admin/users");
+        var refused = await WaitForEventsAsync(client, admin.AccessToken, $"userId={prober.Auth.User.Id}&type=AdminAccessRefused", 1);
+        // A later event of the prober: once it is on the trail, a second refusal recorded before it would be too.
+        await client.SendWithTokenAsync(HttpMethod.Post, "/auth/logout", prober.AccessToken);
+        await WaitForEventsAsync(client, admin.AccessToken, $"userId={prober.Auth.User.Id}&type=LoggedOut", 1);
+        var all = await ReadAsync(client, admin.AccessToken, $"userId={prober.Auth.User.Id}&type=AdminAccessRefused");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(statuses, Is.All.EqualTo(HttpStatusCode.Forbidden), "recording never changes the answer");
+            Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(all, Has.Length.EqualTo(1));
+            Assert.That(refused[0].GetProperty("userId").GetGuid(), Is.EqualTo(prober.Auth.User.Id));
+        });
+    }
+
+    [Test]
     public async Task Entries_past_the_retention_are_pruned()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -74,7 +74,7 @@ public sealed class MfaLoginTests
     {
         var user = await factory.SignUpWithTotpAsync(client);
 
-        var sessions = (await (await client.SendWithTokenAsync(HttpMethod.Get, "/auth/sessions", user.Auth.AccessToken)).ReadJsonAsync()).EnumerateArray().ToArray();
+        var sessions = (await (await client.SendWithTokenAsync(HttpMethod.Get, "/auth/sessions", user.Auth.AccessToken)).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToArray();
 
         var levels = sessions.ToDictionary(s => s.GetProperty("id").GetGuid(), s => s.GetProperty("aal").GetString());
         Assert.That(levels[user.Auth.SessionIdFromToken()], Is.EqualTo("aal2"));

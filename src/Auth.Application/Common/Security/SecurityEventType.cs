@@ -59,4 +59,7 @@ public enum SecurityEventType
 
     /// <summary>A sign-in past <c>Auth:MaxSessionsPerUser</c> ended the account's least recently used session.</summary>
     SessionEndedByLimit,
+
+    /// <summary>A signed-in non-administrator called an administrator's route; at most one a minute per account and instance.</summary>
+    AdminAccessRefused,
 }
