@@ -1957,7 +1957,7 @@ export type UserChangeEmailErrors = {
      */
     401: ProblemDetails;
     /**
-     * `wrong_password`: the current password is wrong.
+     * `wrong_password`: the current password is wrong; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
      */
     403: ProblemDetails;
     /**

@@ -88,9 +88,10 @@ public sealed class UserController(ISender sender) : ControllerBase
     /// <response code="202">Accepted; the mails go out in the background.</response>
     /// <response code="400"><c>validation_failed</c>: the new address is malformed or the password missing; <c>email_unchanged</c>: it is the account's address already.</response>
     /// <response code="401"><c>invalid_token</c>: no valid access token.</response>
-    /// <response code="403"><c>wrong_password</c>: the current password is wrong.</response>
+    /// <response code="403"><c>wrong_password</c>: the current password is wrong; <c>mfa_step_up_required</c>: the account uses two-step verification and this session did not sign in with it.</response>
     /// <response code="429"><c>too_many_email_changes</c>: the per-account cap (3 an hour by default) is reached; see <c>Retry-After</c>; <c>too_many_attempts</c>: 5 consecutive wrong passwords.</response>
     [HttpPost("email")]
+    [RequiresStepUp]
     [HashesPassword]
     [Consumes("application/json")]
     [EnableRateLimiting(RateLimiting.CredentialsPolicy)]

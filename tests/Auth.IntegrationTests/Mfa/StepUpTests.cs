@@ -48,6 +48,17 @@ public sealed class StepUpTests
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, "mfa_step_up_required");
     }
 
+    [Test]
+    public async Task A_session_from_before_totp_was_on_cannot_change_the_email_address()
+    {
+        var user = await factory.SignUpWithTotpAsync(client);
+
+        var response = await client.SendWithTokenAsync(HttpMethod.Post, "/auth/user/email", user.FirstAccessToken,
+            new { newEmail = ApiClientExtensions.NewEmail(), currentPassword = user.Password });
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "mfa_step_up_required");
+    }
+
     [TestCase("DELETE", "/auth/mfa/totp")]
     [TestCase("POST", "/auth/mfa/recovery-codes")]
     public async Task A_session_from_before_totp_was_on_cannot_change_the_second_factor(string method, string path)
