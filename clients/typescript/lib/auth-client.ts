@@ -1,0 +1,234 @@
+import { createClient, createConfig, type Client } from '../src/client/index.js';
+import {
+  authLogin, authLogout, authRefresh, authSignup, mfaVerify, sessionsEnd, sessionsList, userGet,
+  type AuthResponse, type LoginRequest, type MfaProblemDetails, type Options, type SessionsListData,
+  type SessionsListResponse, type SignupRequest, type UserResponse, type VerifyMfaRequest,
+} from '../src/index.js';
+import { AuthApiError, toError, unwrap } from './errors.js';
+import { memoryStorage, type TokenStorage } from './storage.js';
+
+/** Where the refresh token travels: must match the service's `Auth:RefreshTokenTransport`. */
+export type RefreshTokenTransport = 'body' | 'cookie';
+
+/** `local` ends this session, `global` every session of the account, `others` all but this one. */
+export type LogoutScope = 'local' | 'global' | 'others';
+
+export interface AuthClientOptions {
+  /** The service's address, for example `https://auth.example.com`. */
+  baseUrl: string;
+  /**
+   * `body` (default): the refresh token comes in the JSON and is kept in `storage`. `cookie`: it stays in the
+   * service's HttpOnly cookie; requests go with `credentials: 'include'` and the `X-Requested-With` header the
+   * service requires on cookie calls.
+   */
+  transport?: RefreshTokenTransport;
+  /** Where body mode keeps the refresh and device tokens (`localStorage` to survive reloads). Default: memory. */
+  storage?: TokenStorage;
+  /** Prefix of the storage keys, so two clients can share one storage. Default `auth`. */
+  storageKey?: string;
+  /** Sends every request; default `globalThis.fetch`. Wrap it to log, count or add headers. */
+  fetch?: (request: Request) => Promise<Response>;
+  /**
+   * The session ended without the app asking: a refresh was refused (the session was ended elsewhere, expired, or
+   * its refresh token was reused). The user must sign in again. Not called for this client's own `logout`.
+   */
+  onSessionEnded?: (reason: AuthApiError) => void;
+}
+
+/** A sign-in either starts the session or asks for the second step with the `mfaToken`. */
+export type LoginResult =
+  | { status: 'signed_in'; auth: AuthResponse }
+  | { status: 'mfa_required' | 'mfa_enrollment_required'; mfaToken: string; factors: string[] };
+
+export interface AuthClient {
+  /**
+   * The generated client with this session's token and refresh on 401: pass it to any generated function,
+   * `userUpdate({ client: auth.client, body })`.
+   */
+  readonly client: Client;
+  readonly signedIn: boolean;
+  signup(body: SignupRequest): Promise<AuthResponse>;
+  /** `mfa_required`: call {@link verifyMfa} with the `mfaToken` and a code; other refusals throw {@link AuthApiError}. */
+  login(body: LoginRequest): Promise<LoginResult>;
+  verifyMfa(body: VerifyMfaRequest): Promise<AuthResponse>;
+  /** After a reload: renews the session from the stored refresh token (or the cookie); false when there is none. */
+  resume(): Promise<boolean>;
+  /** Renews the access token now; concurrent callers share one request. False when the service refused. */
+  refresh(): Promise<boolean>;
+  logout(scope?: LogoutScope): Promise<void>;
+  user(): Promise<UserResponse>;
+  sessions(options?: Omit<Options<SessionsListData>, 'client'>): Promise<SessionsListResponse>;
+  endSession(id: string): Promise<void>;
+}
+
+export function createAuthClient(options: AuthClientOptions): AuthClient {
+  return new RefreshingAuthClient(options);
+}
+
+class RefreshingAuthClient implements AuthClient {
+  readonly client: Client;
+  private readonly cookie: boolean;
+  private readonly storage: TokenStorage;
+  private readonly keys: { refreshToken: string; deviceToken: string; cookieSession: string };
+  private readonly send: (request: Request) => Promise<Response>;
+  private accessToken: string | undefined;
+  private renewing: Promise<boolean> | undefined;
+
+  constructor(private readonly options: AuthClientOptions) {
+    this.cookie = options.transport === 'cookie';
+    this.storage = options.storage ?? memoryStorage();
+    const prefix = options.storageKey ?? 'auth';
+    this.keys = {
+      refreshToken: `${prefix}.refreshToken`,
+      deviceToken: `${prefix}.deviceToken`,
+      cookieSession: `${prefix}.cookieSession`,
+    };
+    this.send = options.fetch ?? ((request) => globalThis.fetch(request));
+    this.client = createClient(createConfig({
+      baseUrl: options.baseUrl,
+      auth: () => this.accessToken,
+      credentials: this.cookie ? 'include' : 'same-origin',
+      headers: this.cookie ? { 'X-Requested-With': 'fetch' } : {},
+      // The generated client always hands fetch a Request.
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => this.fetchWithRefresh(new Request(input, init)),
+    }));
+  }
+
+  get signedIn(): boolean {
+    return this.accessToken !== undefined;
+  }
+
+  async signup(body: SignupRequest): Promise<AuthResponse> {
+    return this.keep(unwrap(await authSignup({ client: this.client, body })));
+  }
+
+  async login(body: LoginRequest): Promise<LoginResult> {
+    // Cookie mode: the browser sends the HttpOnly device cookie by itself.
+    const deviceToken = this.cookie ? null : this.storage.getItem(this.keys.deviceToken);
+    const result = await authLogin({
+      client: this.client,
+      body,
+      headers: deviceToken ? { 'X-Device-Token': deviceToken } : {},
+    });
+    if (result.data) {
+      if (result.data.deviceToken) {
+        this.storage.setItem(this.keys.deviceToken, result.data.deviceToken);
+      }
+
+      return { status: 'signed_in', auth: this.keep(result.data) };
+    }
+
+    const problem = result.error as MfaProblemDetails | undefined;
+    if (result.response?.status === 403 && problem?.mfaToken
+      && (problem.code === 'mfa_required' || problem.code === 'mfa_enrollment_required')) {
+      return { status: problem.code, mfaToken: problem.mfaToken, factors: problem.factors ?? [] };
+    }
+
+    throw toError(result);
+  }
+
+  async verifyMfa(body: VerifyMfaRequest): Promise<AuthResponse> {
+    return this.keep(unwrap(await mfaVerify({ client: this.client, body })));
+  }
+
+  async resume(): Promise<boolean> {
+    const stored = this.cookie ? this.storage.getItem(this.keys.cookieSession) : this.storage.getItem(this.keys.refreshToken);
+    return stored !== null && this.refresh();
+  }
+
+  refresh(): Promise<boolean> {
+    this.renewing ??= this.refreshOnce().finally(() => (this.renewing = undefined));
+    return this.renewing;
+  }
+
+  async logout(scope: LogoutScope = 'local'): Promise<void> {
+    unwrap(await authLogout({ client: this.client, body: { scope } }));
+    if (scope !== 'others') {
+      this.forget();
+    }
+  }
+
+  async user(): Promise<UserResponse> {
+    return unwrap(await userGet({ client: this.client }));
+  }
+
+  async sessions(options?: Omit<Options<SessionsListData>, 'client'>): Promise<SessionsListResponse> {
+    return unwrap(await sessionsList({ ...options, client: this.client }));
+  }
+
+  async endSession(id: string): Promise<void> {
+    unwrap(await sessionsEnd({ client: this.client, path: { id } }));
+  }
+
+  /**
+   * Sends a request; when one that carried the access token gets a 401, renews the session once and sends it again
+   * with the new token. Calls that fail together share one refresh: a call whose token was already replaced while
+   * it travelled just retries with the new one.
+   */
+  private async fetchWithRefresh(request: Request): Promise<Response> {
+    const sentToken = request.headers.get('Authorization')?.replace(/^Bearer /, '');
+    if (!sentToken) {
+      return this.send(request);
+    }
+
+    const retry = request.clone();
+    const response = await this.send(request);
+    if (response.status !== 401) {
+      return response;
+    }
+
+    const renewed = this.accessToken !== sentToken || (await this.refresh());
+    if (!renewed || this.accessToken === undefined) {
+      return response;
+    }
+
+    retry.headers.set('Authorization', `Bearer ${this.accessToken}`);
+    return this.send(retry);
+  }
+
+  private async refreshOnce(): Promise<boolean> {
+    const stored = this.storage.getItem(this.keys.refreshToken);
+    if (!this.cookie && stored === null) {
+      this.end(new AuthApiError(401, undefined));
+      return false;
+    }
+
+    const result = await authRefresh({ client: this.client, body: this.cookie ? undefined : { refreshToken: stored } });
+    if (result.data) {
+      this.keep(result.data);
+      return true;
+    }
+
+    const error = toError(result);
+    if (!(error instanceof AuthApiError) || error.status >= 500 || error.status === 429) {
+      // Offline, or the service is busy: the session may well be alive, so it is kept and the caller sees the error.
+      throw error;
+    }
+
+    this.end(error);
+    return false;
+  }
+
+  private keep(auth: AuthResponse): AuthResponse {
+    this.accessToken = auth.accessToken;
+    if (auth.refreshToken) {
+      this.storage.setItem(this.keys.refreshToken, auth.refreshToken);
+    } else if (this.cookie) {
+      this.storage.setItem(this.keys.cookieSession, '1');
+    }
+
+    return auth;
+  }
+
+  private end(reason: AuthApiError): void {
+    this.forget();
+    this.options.onSessionEnded?.(reason);
+  }
+
+  /** Drops the session; the device token stays, so this client remains a known device at the next login. */
+  private forget(): void {
+    this.accessToken = undefined;
+    this.storage.removeItem(this.keys.refreshToken);
+    this.storage.removeItem(this.keys.cookieSession);
+  }
+}

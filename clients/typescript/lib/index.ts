@@ -1,0 +1,8 @@
+// The package's entry: the hand-written session layer, and everything generated (one function per operation and
+// every request, response and problem type).
+export { createAuthClient } from './auth-client.js';
+export type { AuthClient, AuthClientOptions, LoginResult, LogoutScope, RefreshTokenTransport } from './auth-client.js';
+export { AuthApiError } from './errors.js';
+export { memoryStorage, type TokenStorage } from './storage.js';
+export { createClient, createConfig, type Client } from '../src/client/index.js';
+export * from '../src/index.js';
