@@ -4,62 +4,9 @@ import {
   type AuthResponse, type LoginRequest, type MfaProblemDetails, type Options, type SessionsListData,
   type SessionsListResponse, type SignupRequest, type UserResponse, type VerifyMfaRequest,
 } from '../src/index.js';
+import type { AuthClient, AuthClientOptions, LoginResult, LogoutScope } from './auth-client-types.js';
 import { AuthApiError, toError, unwrap } from './errors.js';
 import { memoryStorage, type TokenStorage } from './storage.js';
-
-/** Where the refresh token travels: must match the service's `Auth:RefreshTokenTransport`. */
-export type RefreshTokenTransport = 'body' | 'cookie';
-
-/** `local` ends this session, `global` every session of the account, `others` all but this one. */
-export type LogoutScope = 'local' | 'global' | 'others';
-
-export interface AuthClientOptions {
-  /** The service's address, for example `https://auth.example.com`. */
-  baseUrl: string;
-  /**
-   * `body` (default): the refresh token comes in the JSON and is kept in `storage`. `cookie`: it stays in the
-   * service's HttpOnly cookie; requests go with `credentials: 'include'` and the `X-Requested-With` header the
-   * service requires on cookie calls.
-   */
-  transport?: RefreshTokenTransport;
-  /** Where body mode keeps the refresh and device tokens (`localStorage` to survive reloads). Default: memory. */
-  storage?: TokenStorage;
-  /** Prefix of the storage keys, so two clients can share one storage. Default `auth`. */
-  storageKey?: string;
-  /** Sends every request; default `globalThis.fetch`. Wrap it to log, count or add headers. */
-  fetch?: (request: Request) => Promise<Response>;
-  /**
-   * The session ended without the app asking: a refresh was refused (the session was ended elsewhere, expired, or
-   * its refresh token was reused). The user must sign in again. Not called for this client's own `logout`.
-   */
-  onSessionEnded?: (reason: AuthApiError) => void;
-}
-
-/** A sign-in either starts the session or asks for the second step with the `mfaToken`. */
-export type LoginResult =
-  | { status: 'signed_in'; auth: AuthResponse }
-  | { status: 'mfa_required' | 'mfa_enrollment_required'; mfaToken: string; factors: string[] };
-
-export interface AuthClient {
-  /**
-   * The generated client with this session's token and refresh on 401: pass it to any generated function,
-   * `userUpdate({ client: auth.client, body })`.
-   */
-  readonly client: Client;
-  readonly signedIn: boolean;
-  signup(body: SignupRequest): Promise<AuthResponse>;
-  /** `mfa_required`: call {@link verifyMfa} with the `mfaToken` and a code; other refusals throw {@link AuthApiError}. */
-  login(body: LoginRequest): Promise<LoginResult>;
-  verifyMfa(body: VerifyMfaRequest): Promise<AuthResponse>;
-  /** After a reload: renews the session from the stored refresh token (or the cookie); false when there is none. */
-  resume(): Promise<boolean>;
-  /** Renews the access token now; concurrent callers share one request. False when the service refused. */
-  refresh(): Promise<boolean>;
-  logout(scope?: LogoutScope): Promise<void>;
-  user(): Promise<UserResponse>;
-  sessions(options?: Omit<Options<SessionsListData>, 'client'>): Promise<SessionsListResponse>;
-  endSession(id: string): Promise<void>;
-}
 
 export function createAuthClient(options: AuthClientOptions): AuthClient {
   return new RefreshingAuthClient(options);
@@ -142,8 +89,13 @@ class RefreshingAuthClient implements AuthClient {
   }
 
   async logout(scope: LogoutScope = 'local'): Promise<void> {
-    unwrap(await authLogout({ client: this.client, body: { scope } }));
-    if (scope !== 'others') {
+    const result = await authLogout({ client: this.client, body: { scope } });
+    // A 401 here means the session had already ended (and could not be renewed): what logging out wants anyway.
+    if (!result.response?.ok && result.response?.status !== 401) {
+      throw toError(result);
+    }
+
+    if (scope !== 'others' || !result.response.ok) {
       this.forget();
     }
   }
