@@ -50,7 +50,10 @@ export interface AuthClient {
   /** `mfa_required`: call {@link verifyMfa} with the `mfaToken` and a code; other refusals throw {@link AuthApiError}. */
   login(body: LoginRequest): Promise<LoginResult>;
   verifyMfa(body: VerifyMfaRequest): Promise<AuthResponse>;
-  /** After a reload: renews the session from the stored refresh token (or the cookie); false when there is none. */
+  /**
+   * After a reload: renews the session from the stored refresh token (body mode; no request when there is none) or
+   * the cookie. False when there is no session to resume; `onSessionEnded` is not called for that.
+   */
   resume(): Promise<boolean>;
   /** Renews the access token now; concurrent callers share one request. False when the service refused. */
   refresh(): Promise<boolean>;

@@ -16,7 +16,7 @@ class RefreshingAuthClient implements AuthClient {
   readonly client: Client;
   private readonly cookie: boolean;
   private readonly storage: TokenStorage;
-  private readonly keys: { refreshToken: string; deviceToken: string; cookieSession: string };
+  private readonly keys: { refreshToken: string; deviceToken: string };
   private readonly send: (request: Request) => Promise<Response>;
   private accessToken: string | undefined;
   private renewing: Promise<boolean> | undefined;
@@ -28,7 +28,6 @@ class RefreshingAuthClient implements AuthClient {
     this.keys = {
       refreshToken: `${prefix}.refreshToken`,
       deviceToken: `${prefix}.deviceToken`,
-      cookieSession: `${prefix}.cookieSession`,
     };
     this.send = options.fetch ?? ((request) => globalThis.fetch(request));
     this.client = createClient(createConfig({
@@ -36,8 +35,9 @@ class RefreshingAuthClient implements AuthClient {
       auth: () => this.accessToken,
       credentials: this.cookie ? 'include' : 'same-origin',
       headers: this.cookie ? { 'X-Requested-With': 'fetch' } : {},
-      // The generated client always hands fetch a Request.
-      fetch: (input: RequestInfo | URL, init?: RequestInit) => this.fetchWithRefresh(new Request(input, init)),
+      // The generated client hands fetch a Request; the signature is fetch's.
+      fetch: (input: RequestInfo | URL, init?: RequestInit) =>
+        this.fetchWithRefresh(input instanceof Request && init === undefined ? input : new Request(input, init)),
     }));
   }
 
@@ -79,8 +79,8 @@ class RefreshingAuthClient implements AuthClient {
   }
 
   async resume(): Promise<boolean> {
-    const stored = this.cookie ? this.storage.getItem(this.keys.cookieSession) : this.storage.getItem(this.keys.refreshToken);
-    return stored !== null && this.refresh();
+    // Cookie mode: only the service can tell whether the HttpOnly cookie is there, so it is asked.
+    return (this.cookie || this.storage.getItem(this.keys.refreshToken) !== null) && this.refresh();
   }
 
   refresh(): Promise<boolean> {
@@ -141,7 +141,7 @@ class RefreshingAuthClient implements AuthClient {
   private async refreshOnce(): Promise<boolean> {
     const stored = this.storage.getItem(this.keys.refreshToken);
     if (!this.cookie && stored === null) {
-      this.end(new AuthApiError(401, undefined));
+      this.end(new AuthApiError(401, undefined)); // another client over the same storage logged out
       return false;
     }
 
@@ -165,22 +165,23 @@ class RefreshingAuthClient implements AuthClient {
     this.accessToken = auth.accessToken;
     if (auth.refreshToken) {
       this.storage.setItem(this.keys.refreshToken, auth.refreshToken);
-    } else if (this.cookie) {
-      this.storage.setItem(this.keys.cookieSession, '1');
     }
 
     return auth;
   }
 
+  /** Reported only when this client had a session: a resume that finds none is not a session ending. */
   private end(reason: AuthApiError): void {
+    const hadSession = this.accessToken !== undefined;
     this.forget();
-    this.options.onSessionEnded?.(reason);
+    if (hadSession) {
+      this.options.onSessionEnded?.(reason);
+    }
   }
 
   /** Drops the session; the device token stays, so this client remains a known device at the next login. */
   private forget(): void {
     this.accessToken = undefined;
     this.storage.removeItem(this.keys.refreshToken);
-    this.storage.removeItem(this.keys.cookieSession);
   }
 }

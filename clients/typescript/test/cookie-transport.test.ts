@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { AuthApiError } from '@auth/client';
+import { AuthApiError, createAuthClient } from '@auth/client';
 import { newClient, newEmail, password } from './support/clients.js';
 import { startService, type Service } from './support/service.js';
 import { resignedToken } from './support/tokens.js';
@@ -44,5 +44,19 @@ describe('createAuthClient, cookie transport (Auth:RefreshTokenTransport=cookie)
     assert.equal(here.ended.length, 1);
     assert.equal(here.auth.signedIn, false);
     assert.equal(here.wire.cookie('auth_refresh'), undefined, 'a refused cookie is cleared');
+  });
+
+  test('resume() after a reload renews the session from the cookie; without the cookie it finds none', async () => {
+    const first = newClient(service, { transport: 'cookie' });
+    const email = newEmail();
+    await first.auth.signup({ email, password, name: 'Ada' });
+    // The same browser after a reload: the cookie is still there, the access token (in memory) is gone.
+    const reloaded = createAuthClient({ baseUrl: service.baseUrl, transport: 'cookie', fetch: first.wire.fetch });
+    const stranger = newClient(service, { transport: 'cookie' });
+
+    assert.equal(await reloaded.resume(), true);
+    assert.equal((await reloaded.user()).email, email);
+    assert.equal(await stranger.auth.resume(), false);
+    assert.deepEqual(stranger.ended, [], 'no session here, so none ended');
   });
 });
