@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AuthApiError, memoryStorage } from '@auth/client';
-import { newClient, newEmail, password } from './support/clients.js';
+import { newClient, newEmail, oneAccountTwoClients, password } from './support/clients.js';
 import { startService, type Service } from './support/service.js';
 import { resignedToken } from './support/tokens.js';
 
@@ -72,11 +72,7 @@ describe('createAuthClient, body transport, against the real service', () => {
   });
 
   test('logout everywhere from another client ends this session: the call fails and onSessionEnded runs', async () => {
-    const email = newEmail();
-    const here = newClient(service);
-    await here.auth.signup({ email, password, name: 'Ada' });
-    const elsewhere = newClient(service);
-    await elsewhere.auth.login({ email, password });
+    const { email, here, other: elsewhere } = await oneAccountTwoClients(service);
 
     await elsewhere.auth.logout('global');
     const refused = await here.auth.user().catch((e: unknown) => e);
@@ -92,11 +88,7 @@ describe('createAuthClient, body transport, against the real service', () => {
   });
 
   test('logout of the others keeps this session and ends the other one', async () => {
-    const email = newEmail();
-    const here = newClient(service);
-    await here.auth.signup({ email, password, name: 'Ada' });
-    const other = newClient(service);
-    await other.auth.login({ email, password });
+    const { email, here, other } = await oneAccountTwoClients(service);
 
     await here.auth.logout('others');
 
@@ -107,11 +99,7 @@ describe('createAuthClient, body transport, against the real service', () => {
   });
 
   test('sessions() lists both sessions with the current one marked; endSession ends the other', async () => {
-    const email = newEmail();
-    const here = newClient(service);
-    await here.auth.signup({ email, password, name: 'Ada' });
-    const other = newClient(service);
-    await other.auth.login({ email, password });
+    const { email, here, other } = await oneAccountTwoClients(service);
 
     const sessions = await here.auth.sessions();
     const otherSession = sessions.find((s) => !s.current);

@@ -31,3 +31,13 @@ export function newClient(service: Service, options: Partial<AuthClientOptions> 
   });
   return { auth, wire, ended };
 }
+
+/** An account signed up by `here` and signed in by `other`: two sessions, as two devices would hold. */
+export async function oneAccountTwoClients(service: Service): Promise<{ email: string; here: TestClient; other: TestClient }> {
+  const email = newEmail();
+  const here = newClient(service);
+  await here.auth.signup({ email, password, name: 'Ada' });
+  const other = newClient(service);
+  await other.auth.login({ email, password });
+  return { email, here, other };
+}
