@@ -12,20 +12,35 @@ namespace Auth.Application.Common.Authentication;
 /// </summary>
 public sealed class PasswordRecheck(PasswordPolicy policy, IUnitOfWork unitOfWork, TimeProvider time)
 {
-    public async Task<AuthResult> AfterSignInAsync(User user, string password, AuthResult session, CancellationToken cancellationToken)
+    public async Task<AuthResult> AfterSignInAsync(User user, string password, AuthResult session, CancellationToken cancellationToken) =>
+        await JudgeAsync(user, password, cancellationToken) ? session with { PasswordChangeRequired = true } : session;
+
+    /// <summary>
+    /// For an account whose sign-in goes on with a second factor: the password is only in hand now, so it is judged
+    /// now and the owner mailed; the session that <c>POST /auth/mfa/verify</c> starts carries the flag from the
+    /// account (<see cref="StillFlagged"/>).
+    /// </summary>
+    public Task BeforeSecondFactorAsync(User user, string password, CancellationToken cancellationToken) =>
+        JudgeAsync(user, password, cancellationToken);
+
+    /// <summary>Whether the account's password was found weak at a sign-in and has not been replaced since.</summary>
+    public static AuthResult StillFlagged(User user, AuthResult session) =>
+        user.WeakPasswordNoticeSentAt is null ? session : session with { PasswordChangeRequired = true };
+
+    private async Task<bool> JudgeAsync(User user, string password, CancellationToken cancellationToken)
     {
         if (await policy.RecheckAsync(password, user.Email, user.Name, cancellationToken) is null)
         {
-            return session;
+            return false;
         }
 
-        // The session is committed already; if the notice (and its mail, an outbox event) cannot be saved, the next
-        // login tries again.
+        // What came before is committed already; if the notice (and its mail, an outbox event) cannot be saved, the
+        // next login tries again.
         if (user.NoteWeakPasswordNotice(time.GetUtcNow()))
         {
             await unitOfWork.SaveChangesAsync(cancellationToken);
         }
 
-        return session with { PasswordChangeRequired = true };
+        return true;
     }
 }

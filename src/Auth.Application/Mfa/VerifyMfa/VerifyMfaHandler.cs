@@ -8,7 +8,19 @@ namespace Auth.Application.Mfa.VerifyMfa;
 /// <summary>Finishes a sign-in: the second-factor verifier proves both factors, the sign-in service starts the session.</summary>
 public sealed class VerifyMfaHandler(SecondFactorVerifier verifier, SignIn signIn) : ICommandHandler<VerifyMfaCommand, Result<AuthResult>>
 {
-    public async ValueTask<Result<AuthResult>> Handle(VerifyMfaCommand command, CancellationToken cancellationToken) =>
-        await signIn.SignInAsync(
-            ct => verifier.VerifyAsync(command.MfaToken, command.Code, command.RecoveryCode, command.Client, ct), command.Client, cancellationToken);
+    public async ValueTask<Result<AuthResult>> Handle(VerifyMfaCommand command, CancellationToken cancellationToken)
+    {
+        ProvenIdentity? proven = null;
+        var session = await signIn.SignInAsync(
+            async ct =>
+            {
+                var identity = await verifier.VerifyAsync(command.MfaToken, command.Code, command.RecoveryCode, command.Client, ct);
+                proven = identity.IsSuccess ? identity.Value : null;
+                return identity;
+            },
+            command.Client,
+            cancellationToken);
+        // The password was judged at its own step (PasswordRecheck.BeforeSecondFactorAsync); the account remembers it.
+        return session.IsSuccess && proven is not null ? PasswordRecheck.StillFlagged(proven.User, session.Value) : session;
+    }
 }

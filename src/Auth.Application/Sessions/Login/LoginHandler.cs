@@ -1,4 +1,5 @@
 using Auth.Application.Common.Authentication;
+using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
 using Auth.Application.Sessions.Common;
 using Mediator;
@@ -24,8 +25,22 @@ public sealed class LoginHandler(PasswordVerifier verifier, SignIn signIn, Passw
             },
             command.Client,
             cancellationToken);
-        return session.IsSuccess && proven is not null
-            ? await recheck.AfterSignInAsync(proven.User, command.Password, session.Value, cancellationToken)
-            : session;
+        if (proven is null)
+        {
+            return session;
+        }
+
+        if (session.IsSuccess)
+        {
+            return await recheck.AfterSignInAsync(proven.User, command.Password, session.Value, cancellationToken);
+        }
+
+        // The right password of an account with a second factor: judged now, the only moment it is in hand.
+        if (session.Error!.Code is AuthErrors.MfaRequiredCode or AuthErrors.MfaEnrollmentRequiredCode)
+        {
+            await recheck.BeforeSecondFactorAsync(proven.User, command.Password, cancellationToken);
+        }
+
+        return session;
     }
 }
