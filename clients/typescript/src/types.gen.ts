@@ -25,7 +25,9 @@ export type ActivityEventResponse = {
      * `PasswordChanged`, `PasswordResetRequested`, `PasswordReset`, `EmailConfirmed`,
      * `ProfileUpdated`, `RefreshTokenReused` (a session ended because its token was used twice),
      * `RoleGranted`, `RoleRevoked`, `AccountDisabled`, `AccountEnabled`, `SessionsEndedByAdmin`,
-     * `EmailChangeRequested`, `EmailChanged` or `EmailChangeCancelled`.
+     * `EmailChangeRequested`, `EmailChanged`, `EmailChangeCancelled`, `MfaEnabled`, `MfaDisabled`,
+     * `MfaResetByAdmin`, `RecoveryCodesRegenerated`, `RecoveryCodeUsed`, `MfaCodeFailed` or
+     * `SessionEndedByLimit`.
      */
     type: string;
     /**
@@ -34,6 +36,10 @@ export type ActivityEventResponse = {
     sessionId?: string | null;
     clientAddress?: string | null;
     userAgent?: string | null;
+    /**
+     * The user agent as a person reads it: a browser and a system from a fixed list, never the header's own text.
+     */
+    device?: string | null;
     /**
      * True when an administrator acted on the account (not the user themselves).
      */

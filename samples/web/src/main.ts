@@ -94,6 +94,7 @@ const activityLabels: Record<string, string> = {
   RecoveryCodesRegenerated: 'New recovery codes made',
   RecoveryCodeUsed: 'Signed in with a recovery code',
   MfaCodeFailed: 'Wrong two-step verification code',
+  SessionEndedByLimit: 'Oldest idle session ended (too many sessions)',
   ProfileUpdated: 'Profile changed',
   RefreshTokenReused: 'Session ended: its token was used twice',
   RoleGranted: 'Role granted by an administrator',
@@ -114,7 +115,7 @@ function showActivity(events: ActivityEventResponse[]): void {
   list.replaceChildren(...events.map((e) => {
     const item = document.createElement('li');
     item.dataset.type = e.type;
-    const where = [e.clientAddress, e.userAgent].filter(Boolean).join(', ');
+    const where = [e.clientAddress, e.device].filter(Boolean).join(', ');
     item.textContent = `${new Date(e.at).toLocaleString()}: ${activityLabels[e.type] ?? e.type}${where ? ` (${where})` : ''}`;
     return item;
   }));

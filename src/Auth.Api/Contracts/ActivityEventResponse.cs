@@ -16,7 +16,9 @@ public sealed record ActivityEventResponse
     /// <c>PasswordChanged</c>, <c>PasswordResetRequested</c>, <c>PasswordReset</c>, <c>EmailConfirmed</c>,
     /// <c>ProfileUpdated</c>, <c>RefreshTokenReused</c> (a session ended because its token was used twice),
     /// <c>RoleGranted</c>, <c>RoleRevoked</c>, <c>AccountDisabled</c>, <c>AccountEnabled</c>, <c>SessionsEndedByAdmin</c>,
-    /// <c>EmailChangeRequested</c>, <c>EmailChanged</c> or <c>EmailChangeCancelled</c>.
+    /// <c>EmailChangeRequested</c>, <c>EmailChanged</c>, <c>EmailChangeCancelled</c>, <c>MfaEnabled</c>, <c>MfaDisabled</c>,
+    /// <c>MfaResetByAdmin</c>, <c>RecoveryCodesRegenerated</c>, <c>RecoveryCodeUsed</c>, <c>MfaCodeFailed</c> or
+    /// <c>SessionEndedByLimit</c>.
     /// </summary>
     /// <example>LoginSucceeded</example>
     public required string Type { get; init; }
@@ -31,6 +33,10 @@ public sealed record ActivityEventResponse
     /// <example>Mozilla/5.0 (X11; Linux x86_64)</example>
     public string? UserAgent { get; init; }
 
+    /// <summary>The user agent as a person reads it: a browser and a system from a fixed list, never the header's own text.</summary>
+    /// <example>Firefox on Linux</example>
+    public string? Device { get; init; }
+
     /// <summary>True when an administrator acted on the account (not the user themselves).</summary>
     /// <example>false</example>
     public required bool ByAdministrator { get; init; }
@@ -43,6 +49,7 @@ public sealed record ActivityEventResponse
         SessionId = e.SessionId,
         ClientAddress = e.ClientAddress,
         UserAgent = e.UserAgent,
+        Device = e.Device,
         ByAdministrator = e.ByAdministrator,
     };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Auth.Application.Abstractions;
+using Auth.Application.Common.Security;
 using Auth.Domain.Mfa;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;

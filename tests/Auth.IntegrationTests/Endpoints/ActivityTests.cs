@@ -25,13 +25,15 @@ public sealed class ActivityTests
         await factory.DisposeAsync();
     }
 
+    private const string UserAgent = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+
     [Test]
     public async Task Sign_ins_failed_attempts_and_password_changes_are_listed_newest_first_with_address_and_user_agent()
     {
         var user = await client.SignUpAsync();
         await client.PostAsJsonAsync("/auth/login", new { email = user.Email, password = "not my password" });
         var login = new HttpRequestMessage(HttpMethod.Post, "/auth/login") { Content = JsonContent.Create(new { email = user.Email, password = user.Password }) };
-        login.Headers.UserAgent.ParseAdd("ActivityTest/1.0");
+        login.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         var token = (await (await client.SendAsync(login)).ReadJsonAsync()).GetProperty("accessToken").GetString()!;
         var changed = await client.SendWithTokenAsync(HttpMethod.Post, "/auth/user/password", token,
             new { currentPassword = user.Password, newPassword = "another long passphrase" });
@@ -44,7 +46,8 @@ public sealed class ActivityTests
         var times = events.Select(e => e.GetProperty("at").GetDateTime()).ToArray();
         Assert.That(times, Is.Ordered.Descending);
         var signIn = events.First(e => e.GetProperty("type").GetString() == "LoginSucceeded");
-        Assert.That(signIn.GetProperty("userAgent").GetString(), Is.EqualTo("ActivityTest/1.0"));
+        Assert.That(signIn.GetProperty("userAgent").GetString(), Is.EqualTo(UserAgent));
+        Assert.That(signIn.GetProperty("device").GetString(), Is.EqualTo("Firefox on Linux"), "the device as a person reads it");
         Assert.That(signIn.GetProperty("sessionId").GetGuid(), Is.Not.EqualTo(Guid.Empty));
         Assert.That(signIn.TryGetProperty("clientAddress", out _), Is.True);
         Assert.That(types, Does.Not.Contain("Refreshed"));

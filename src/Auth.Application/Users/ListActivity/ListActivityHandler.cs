@@ -22,6 +22,9 @@ public sealed class ListActivityHandler(IAuditLog audit) : IQueryHandler<ListAct
         SecurityEventType.SessionsEndedByAdmin, SecurityEventType.BootstrapAdminOnConfirmation,
         SecurityEventType.BootstrapAdminAtStart, SecurityEventType.BootstrapAdminByCommandLine,
         SecurityEventType.EmailChangeRequested, SecurityEventType.EmailChanged, SecurityEventType.EmailChangeCancelled,
+        SecurityEventType.MfaEnabled, SecurityEventType.MfaDisabled, SecurityEventType.MfaResetByAdmin,
+        SecurityEventType.RecoveryCodesRegenerated, SecurityEventType.RecoveryCodeUsed, SecurityEventType.MfaCodeFailed,
+        SecurityEventType.SessionEndedByLimit,
     }.Select(t => t.ToString())];
 
     public async ValueTask<Page<ActivityEventView>> Handle(ListActivityQuery query, CancellationToken cancellationToken)
@@ -30,7 +33,7 @@ public sealed class ListActivityHandler(IAuditLog audit) : IQueryHandler<ListAct
         var (items, total) = await audit.ListAsync(filter, query.Page, query.PageSize, cancellationToken);
         return new Page<ActivityEventView>(
             [.. items.Select(e => new ActivityEventView(
-                e.Id, e.At, e.Type, e.SessionId, e.ClientAddress, e.UserAgent, e.ActorId is { } actor && actor != query.UserId))],
+                e.Id, e.At, e.Type, e.SessionId, e.ClientAddress, e.UserAgent, e.UserAgent is null ? null : DeviceDescription.Of(e.UserAgent), e.ActorId is { } actor && actor != query.UserId))],
             total, query.Page, query.PageSize);
     }
 }

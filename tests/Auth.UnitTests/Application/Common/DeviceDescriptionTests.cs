@@ -1,6 +1,6 @@
-using Auth.Infrastructure.Mail;
+using Auth.Application.Common.Security;
 
-namespace Auth.UnitTests.Infrastructure.Mail;
+namespace Auth.UnitTests.Application.Common;
 
 public class DeviceDescriptionTests
 {

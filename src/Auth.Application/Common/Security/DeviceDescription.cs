@@ -1,10 +1,10 @@
-namespace Auth.Infrastructure.Mail;
+namespace Auth.Application.Common.Security;
 
 /// <summary>
-/// A User-Agent as a mail may show it: a browser and a system from a fixed list ("Firefox on Linux"), never the
-/// header's text, which the client chose and could fill with a link or a phone number to call.
+/// A User-Agent as a person reads it, in a mail or their sign-in history: a browser and a system from a fixed list
+/// ("Firefox on Linux"), never the header's text, which the client chose and could fill with a link or a phone number.
 /// </summary>
-internal static class DeviceDescription
+public static class DeviceDescription
 {
     // Order matters: Edge and Opera also say Chrome, Chrome also says Safari, Android also says Linux, iOS says Mac OS.
     private static readonly (string Token, string Name)[] Browsers =
