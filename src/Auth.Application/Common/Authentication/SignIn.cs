@@ -25,6 +25,26 @@ public sealed class SignIn(
     TimeProvider time)
 {
     /// <summary>
+    /// <see cref="SignInAsync"/>, also handing back the identity the last proof yielded (null when it failed), for a
+    /// caller that acts on the account after the answer: a sign-in may prove twice, and the account as last proven counts.
+    /// </summary>
+    public async Task<(Result<AuthResult> Session, ProvenIdentity? Proven)> SignInWithProofAsync(
+        Func<CancellationToken, Task<Result<ProvenIdentity>>> prove, ClientInfo client, CancellationToken cancellationToken)
+    {
+        ProvenIdentity? proven = null;
+        var session = await SignInAsync(
+            async ct =>
+            {
+                var identity = await prove(ct);
+                proven = identity.IsSuccess ? identity.Value : null;
+                return identity;
+            },
+            client,
+            cancellationToken);
+        return (session, proven);
+    }
+
+    /// <summary>
     /// Proves the identity with <paramref name="prove"/> and starts its session. The session's commit is conditional
     /// on the account's security stamp (<see cref="SessionStarter"/>); if a password change or reset, disable, role
     /// change or delete committed between the proof and the commit, nothing was written and the proof runs once more

@@ -14,17 +14,8 @@ public sealed class LoginHandler(PasswordVerifier verifier, SignIn signIn, Passw
 {
     public async ValueTask<Result<AuthResult>> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
-        // The sign-in may prove twice (a lost race with a security change); the account judged is the last proven.
-        ProvenIdentity? proven = null;
-        var session = await signIn.SignInAsync(
-            async ct =>
-            {
-                var identity = await verifier.VerifyAsync(command.Email, command.Password, command.DeviceToken, command.Client, ct);
-                proven = identity.IsSuccess ? identity.Value : null;
-                return identity;
-            },
-            command.Client,
-            cancellationToken);
+        var (session, proven) = await signIn.SignInWithProofAsync(
+            ct => verifier.VerifyAsync(command.Email, command.Password, command.DeviceToken, command.Client, ct), command.Client, cancellationToken);
         if (proven is null)
         {
             return session;
