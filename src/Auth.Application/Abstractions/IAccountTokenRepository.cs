@@ -14,8 +14,5 @@ public interface IAccountTokenRepository
 
     Task<int> CountIssuedSinceAsync(Guid userId, AccountTokenPurpose purpose, DateTimeOffset since, CancellationToken cancellationToken);
 
-    /// <summary>When the tokens of a purpose issued since <paramref name="since"/> were issued, oldest first.</summary>
-    Task<IReadOnlyList<DateTimeOffset>> IssuedSinceAsync(Guid userId, AccountTokenPurpose purpose, DateTimeOffset since, CancellationToken cancellationToken);
-
     void Add(AccountToken token);
 }

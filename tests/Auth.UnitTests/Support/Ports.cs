@@ -83,9 +83,9 @@ internal sealed class Ports
         MfaPolicy.Setup(p => p.RequiredForRoles).Returns([]);
         MfaPolicy.Setup(p => p.ChallengeLifetime).Returns(ChallengeLifetime);
         MfaPolicy.Setup(p => p.MaxCodeFailures).Returns(MaxCodeFailures);
-        AccountTokenRepository.Setup(t => t.IssuedSinceAsync(It.IsAny<Guid>(), It.IsAny<AccountTokenPurpose>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+        AccountTokenRepository.Setup(t => t.ListIssuedSinceAsync(It.IsAny<Guid>(), It.IsAny<AccountTokenPurpose>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Guid userId, AccountTokenPurpose purpose, DateTimeOffset since, CancellationToken _) =>
-                AddedAccountTokens.Where(t => t.UserId == userId && t.Purpose == purpose && t.CreatedAt >= since).Select(t => t.CreatedAt).Order().ToList());
+                AddedAccountTokens.Where(t => t.UserId == userId && t.Purpose == purpose && t.CreatedAt > since).Select(t => t.CreatedAt).ToList());
         Policy.Setup(p => p.ConfirmationMailsPerHour).Returns(4);
         Policy.Setup(p => p.MaxSessionsPerUser).Returns(100);
         Blocklist.Setup(b => b.Contains(It.IsAny<string>())).Returns((string p) => CommonPasswords.Contains(p));

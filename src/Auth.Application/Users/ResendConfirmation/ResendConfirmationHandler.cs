@@ -35,12 +35,12 @@ public sealed class ResendConfirmationHandler(
 
         var now = time.GetUtcNow();
         var window = TimeSpan.FromHours(1);
-        var sent = await tokenRepository.IssuedSinceAsync(user.Id, AccountTokenPurpose.EmailConfirmation, now - window, cancellationToken);
+        var sent = (await tokenRepository.ListIssuedSinceAsync(user.Id, AccountTokenPurpose.EmailConfirmation, now - window, cancellationToken)).Order().ToList();
         if (sent.Count >= policy.ConfirmationMailsPerHour)
         {
-            // The next mail is allowed once enough of the counted ones have left the window.
-            var retryAfter = sent[sent.Count - policy.ConfirmationMailsPerHour] + window - now;
-            return AuthErrors.ConfirmationMailLimit(retryAfter > TimeSpan.Zero ? retryAfter : TimeSpan.FromSeconds(1));
+            // The next mail is allowed once enough of the counted ones have left the window (each counted one is
+            // younger than the window, so this is never zero).
+            return AuthErrors.ConfirmationMailLimit(sent[sent.Count - policy.ConfirmationMailsPerHour] + window - now);
         }
 
         var token = tokens.Issue(user.Id, AccountTokenPurpose.EmailConfirmation, now, policy.EmailConfirmationLifetime);

@@ -20,9 +20,5 @@ internal sealed class AccountTokenRepository(AuthDbContext db) : IAccountTokenRe
     public Task<int> CountIssuedSinceAsync(Guid userId, AccountTokenPurpose purpose, DateTimeOffset since, CancellationToken cancellationToken) =>
         db.AccountTokens.CountAsync(t => t.UserId == userId && t.Purpose == purpose && t.CreatedAt >= since, cancellationToken);
 
-    public async Task<IReadOnlyList<DateTimeOffset>> IssuedSinceAsync(Guid userId, AccountTokenPurpose purpose, DateTimeOffset since, CancellationToken cancellationToken) =>
-        await db.AccountTokens.Where(t => t.UserId == userId && t.Purpose == purpose && t.CreatedAt >= since)
-            .OrderBy(t => t.CreatedAt).Select(t => t.CreatedAt).ToListAsync(cancellationToken);
-
     public void Add(AccountToken token) => db.AccountTokens.Add(token);
 }
