@@ -20,6 +20,8 @@ public abstract class BrowserTest
     public async Task LaunchBrowser()
     {
         var executable = Chromium.RequireExecutable();
+        // Expect(...) waits 5 s by default; some steps wait for the app's own renewal timer on a loaded machine.
+        Assertions.SetDefaultExpectTimeout(Timeout);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = executable, Headless = true });
     }
