@@ -8,6 +8,7 @@ using Auth.Infrastructure.Mail;
 using Auth.Infrastructure.Outbox;
 using Auth.Infrastructure.Persistence;
 using Auth.Infrastructure.Persistence.Caching;
+using Auth.Infrastructure.Persistence.Providers;
 using Auth.Infrastructure.Persistence.Repositories;
 using Auth.Infrastructure.Revocation;
 using Auth.Infrastructure.Security;
@@ -51,22 +52,15 @@ public static class DependencyInjection
     private static void AddPersistence(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DatabaseOptions>>(
-            new DatabaseOptionsValidator(hasConnectionString: !string.IsNullOrWhiteSpace(configuration.GetConnectionString(DatabaseOptions.ConnectionStringName))));
+        services.AddSingleton<IValidateOptions<DatabaseOptions>>(new DatabaseOptionsValidator(
+            hasConnectionString: !string.IsNullOrWhiteSpace(configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)), environment));
 
         var database = DatabaseOptions.ForRegistration(configuration);
-        var connectionString = ConnectionStrings.Resolve(configuration, database, environment);
-        if (database.Provider == DatabaseProvider.SqlServer)
-        {
-            services.AddDbContextPool<AuthDbContext, SqlServerAuthDbContext>((sp, o) =>
-                o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()).AddInterceptors(sp.GetRequiredService<UserCacheInvalidator>()));
-        }
-        else
-        {
-            services.AddDbContextPool<AuthDbContext, SqliteAuthDbContext>((sp, o) =>
-                o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<UserCacheInvalidator>(),
-                    new SqliteConnectionSetup(database.SqliteSyncEveryCommit)));
-        }
+        // An unknown name registers the default so that the start-up check can report it with every other problem.
+        var provider = DatabaseProviders.Find(database.Provider) ?? DatabaseProviders.All[0];
+        provider.AddContext(services, ConnectionStrings.Resolve(configuration, database, provider, environment), database,
+            (sp, o) => o.AddInterceptors(sp.GetRequiredService<UserCacheInvalidator>()));
+        services.AddSingleton(provider);
 
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
@@ -77,7 +71,7 @@ public static class DependencyInjection
         services.AddScoped<IMfaChallengeRepository, MfaChallengeRepository>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
-        services.AddSingleton(_ => new SqliteWriteGate(enabled: database.Provider == DatabaseProvider.Sqlite));
+        services.AddSingleton(_ => new WriteGate(enabled: provider.SingleWriter));
         services.AddSingleton(sp => new UserViewCache(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<UserCacheInvalidator>();
         services.AddSingleton<DatabaseSchemaStatus>();

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Auth.Infrastructure.Audit;
 
 /// <summary>The audit table's pruning; like every write, it takes the SQLite write gate (entries come from the outbox).</summary>
-internal sealed class AuditStore(AuthDbContext db, SqliteWriteGate writeGate)
+internal sealed class AuditStore(AuthDbContext db, WriteGate writeGate)
 {
     public async Task<int> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace Auth.Infrastructure.Housekeeping;
 /// Deletes rows that only grow and that nothing live needs. Every delete names its own condition for "finished":
 /// a session that is active, a token that can still be used, or the throttle of an existing account never goes.
 /// </summary>
-internal sealed class HousekeepingStore(AuthDbContext db, SqliteWriteGate writeGate)
+internal sealed class HousekeepingStore(AuthDbContext db, WriteGate writeGate)
 {
     public async Task<PrunedRows> PruneAsync(DateTimeOffset now, DateTimeOffset finishedBefore, CancellationToken cancellationToken)
     {

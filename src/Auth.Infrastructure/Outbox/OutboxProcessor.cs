@@ -14,7 +14,7 @@ namespace Auth.Infrastructure.Outbox;
 /// </summary>
 internal sealed partial class OutboxProcessor(
     AuthDbContext db,
-    SqliteWriteGate writeGate,
+    WriteGate writeGate,
     IEnumerable<IOutboxEffect> effects,
     IOptions<OutboxOptions> outboxOptions,
     IOptions<EmailOptions> emailOptions,

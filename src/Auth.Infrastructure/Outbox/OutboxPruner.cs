@@ -23,7 +23,7 @@ internal sealed partial class OutboxPruner(
         var db = scope.ServiceProvider.GetRequiredService<AuthDbContext>();
         var olderThan = Time.GetUtcNow() - options.Value.Retention;
         int pruned;
-        using (await scope.ServiceProvider.GetRequiredService<SqliteWriteGate>().EnterAsync(cancellationToken))
+        using (await scope.ServiceProvider.GetRequiredService<WriteGate>().EnterAsync(cancellationToken))
         {
             pruned = await db.OutboxMessages.TagWith(OutboxProcessor.QueryTag).Where(m => m.ProcessedAt != null && m.ProcessedAt < olderThan).ExecuteDeleteAsync(cancellationToken);
         }

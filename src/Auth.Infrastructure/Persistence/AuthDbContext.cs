@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Auth.Infrastructure.Persistence;
 
 /// <summary>
-/// The one model both providers share. Each provider has a derived context only so that it can keep its own
-/// migrations (see <see cref="SqliteAuthDbContext"/> and <see cref="SqlServerAuthDbContext"/>).
+/// The one model every provider shares. Each provider has a derived context only so that it can keep its own
+/// migrations and compiled model (in its folder under Providers/, see <see cref="Providers.DatabaseProvider"/>).
 /// </summary>
 public abstract class AuthDbContext(DbContextOptions options) : DbContext(options)
 {

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using Auth.Infrastructure.Persistence.Providers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -6,7 +6,7 @@ namespace Auth.Infrastructure.Persistence;
 
 internal static class ConnectionStrings
 {
-    public static string Resolve(IConfiguration configuration, DatabaseOptions options, IHostEnvironment environment)
+    public static string Resolve(IConfiguration configuration, DatabaseOptions options, DatabaseProvider provider, IHostEnvironment environment)
     {
         var configured = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         if (!string.IsNullOrWhiteSpace(configured))
@@ -14,23 +14,7 @@ internal static class ConnectionStrings
             return configured;
         }
 
-        if (options.Provider == DatabaseProvider.SqlServer)
-        {
-            return ""; // DatabaseOptionsValidator stops the start, before anything connects
-        }
-
-        var file = Path.GetFullPath(options.SqliteFile, environment.ContentRootPath);
-        return new SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30 }.ToString();
-    }
-
-    /// <summary>SQLite creates the file but not its folder.</summary>
-    public static void EnsureSqliteDirectory(string connectionString)
-    {
-        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(directory) && dataSource != ":memory:")
-        {
-            Directory.CreateDirectory(directory);
-        }
+        // Null: the provider needs one, and DatabaseOptionsValidator stops the start before anything connects.
+        return provider.DefaultConnectionString(options, environment) ?? "";
     }
 }

@@ -1,3 +1,4 @@
+using Auth.Infrastructure.Persistence.Providers;
 using Auth.Infrastructure.Revocation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,15 +22,13 @@ public static partial class DatabaseInitializer
             await using (var scope = services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<AuthDbContext>();
-                if (db.Database.IsSqlite())
-                {
-                    ConnectionStrings.EnsureSqliteDirectory(db.Database.GetConnectionString()!);
-                }
+                var provider = services.GetRequiredService<DatabaseProvider>();
+                await provider.PrepareAsync(db, cancellationToken);
 
                 var unknown = await DatabaseSchemaStatus.UnknownMigrationsAsync(db, cancellationToken);
                 if (unknown.Length > 0)
                 {
-                    var advice = DatabaseSchemaStatus.RecreateAdvice(db);
+                    var advice = provider.RecreateAdvice(db.Database.GetConnectionString()!);
                     services.GetRequiredService<DatabaseSchemaStatus>().Refuse($"The database was made by migrations this build does not know; {advice}.");
                     var migrations = string.Join(", ", unknown);
                     LogUnknownMigrations(logger, migrations, advice);
@@ -44,11 +43,7 @@ public static partial class DatabaseInitializer
                     await db.Database.MigrateAsync(cancellationToken);
                 }
 
-                if (db.Database.IsSqlite())
-                {
-                    // Readers do not block the writer; the setting is kept in the file.
-                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-                }
+                await provider.AfterMigrationAsync(db, cancellationToken);
             }
 
             await services.GetRequiredService<RevocationSynchronizer>().SynchronizeAsync(cancellationToken);

@@ -1,4 +1,6 @@
+using Auth.Infrastructure.Persistence.Providers;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Auth.Infrastructure.Persistence;
@@ -9,7 +11,8 @@ public sealed class DatabaseOptions
     public const string Section = "Database";
     public const string ConnectionStringName = "Auth";
 
-    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    /// <summary>A name from <see cref="DatabaseProviders"/>: Sqlite (the default), SqlServer.</summary>
+    public string Provider { get; set; } = "Sqlite";
 
     /// <summary>Applies pending migrations at start. Turn off where a deployment step migrates instead.</summary>
     public bool MigrateOnStartup { get; set; } = true;
@@ -19,7 +22,7 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// SQLite only: sync the journal to disk on every commit, so a commit survives power loss too, at about 4 ms of
-    /// disk wait per write (see <see cref="SqliteConnectionSetup"/>). Off: commits survive a process crash.
+    /// disk wait per write (see Providers/Sqlite/SqliteConnectionSetup). Off: commits survive a process crash.
     /// </summary>
     public bool SqliteSyncEveryCommit { get; set; }
 
@@ -40,23 +43,17 @@ public sealed class DatabaseOptions
     }
 }
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    SqlServer,
-}
-
-internal sealed class DatabaseOptionsValidator(bool hasConnectionString) : IValidateOptions<DatabaseOptions>
+internal sealed class DatabaseOptionsValidator(bool hasConnectionString, IHostEnvironment environment) : IValidateOptions<DatabaseOptions>
 {
     public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
     {
-        if (!Enum.IsDefined(options.Provider))
+        if (DatabaseProviders.Find(options.Provider) is not { } provider)
         {
-            return ValidateOptionsResult.Fail("Database:Provider must be Sqlite or SqlServer.");
+            return ValidateOptionsResult.Fail($"Database:Provider must be one of {DatabaseProviders.Names}.");
         }
 
-        return options.Provider == DatabaseProvider.SqlServer && !hasConnectionString
-            ? ValidateOptionsResult.Fail($"ConnectionStrings:{DatabaseOptions.ConnectionStringName} must be set when Database:Provider is SqlServer.")
+        return provider.DefaultConnectionString(options, environment) is null && !hasConnectionString
+            ? ValidateOptionsResult.Fail($"ConnectionStrings:{DatabaseOptions.ConnectionStringName} must be set when Database:Provider is {provider.Name}.")
             : ValidateOptionsResult.Success;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Infrastructure.Persistence;
@@ -32,10 +31,4 @@ public sealed class DatabaseSchemaStatus
         var applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken);
         return [.. applied.Where(id => !known.Contains(id))];
     }
-
-    internal static string RecreateAdvice(AuthDbContext db) => db.Database.IsSqlite()
-        ? $"delete the SQLite file {Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource)} "
-            + "(with its -wal and -shm files) and start the service again; it creates a fresh database"
-        : $"drop the database '{new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(db.Database.GetConnectionString()).InitialCatalog}' "
-            + "(or point ConnectionStrings:Auth at an empty one) and start the service again";
 }

@@ -4,11 +4,12 @@ using Auth.Application.Common.Results;
 using Auth.Domain.Events;
 using Auth.Infrastructure.Outbox;
 using Auth.Infrastructure.Persistence.Configurations;
+using Auth.Infrastructure.Persistence.Providers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Infrastructure.Persistence;
 
-internal sealed class UnitOfWork(AuthDbContext db, SqliteWriteGate writeGate, EventOutbox outbox) : IUnitOfWork
+internal sealed class UnitOfWork(AuthDbContext db, WriteGate writeGate, EventOutbox outbox, DatabaseProvider provider) : IUnitOfWork
 {
     private readonly List<IDomainEvent> raised = [];
 
@@ -54,12 +55,12 @@ internal sealed class UnitOfWork(AuthDbContext db, SqliteWriteGate writeGate, Ev
         {
             return AuthErrors.ConcurrentUpdate;
         }
-        catch (DbUpdateException e) when (UniqueConstraintViolation.IsForeignKey(e))
+        catch (DbUpdateException e) when (provider.Classify(e.InnerException, db.Model).Kind == ConstraintKind.ForeignKey)
         {
             // What this unit of work wrote hangs off a row another request deleted: the same race, lost.
             return AuthErrors.ConcurrentUpdate;
         }
-        catch (DbUpdateException e) when (UniqueConstraintViolation.IsOn(e, UserConfiguration.EmailIndexName, "Users.NormalizedEmail"))
+        catch (DbUpdateException e) when (provider.Classify(e.InnerException, db.Model).IsUniqueOn(UserConfiguration.EmailIndexName))
         {
             return AuthErrors.EmailTaken;
         }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Auth.Infrastructure.Revocation;
 
 /// <summary>The database side of the revocation list: reads for loading and polling, and pruning.</summary>
-internal sealed class RevocationStore(AuthDbContext db, SqliteWriteGate writeGate)
+internal sealed class RevocationStore(AuthDbContext db, WriteGate writeGate)
 {
     public async Task<IReadOnlyList<(Guid SessionId, DateTimeOffset ExpiresAt, DateTimeOffset RevokedAt)>> ReadAsync(
         DateTimeOffset revokedSince, DateTimeOffset now, CancellationToken cancellationToken)

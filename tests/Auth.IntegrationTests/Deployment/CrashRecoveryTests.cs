@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using Auth.Infrastructure.Persistence;
+using Auth.Infrastructure.Persistence.Providers.Sqlite;
 using Auth.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
 

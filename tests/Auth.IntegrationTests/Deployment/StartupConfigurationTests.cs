@@ -23,16 +23,18 @@ public sealed class StartupConfigurationTests
             ["Lockout__MaxFailures"] = "many",
             ["RateLimiting__PermitLimit"] = "0",
             ["Cors__AllowedOrigins__0"] = "https://app.example.com/",
+            ["Database__Provider"] = "Oracle",
         });
 
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(1), output);
-            Assert.That(output, Does.Contain("4 configuration problems"));
+            Assert.That(output, Does.Contain("5 configuration problems"));
             Assert.That(output, Does.Contain("Jwt:Keys:0:PemFile").And.Contain("does not exist"));
             Assert.That(output, Does.Contain("Lockout:MaxFailures"));
             Assert.That(output, Does.Contain("RateLimiting:PermitLimit must be at least 1"));
             Assert.That(output, Does.Contain("Cors:AllowedOrigins:0 'https://app.example.com/' is not an origin"));
+            Assert.That(output, Does.Contain("Database:Provider must be one of Sqlite, SqlServer"));
             AssertNoStackTrace(output);
             Assert.That(Directory.Exists(Path.GetDirectoryName(database)), Is.False, "the database was touched before the settings were checked");
         });

@@ -1,5 +1,5 @@
-using Auth.Infrastructure.Persistence;
-using Auth.Infrastructure.Persistence.CompiledModels.Sqlite;
+using Auth.Infrastructure.Persistence.Providers.Sqlite;
+using Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;

@@ -1,4 +1,5 @@
 using Auth.Infrastructure.Persistence;
+using Auth.Infrastructure.Persistence.Providers.Sqlite;
 using Auth.Infrastructure.Persistence.Repositories;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,8 +30,8 @@ public sealed class LoginThrottleStoreTests
         var counts = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
         {
             await using var db = Context();
-            using var gate = new SqliteWriteGate(enabled: true);
-            return await new LoginThrottleStore(db, gate).CountFailureAsync(Key, Now, MaxFailures, Lockout, CancellationToken.None);
+            using var gate = new WriteGate(enabled: true);
+            return await new LoginThrottleStore(db, gate, new SqliteProvider()).CountFailureAsync(Key, Now, MaxFailures, Lockout, CancellationToken.None);
         }));
 
         Assert.Multiple(() =>
@@ -45,8 +46,8 @@ public sealed class LoginThrottleStoreTests
     public async Task A_lockout_that_has_ended_starts_a_fresh_budget()
     {
         await using var db = Context();
-        using var gate = new SqliteWriteGate(enabled: true);
-        var store = new LoginThrottleStore(db, gate);
+        using var gate = new WriteGate(enabled: true);
+        var store = new LoginThrottleStore(db, gate, new SqliteProvider());
         for (var i = 0; i < MaxFailures; i++)
         {
             await store.CountFailureAsync(Key, Now, MaxFailures, Lockout, CancellationToken.None);
@@ -68,8 +69,8 @@ public sealed class LoginThrottleStoreTests
     public async Task Forgiving_clears_failures_and_lockout_and_touches_no_other_key()
     {
         await using var db = Context();
-        using var gate = new SqliteWriteGate(enabled: true);
-        var store = new LoginThrottleStore(db, gate);
+        using var gate = new WriteGate(enabled: true);
+        var store = new LoginThrottleStore(db, gate, new SqliteProvider());
         for (var i = 0; i < MaxFailures; i++)
         {
             await store.CountFailureAsync(Key, Now, MaxFailures, Lockout, CancellationToken.None);

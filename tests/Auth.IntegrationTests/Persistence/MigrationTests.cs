@@ -1,4 +1,5 @@
-using Auth.Infrastructure.Persistence;
+using Auth.Infrastructure.Persistence.Providers.Sqlite;
+using Auth.Infrastructure.Persistence.Providers.SqlServer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

@@ -1,4 +1,5 @@
 using Auth.Infrastructure.Persistence;
+using Auth.Infrastructure.Persistence.Providers.Sqlite;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

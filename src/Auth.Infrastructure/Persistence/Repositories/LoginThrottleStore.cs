@@ -2,6 +2,7 @@ using System.Data.Common;
 using Auth.Application.Abstractions;
 using Auth.Domain.Users;
 using Auth.Infrastructure.Persistence.Configurations;
+using Auth.Infrastructure.Persistence.Providers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Infrastructure.Persistence.Repositories;
@@ -12,7 +13,7 @@ namespace Auth.Infrastructure.Persistence.Repositories;
 /// <c>Failures = Failures + 1</c> to the row as it is, and the condition "not locked" is checked by the same
 /// statement that counts.
 /// </summary>
-internal sealed class LoginThrottleStore(AuthDbContext db, SqliteWriteGate writeGate) : ILoginThrottleStore
+internal sealed class LoginThrottleStore(AuthDbContext db, WriteGate writeGate, DatabaseProvider provider) : ILoginThrottleStore
 {
     // A first failure inserts the row and counts it on the next pass; a pass only repeats when the row was created
     // or its lockout ended in between, so three are plenty.
@@ -101,7 +102,7 @@ internal sealed class LoginThrottleStore(AuthDbContext db, SqliteWriteGate write
         {
             await db.Database.ExecuteSqlRawAsync(InsertIfMissing, [key], cancellationToken);
         }
-        catch (DbException e) when (UniqueConstraintViolation.IsAny(e))
+        catch (DbException e) when (provider.Classify(e, db.Model).Kind == ConstraintKind.Unique)
         {
             // Another instance inserted it between the check and the write: the row exists, which is all we need.
         }
