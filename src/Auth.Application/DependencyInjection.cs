@@ -27,6 +27,8 @@ public static class DependencyInjection
         services.AddScoped<Common.Authentication.SecondFactor>();
         services.AddScoped<Common.Authentication.SecondFactorVerifier>();
         services.AddScoped<Common.Authentication.CodeReAuthentication>();
+        services.AddScoped<Common.Authentication.PasskeyAssertions>();
+        services.AddScoped<Common.Authentication.PasskeyVerifier>();
         services.AddScoped<Mfa.Common.MfaChanges>();
         services.AddScoped<Sessions.Common.SessionLimit>();
         services.AddSingleton<Admin.RecordRefusedCall.RefusedCallSampler>();

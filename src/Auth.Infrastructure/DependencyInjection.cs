@@ -13,6 +13,7 @@ using Auth.Infrastructure.Persistence.Repositories;
 using Auth.Infrastructure.Revocation;
 using Auth.Infrastructure.Security;
 using Auth.Infrastructure.Security.Mfa;
+using Auth.Infrastructure.Security.Passkeys;
 using Auth.Infrastructure.Security.Passwords;
 using Auth.Infrastructure.Security.Passwords.Breaches;
 using Auth.Infrastructure.Security.Tokens;
@@ -69,6 +70,8 @@ public static class DependencyInjection
         services.AddScoped<IAccountTokenRepository, AccountTokenRepository>();
         services.AddScoped<IRecoveryCodeRepository, RecoveryCodeRepository>();
         services.AddScoped<IMfaChallengeRepository, MfaChallengeRepository>();
+        services.AddScoped<IPasskeyRepository, PasskeyRepository>();
+        services.AddScoped<IPasskeyChallengeStore, PasskeyChallengeStore>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddSingleton(_ => new WriteGate(enabled: provider.SingleWriter));
@@ -103,6 +106,14 @@ public static class DependencyInjection
         services.AddSingleton<ITokenSealer, AesGcmTokenSealer>();
         services.AddSingleton<ITokenLifetimes, TokenLifetimes>();
         AddMfa(services, configuration);
+        AddPasskeys(services, configuration);
+    }
+
+    private static void AddPasskeys(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PasskeyOptions>().Bind(configuration.GetSection(PasskeyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PasskeyOptions>, PasskeyOptionsValidator>();
+        services.AddSingleton<IWebAuthn, Fido2WebAuthn>();
     }
 
     private static void AddMfa(IServiceCollection services, IConfiguration configuration)

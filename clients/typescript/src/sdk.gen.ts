@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { ActivityListData, ActivityListErrors, ActivityListResponses, AdminAuditListData, AdminAuditListErrors, AdminAuditListResponses, AdminUsersDisableData, AdminUsersDisableErrors, AdminUsersDisableResponses, AdminUsersEnableData, AdminUsersEnableErrors, AdminUsersEnableResponses, AdminUsersEndSessionsData, AdminUsersEndSessionsErrors, AdminUsersEndSessionsResponses, AdminUsersGetData, AdminUsersGetErrors, AdminUsersGetResponses, AdminUsersGrantRoleData, AdminUsersGrantRoleErrors, AdminUsersGrantRoleResponses, AdminUsersListData, AdminUsersListErrors, AdminUsersListResponses, AdminUsersResetMfaData, AdminUsersResetMfaErrors, AdminUsersResetMfaResponses, AdminUsersRevokeRoleData, AdminUsersRevokeRoleErrors, AdminUsersRevokeRoleResponses, AdminUsersUpdateData, AdminUsersUpdateErrors, AdminUsersUpdateResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthPingData, AuthPingResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, EmailCancelChangeData, EmailCancelChangeErrors, EmailCancelChangeResponses, EmailConfirmChangeData, EmailConfirmChangeErrors, EmailConfirmChangeResponses, EmailConfirmData, EmailConfirmErrors, EmailConfirmResponses, EmailResendData, EmailResendErrors, EmailResendResponses, HealthLiveData, HealthLiveResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, MfaConfirmTotpData, MfaConfirmTotpErrors, MfaConfirmTotpResponses, MfaDisableTotpData, MfaDisableTotpErrors, MfaDisableTotpResponses, MfaGetData, MfaGetErrors, MfaGetResponses, MfaRegenerateRecoveryCodesData, MfaRegenerateRecoveryCodesErrors, MfaRegenerateRecoveryCodesResponses, MfaStartTotpData, MfaStartTotpErrors, MfaStartTotpResponses, MfaVerifyData, MfaVerifyErrors, MfaVerifyResponses, PasswordForgotData, PasswordForgotErrors, PasswordForgotResponses, PasswordResetData, PasswordResetErrors, PasswordResetResponses, SessionsEndData, SessionsEndErrors, SessionsEndResponses, SessionsListData, SessionsListErrors, SessionsListResponses, UserChangeEmailData, UserChangeEmailErrors, UserChangeEmailResponses, UserChangePasswordData, UserChangePasswordErrors, UserChangePasswordResponses, UserDeleteData, UserDeleteErrors, UserDeleteResponses, UserGetData, UserGetErrors, UserGetResponses, UserUpdateData, UserUpdateErrors, UserUpdateResponses, WellKnownConfigurationData, WellKnownConfigurationResponses, WellKnownKeysData, WellKnownKeysResponses } from './types.gen.js';
+import type { ActivityListData, ActivityListErrors, ActivityListResponses, AdminAuditListData, AdminAuditListErrors, AdminAuditListResponses, AdminUsersDisableData, AdminUsersDisableErrors, AdminUsersDisableResponses, AdminUsersEnableData, AdminUsersEnableErrors, AdminUsersEnableResponses, AdminUsersEndSessionsData, AdminUsersEndSessionsErrors, AdminUsersEndSessionsResponses, AdminUsersGetData, AdminUsersGetErrors, AdminUsersGetResponses, AdminUsersGrantRoleData, AdminUsersGrantRoleErrors, AdminUsersGrantRoleResponses, AdminUsersListData, AdminUsersListErrors, AdminUsersListResponses, AdminUsersResetMfaData, AdminUsersResetMfaErrors, AdminUsersResetMfaResponses, AdminUsersRevokeRoleData, AdminUsersRevokeRoleErrors, AdminUsersRevokeRoleResponses, AdminUsersUpdateData, AdminUsersUpdateErrors, AdminUsersUpdateResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthPingData, AuthPingResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, EmailCancelChangeData, EmailCancelChangeErrors, EmailCancelChangeResponses, EmailConfirmChangeData, EmailConfirmChangeErrors, EmailConfirmChangeResponses, EmailConfirmData, EmailConfirmErrors, EmailConfirmResponses, EmailResendData, EmailResendErrors, EmailResendResponses, HealthLiveData, HealthLiveResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, MfaConfirmTotpData, MfaConfirmTotpErrors, MfaConfirmTotpResponses, MfaDisableTotpData, MfaDisableTotpErrors, MfaDisableTotpResponses, MfaGetData, MfaGetErrors, MfaGetResponses, MfaRegenerateRecoveryCodesData, MfaRegenerateRecoveryCodesErrors, MfaRegenerateRecoveryCodesResponses, MfaStartTotpData, MfaStartTotpErrors, MfaStartTotpResponses, MfaVerifyData, MfaVerifyErrors, MfaVerifyResponses, PasskeysListData, PasskeysListErrors, PasskeysListResponses, PasskeysRegisterData, PasskeysRegisterErrors, PasskeysRegisterResponses, PasskeysRegistrationOptionsData, PasskeysRegistrationOptionsErrors, PasskeysRegistrationOptionsResponses, PasskeysRemoveData, PasskeysRemoveErrors, PasskeysRemoveResponses, PasskeysRenameData, PasskeysRenameErrors, PasskeysRenameResponses, PasskeysSignInData, PasskeysSignInErrors, PasskeysSignInOptionsData, PasskeysSignInOptionsErrors, PasskeysSignInOptionsResponses, PasskeysSignInResponses, PasswordForgotData, PasswordForgotErrors, PasswordForgotResponses, PasswordResetData, PasswordResetErrors, PasswordResetResponses, SessionsEndData, SessionsEndErrors, SessionsEndResponses, SessionsListData, SessionsListErrors, SessionsListResponses, UserChangeEmailData, UserChangeEmailErrors, UserChangeEmailResponses, UserChangePasswordData, UserChangePasswordErrors, UserChangePasswordResponses, UserDeleteData, UserDeleteErrors, UserDeleteResponses, UserGetData, UserGetErrors, UserGetResponses, UserUpdateData, UserUpdateErrors, UserUpdateResponses, WellKnownConfigurationData, WellKnownConfigurationResponses, WellKnownKeysData, WellKnownKeysResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -325,14 +325,109 @@ export const mfaRegenerateRecoveryCodes = <ThrowOnError extends boolean = false>
 });
 
 /**
- * The second step of a sign-in: the login's `mfaToken` and a code from the app, or a recovery code.
+ * The second step of a sign-in: the login's `mfaToken` and a code from the app, a recovery code, or a passkey.
  *
  * Each app code works once. Wrong codes count against the same lockout as wrong passwords (the device's budget
  * when the login came from a known device), and 5 wrong codes spend the mfaToken. A recovery code works once;
- * the owner is mailed how many are left.
+ * the owner is mailed how many are left. A passkey answers the `passkeyOptions` of the 403 `mfa_required`;
+ * a refused one counts like a wrong code.
  */
 export const mfaVerify = <ThrowOnError extends boolean = false>(options?: Options<MfaVerifyData, ThrowOnError>) => (options?.client ?? client).post<MfaVerifyResponses, MfaVerifyErrors, ThrowOnError>({
     url: '/auth/mfa/verify',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * Starts adding a passkey: PublicKeyCredentialCreationOptions for `navigator.credentials.create`.
+ *
+ * A resident (discoverable) key with user verification is asked for, and the caller's passkeys are excluded. The
+ * challenge is single use and lasts 5 minutes; asking again replaces it. Needs an `aal2` session when the
+ * account has two-step verification.
+ */
+export const passkeysRegistrationOptions = <ThrowOnError extends boolean = false>(options?: Options<PasskeysRegistrationOptionsData, ThrowOnError>) => (options?.client ?? client).post<PasskeysRegistrationOptionsResponses, PasskeysRegistrationOptionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/auth/passkeys/register/options',
+    ...options
+});
+
+/**
+ * Finishes adding a passkey with the browser's answer to the creation options.
+ *
+ * The owner is mailed; outstanding password-reset links stop working.
+ */
+export const passkeysRegister = <ThrowOnError extends boolean = false>(options?: Options<PasskeysRegisterData, ThrowOnError>) => (options?.client ?? client).post<PasskeysRegisterResponses, PasskeysRegisterErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/auth/passkeys/register',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * The caller's passkeys, oldest first.
+ */
+export const passkeysList = <ThrowOnError extends boolean = false>(options?: Options<PasskeysListData, ThrowOnError>) => (options?.client ?? client).get<PasskeysListResponses, PasskeysListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/auth/passkeys',
+    ...options
+});
+
+/**
+ * Removes one of the caller's passkeys; it can no longer sign in.
+ *
+ * Sessions it started stay (end them at `DELETE /auth/sessions/{id}`). The owner is mailed. Needs an
+ * `aal2` session when the account has two-step verification.
+ */
+export const passkeysRemove = <ThrowOnError extends boolean = false>(options: Options<PasskeysRemoveData, ThrowOnError>) => (options.client ?? client).delete<PasskeysRemoveResponses, PasskeysRemoveErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/auth/passkeys/{id}',
+    ...options
+});
+
+/**
+ * Renames one of the caller's passkeys.
+ */
+export const passkeysRename = <ThrowOnError extends boolean = false>(options: Options<PasskeysRenameData, ThrowOnError>) => (options.client ?? client).patch<PasskeysRenameResponses, PasskeysRenameErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/auth/passkeys/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Starts a passwordless sign-in: request options, and the challenge id to send back with the answer.
+ *
+ * No body is needed: the options list no credentials, so the browser offers every passkey it holds for this site
+ * (conditional UI included). An `email` narrows which account's passkey may answer; the options look the
+ * same for any address, known or not.
+ */
+export const passkeysSignInOptions = <ThrowOnError extends boolean = false>(options?: Options<PasskeysSignInOptionsData, ThrowOnError>) => (options?.client ?? client).post<PasskeysSignInOptionsResponses, PasskeysSignInOptionsErrors, ThrowOnError>({
+    url: '/auth/passkeys/login/options',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * Signs in with a passkey: the challenge id and the browser's answer to its options.
+ *
+ * No password and no second step: a passkey with user verification is two factors (`amr``hwk` for a
+ * device-bound passkey, `swk` for a synced one, and `mfa`; `aal2`). Every refusal is the same 401.
+ * Like `POST /auth/login`, the `X-Device-Token` header names a known device.
+ */
+export const passkeysSignIn = <ThrowOnError extends boolean = false>(options?: Options<PasskeysSignInData, ThrowOnError>) => (options?.client ?? client).post<PasskeysSignInResponses, PasskeysSignInErrors, ThrowOnError>({
+    url: '/auth/passkeys/login',
     ...options,
     headers: {
         'Content-Type': 'application/json',

@@ -298,9 +298,14 @@ export type MfaProblemDetails = {
      */
     mfaToken?: string | null;
     /**
-     * The second factors the account can answer with: `totp`, `recovery_code` (empty while enrolling).
+     * The second factors the account can answer with: `totp`, `recovery_code`, `passkey` (empty while enrolling).
      */
     factors?: Array<string> | null;
+    /**
+     * With `passkey` among the factors: PublicKeyCredentialRequestOptions listing the account's passkeys, for
+     * `navigator.credentials.get`; send its answer as `assertion` with the mfaToken.
+     */
+    passkeyOptions?: unknown;
     /**
      * Stable, machine-readable, snake_case: what went wrong (see each response's description).
      */
@@ -333,9 +338,66 @@ export type MfaStatusResponse = {
      */
     recoveryCodesLeft: number;
     /**
-     * Passkeys registered (none yet: a later version adds them).
+     * The passkeys registered, oldest first: each signs in without a password, or stands in for the code.
      */
-    passkeys?: Array<string>;
+    passkeys: Array<PasskeyResponse>;
+};
+
+/**
+ * One of the caller's passkeys. The key itself never leaves the authenticator; the service keeps its public half.
+ */
+export type PasskeyResponse = {
+    id: string;
+    name: string;
+    createdAt: string;
+    /**
+     * The last sign-in with it; absent until the first.
+     */
+    lastUsedAt?: string | null;
+    /**
+     * A synced passkey: its provider may copy it to the owner's other devices (the sign-in's `amr` says `swk`).
+     */
+    backupEligible: boolean;
+    /**
+     * It has been copied to other devices, as of its last use.
+     */
+    backedUp: boolean;
+    /**
+     * How the browser reached the authenticator at registration (`internal`, `usb`, `nfc`, `ble`, `hybrid`).
+     */
+    transports: Array<string>;
+};
+
+/**
+ * Optional: narrows a passwordless sign-in to one account's passkeys.
+ */
+export type PasskeySignInOptionsRequest = {
+    email?: string | null;
+};
+
+/**
+ * A passwordless sign-in begun: pass `publicKey` to `navigator.credentials.get`, send the answer with `challengeId`.
+ */
+export type PasskeySignInOptionsResponse = {
+    /**
+     * Single use, 5 minutes.
+     */
+    challengeId: string;
+    /**
+     * PublicKeyCredentialRequestOptions, as `PublicKeyCredential.parseRequestOptionsFromJSON` takes them.
+     */
+    publicKey: unknown;
+};
+
+export type PasskeySignInRequest = {
+    /**
+     * From `POST /auth/passkeys/login/options`.
+     */
+    challengeId?: string | null;
+    /**
+     * The `PublicKeyCredential` of `navigator.credentials.get`, as its `toJSON()` gives it.
+     */
+    assertion?: unknown;
 };
 
 /**
@@ -380,6 +442,24 @@ export type RecoveryCodesResponse = {
  */
 export type RefreshRequest = {
     refreshToken?: string | null;
+};
+
+/**
+ * The new passkey: the browser's answer to the creation options, and a name to tell it by.
+ */
+export type RegisterPasskeyRequest = {
+    /**
+     * The `PublicKeyCredential` of `navigator.credentials.create`, as its `toJSON()` gives it.
+     */
+    attestation?: unknown;
+    /**
+     * Up to 64 characters; a default that says whether it is synced when absent.
+     */
+    name?: string | null;
+};
+
+export type RenamePasskeyRequest = {
+    name?: string | null;
 };
 
 /**
@@ -547,7 +627,7 @@ export type ValidationProblemDetails = {
 };
 
 /**
- * The second step of a sign-in: the `mfaToken` and either `code` or `recoveryCode`.
+ * The second step of a sign-in: the `mfaToken` and one of `code`, `recoveryCode` or `assertion`.
  */
 export type VerifyMfaRequest = {
     /**
@@ -562,6 +642,11 @@ export type VerifyMfaRequest = {
      * Instead of `code`: one of the recovery codes.
      */
     recoveryCode?: string | null;
+    /**
+     * Instead of a code: a passkey's `PublicKeyCredential` (its `toJSON()`) answering the
+     * `passkeyOptions` that came with the mfaToken.
+     */
+    assertion?: unknown;
 };
 
 export type ActivityListData = {
@@ -1603,11 +1688,11 @@ export type MfaVerifyData = {
 
 export type MfaVerifyErrors = {
     /**
-     * `validation_failed`: no mfaToken, or not exactly one of code and recoveryCode.
+     * `validation_failed`: no mfaToken, or not exactly one of code, recoveryCode and assertion.
      */
     400: ValidationProblemDetails;
     /**
-     * `invalid_mfa_token`: unknown, expired, used, spent by wrong codes or from another client; `invalid_mfa_code`: the code is wrong.
+     * `invalid_mfa_token`: unknown, expired, used, spent by wrong codes or from another client; `invalid_mfa_code`: the code is wrong; `invalid_passkey`: the passkey's assertion does not verify.
      */
     401: ProblemDetails;
     /**
@@ -1632,12 +1717,276 @@ export type MfaVerifyError = MfaVerifyErrors[keyof MfaVerifyErrors];
 
 export type MfaVerifyResponses = {
     /**
-     * The new session's tokens, signed in with two factors (`amr` pwd, otp, mfa; `aal2`).
+     * The new session's tokens, signed in with two factors (`amr` pwd, otp, mfa, or pwd, hwk/swk, mfa with a passkey; `aal2`).
      */
     200: AuthResponse;
 };
 
 export type MfaVerifyResponse = MfaVerifyResponses[keyof MfaVerifyResponses];
+
+export type PasskeysRegistrationOptionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/auth/passkeys/register/options';
+};
+
+export type PasskeysRegistrationOptionsErrors = {
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails;
+    /**
+     * `mfa_step_up_required`: the account has two-step verification and this session did not use it.
+     */
+    403: ProblemDetails;
+};
+
+export type PasskeysRegistrationOptionsError = PasskeysRegistrationOptionsErrors[keyof PasskeysRegistrationOptionsErrors];
+
+export type PasskeysRegistrationOptionsResponses = {
+    /**
+     * The creation options.
+     */
+    200: unknown;
+};
+
+export type PasskeysRegisterData = {
+    body?: RegisterPasskeyRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/passkeys/register';
+};
+
+export type PasskeysRegisterErrors = {
+    /**
+     * `validation_failed`: no attestation, or a bad name; `invalid_attestation`: it does not verify (origin, RP id, challenge, user verification), no options are open (expired or used), or the credential is already registered.
+     */
+    400: ValidationProblemDetails;
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails;
+    /**
+     * `mfa_step_up_required`: the account has two-step verification and this session did not use it.
+     */
+    403: ProblemDetails;
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails;
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails;
+    /**
+     * `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails;
+};
+
+export type PasskeysRegisterError = PasskeysRegisterErrors[keyof PasskeysRegisterErrors];
+
+export type PasskeysRegisterResponses = {
+    /**
+     * The new passkey.
+     */
+    201: PasskeyResponse;
+};
+
+export type PasskeysRegisterResponse = PasskeysRegisterResponses[keyof PasskeysRegisterResponses];
+
+export type PasskeysListData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/auth/passkeys';
+};
+
+export type PasskeysListErrors = {
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails;
+};
+
+export type PasskeysListError = PasskeysListErrors[keyof PasskeysListErrors];
+
+export type PasskeysListResponses = {
+    /**
+     * The passkeys.
+     */
+    200: Array<PasskeyResponse>;
+};
+
+export type PasskeysListResponse = PasskeysListResponses[keyof PasskeysListResponses];
+
+export type PasskeysRemoveData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/auth/passkeys/{id}';
+};
+
+export type PasskeysRemoveErrors = {
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails;
+    /**
+     * `mfa_step_up_required`: the account has two-step verification and this session did not use it.
+     */
+    403: ProblemDetails;
+    /**
+     * `passkey_not_found`: the caller has no passkey with this id.
+     */
+    404: ProblemDetails;
+    /**
+     * `last_sign_in_method`: it is the account's only way to sign in.
+     */
+    409: ProblemDetails;
+};
+
+export type PasskeysRemoveError = PasskeysRemoveErrors[keyof PasskeysRemoveErrors];
+
+export type PasskeysRemoveResponses = {
+    /**
+     * The passkey is gone.
+     */
+    204: void;
+};
+
+export type PasskeysRemoveResponse = PasskeysRemoveResponses[keyof PasskeysRemoveResponses];
+
+export type PasskeysRenameData = {
+    body?: RenamePasskeyRequest;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/auth/passkeys/{id}';
+};
+
+export type PasskeysRenameErrors = {
+    /**
+     * `validation_failed`: no name, or one over 64 characters or with control or invisible characters.
+     */
+    400: ValidationProblemDetails;
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails;
+    /**
+     * `passkey_not_found`: the caller has no passkey with this id.
+     */
+    404: ProblemDetails;
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails;
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails;
+};
+
+export type PasskeysRenameError = PasskeysRenameErrors[keyof PasskeysRenameErrors];
+
+export type PasskeysRenameResponses = {
+    /**
+     * The passkey.
+     */
+    200: PasskeyResponse;
+};
+
+export type PasskeysRenameResponse = PasskeysRenameResponses[keyof PasskeysRenameResponses];
+
+export type PasskeysSignInOptionsData = {
+    body?: PasskeySignInOptionsRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/passkeys/login/options';
+};
+
+export type PasskeysSignInOptionsErrors = {
+    /**
+     * `validation_failed`: an email over 254 characters.
+     */
+    400: ValidationProblemDetails;
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails;
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails;
+    /**
+     * `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails;
+};
+
+export type PasskeysSignInOptionsError = PasskeysSignInOptionsErrors[keyof PasskeysSignInOptionsErrors];
+
+export type PasskeysSignInOptionsResponses = {
+    /**
+     * The challenge id and the options.
+     */
+    200: PasskeySignInOptionsResponse;
+};
+
+export type PasskeysSignInOptionsResponse = PasskeysSignInOptionsResponses[keyof PasskeysSignInOptionsResponses];
+
+export type PasskeysSignInData = {
+    body?: PasskeySignInRequest;
+    headers?: {
+        'X-Device-Token'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/auth/passkeys/login';
+};
+
+export type PasskeysSignInErrors = {
+    /**
+     * `validation_failed`: no challengeId or assertion.
+     */
+    400: ValidationProblemDetails;
+    /**
+     * `invalid_passkey`: unknown credential or challenge, a challenge already used or expired, the wrong origin or RP id, a bad signature, a counter gone backwards.
+     */
+    401: ProblemDetails;
+    /**
+     * `account_disabled` / `email_not_confirmed`: as for a password login.
+     */
+    403: ProblemDetails;
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails;
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails;
+    /**
+     * `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails;
+};
+
+export type PasskeysSignInError = PasskeysSignInErrors[keyof PasskeysSignInErrors];
+
+export type PasskeysSignInResponses = {
+    /**
+     * The new session's tokens.
+     */
+    200: AuthResponse;
+};
+
+export type PasskeysSignInResponse = PasskeysSignInResponses[keyof PasskeysSignInResponses];
 
 export type PasswordForgotData = {
     body?: ForgotPasswordRequest;

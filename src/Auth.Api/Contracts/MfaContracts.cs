@@ -21,9 +21,8 @@ public sealed record MfaStatusResponse
     /// <example>10</example>
     public required int RecoveryCodesLeft { get; init; }
 
-    /// <summary>Passkeys registered (none yet: a later version adds them).</summary>
-    /// <example>[]</example>
-    public IReadOnlyList<string> Passkeys { get; init; } = [];
+    /// <summary>The passkeys registered, oldest first: each signs in without a password, or stands in for the code.</summary>
+    public required IReadOnlyList<PasskeyResponse> Passkeys { get; init; }
 
     public static MfaStatusResponse From(MfaStatusView view) => new()
     {
@@ -31,6 +30,7 @@ public sealed record MfaStatusResponse
         TotpEnabledSince = view.TotpEnabledAt?.ForJson(),
         TotpPending = view.TotpPending,
         RecoveryCodesLeft = view.RecoveryCodesLeft,
+        Passkeys = [.. view.Passkeys.Select(PasskeyResponse.From)],
     };
 }
 
@@ -101,7 +101,7 @@ public sealed record RecoveryCodesResponse
     public required IReadOnlyList<string> RecoveryCodes { get; init; }
 }
 
-/// <summary>The second step of a sign-in: the <c>mfaToken</c> and either <c>code</c> or <c>recoveryCode</c>.</summary>
+/// <summary>The second step of a sign-in: the <c>mfaToken</c> and one of <c>code</c>, <c>recoveryCode</c> or <c>assertion</c>.</summary>
 public sealed record VerifyMfaRequest
 {
     /// <summary>From the 403 <c>mfa_required</c> of <c>POST /auth/login</c>.</summary>
@@ -115,4 +115,10 @@ public sealed record VerifyMfaRequest
     /// <summary>Instead of <c>code</c>: one of the recovery codes.</summary>
     /// <example>7kq2-9xbd-m4ta</example>
     public string? RecoveryCode { get; init; }
+
+    /// <summary>
+    /// Instead of a code: a passkey's <c>PublicKeyCredential</c> (its <c>toJSON()</c>) answering the
+    /// <c>passkeyOptions</c> that came with the mfaToken.
+    /// </summary>
+    public System.Text.Json.JsonElement? Assertion { get; init; }
 }

@@ -15,7 +15,13 @@ public sealed class MfaProblemDetails : ProblemDetails
     /// <example>h2V1b3NlY3JldHRva2VudmFsdWVmb3JleGFtcGxl</example>
     public string? MfaToken { get; set; }
 
-    /// <summary>The second factors the account can answer with: <c>totp</c>, <c>recovery_code</c> (empty while enrolling).</summary>
+    /// <summary>The second factors the account can answer with: <c>totp</c>, <c>recovery_code</c>, <c>passkey</c> (empty while enrolling).</summary>
     /// <example>["totp", "recovery_code"]</example>
     public IReadOnlyList<string>? Factors { get; set; }
+
+    /// <summary>
+    /// With <c>passkey</c> among the factors: PublicKeyCredentialRequestOptions listing the account's passkeys, for
+    /// <c>navigator.credentials.get</c>; send its answer as <c>assertion</c> with the mfaToken.
+    /// </summary>
+    public System.Text.Json.JsonElement? PasskeyOptions { get; set; }
 }

@@ -164,15 +164,16 @@ public sealed class MfaController(ISender sender, RefreshTokenCookie refreshCook
         return result.IsSuccess ? Ok(new RecoveryCodesResponse { RecoveryCodes = result.Value }) : this.Problem(result.Error!);
     }
 
-    /// <summary>The second step of a sign-in: the login's <c>mfaToken</c> and a code from the app, or a recovery code.</summary>
+    /// <summary>The second step of a sign-in: the login's <c>mfaToken</c> and a code from the app, a recovery code, or a passkey.</summary>
     /// <remarks>
     /// Each app code works once. Wrong codes count against the same lockout as wrong passwords (the device's budget
     /// when the login came from a known device), and 5 wrong codes spend the mfaToken. A recovery code works once;
-    /// the owner is mailed how many are left.
+    /// the owner is mailed how many are left. A passkey answers the <c>passkeyOptions</c> of the 403 <c>mfa_required</c>;
+    /// a refused one counts like a wrong code.
     /// </remarks>
-    /// <response code="200">The new session's tokens, signed in with two factors (<c>amr</c> pwd, otp, mfa; <c>aal2</c>).</response>
-    /// <response code="400"><c>validation_failed</c>: no mfaToken, or not exactly one of code and recoveryCode.</response>
-    /// <response code="401"><c>invalid_mfa_token</c>: unknown, expired, used, spent by wrong codes or from another client; <c>invalid_mfa_code</c>: the code is wrong.</response>
+    /// <response code="200">The new session's tokens, signed in with two factors (<c>amr</c> pwd, otp, mfa, or pwd, hwk/swk, mfa with a passkey; <c>aal2</c>).</response>
+    /// <response code="400"><c>validation_failed</c>: no mfaToken, or not exactly one of code, recoveryCode and assertion.</response>
+    /// <response code="401"><c>invalid_mfa_token</c>: unknown, expired, used, spent by wrong codes or from another client; <c>invalid_mfa_code</c>: the code is wrong; <c>invalid_passkey</c>: the passkey's assertion does not verify.</response>
     /// <response code="403"><c>account_disabled</c> / <c>email_not_confirmed</c>: as for a password login.</response>
     /// <response code="429"><c>too_many_attempts</c>: too many consecutive failures for this account (or known device); see <c>Retry-After</c>.</response>
     [HttpPost("verify")]
@@ -186,7 +187,7 @@ public sealed class MfaController(ISender sender, RefreshTokenCookie refreshCook
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, ProblemJson)]
     public async Task<IActionResult> Verify(VerifyMfaRequest request, CancellationToken cancellationToken)
     {
-        var command = new VerifyMfaCommand(request.MfaToken ?? "", request.Code, request.RecoveryCode, HttpContext.GetClientInfo());
+        var command = new VerifyMfaCommand(request.MfaToken ?? "", request.Code, request.RecoveryCode, HttpContext.GetClientInfo(), request.Assertion?.GetRawText());
         var result = await sender.Send(command, cancellationToken);
         return result.IsSuccess
             ? Ok(deviceTokens.Deliver(Response, refreshCookie.Deliver(Response, AuthResponse.From(result.Value))))

@@ -20,8 +20,10 @@ public sealed class MfaChallenge
     // For EF Core.
     private MfaChallenge() => TokenHash = string.Empty;
 
-    private MfaChallenge(string tokenHash, Guid userId, MfaChallengePurpose purpose, Guid? deviceId, string? userAgent, DateTimeOffset now, TimeSpan lifetime)
+    private MfaChallenge(string tokenHash, Guid userId, MfaChallengePurpose purpose, Guid? deviceId, string? userAgent, DateTimeOffset now, TimeSpan lifetime,
+        string? passkeyOptions)
     {
+        PasskeyOptions = passkeyOptions;
         TokenHash = tokenHash;
         UserId = userId;
         Purpose = purpose;
@@ -49,11 +51,17 @@ public sealed class MfaChallenge
 
     public int Failures { get; private set; }
 
+    /// <summary>
+    /// The WebAuthn request options (JSON, with their random challenge) handed out with the token when the account has
+    /// passkeys: a passkey's assertion answering them proves the second factor. Spent with the token.
+    /// </summary>
+    public string? PasskeyOptions { get; private set; }
+
     /// <summary>Set when used or worn out by wrong codes; a concurrency token (single use under concurrency).</summary>
     public DateTimeOffset? SpentAt { get; private set; }
 
     public static MfaChallenge Issue(string tokenHash, Guid userId, MfaChallengePurpose purpose, Guid? deviceId, string? userAgent,
-        DateTimeOffset now, TimeSpan lifetime) => new(tokenHash, userId, purpose, deviceId, userAgent, now, lifetime);
+        DateTimeOffset now, TimeSpan lifetime, string? passkeyOptions = null) => new(tokenHash, userId, purpose, deviceId, userAgent, now, lifetime, passkeyOptions);
 
     /// <summary>Unspent, unexpired, for this purpose and presented by the client it was issued to.</summary>
     public bool IsUsable(MfaChallengePurpose purpose, string? userAgent, DateTimeOffset now) =>

@@ -10,6 +10,15 @@ public static class AuthenticationMethods
     /// <summary>A one-time code: an authenticator app's TOTP or a recovery code.</summary>
     public const string OneTimePassword = "otp";
 
+    /// <summary>
+    /// A passkey bound to one device (RFC 8176 "proof-of-possession of a hardware-secured key"): its key cannot leave
+    /// the authenticator.
+    /// </summary>
+    public const string HardwareKey = "hwk";
+
+    /// <summary>A synced passkey (backup eligible): its key is copied between the owner's devices by their provider.</summary>
+    public const string SoftwareKey = "swk";
+
     /// <summary>More than one factor was proven.</summary>
     public const string MultiFactor = "mfa";
 
@@ -20,6 +29,15 @@ public static class AuthenticationMethods
     public static IReadOnlyList<string> PasswordOnly { get; } = [Password];
 
     public static IReadOnlyList<string> PasswordAndOneTimeCode { get; } = [Password, OneTimePassword, MultiFactor];
+
+    /// <summary>
+    /// A passkey with user verification: possession of the key, and the PIN or biometric the authenticator checked
+    /// (see docs/decisions/0011-passkeys.md).
+    /// </summary>
+    public static IReadOnlyList<string> Passkey(bool backupEligible) => [backupEligible ? SoftwareKey : HardwareKey, MultiFactor];
+
+    /// <summary>A password, then a passkey as the second factor.</summary>
+    public static IReadOnlyList<string> PasswordAndPasskey(bool backupEligible) => [Password, backupEligible ? SoftwareKey : HardwareKey, MultiFactor];
 
     /// <summary>Two factors make AAL2; one makes AAL1.</summary>
     public static string AssuranceLevel(IEnumerable<string> amr) => amr.Contains(MultiFactor) ? Aal2 : Aal1;

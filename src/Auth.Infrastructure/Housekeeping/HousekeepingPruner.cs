@@ -24,6 +24,6 @@ internal sealed partial class HousekeepingPruner(
         LogPruned(pruned.Sessions, pruned.RefreshTokens, pruned.AccountTokens, pruned.LoginThrottles, pruned.MfaChallenges);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Pruned {Sessions} sessions, {RefreshTokens} refresh tokens, {AccountTokens} account tokens, {Throttles} login throttles, {MfaChallenges} expired mfaTokens")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Pruned {Sessions} sessions, {RefreshTokens} refresh tokens, {AccountTokens} account tokens, {Throttles} login throttles, {MfaChallenges} expired mfaTokens and passkey challenges")]
     private partial void LogPruned(int sessions, int refreshTokens, int accountTokens, int throttles, int mfaChallenges);
 }

@@ -27,8 +27,9 @@ internal sealed class HousekeepingStore(AuthDbContext db, WriteGate writeGate)
             var throttles = await db.LoginThrottles
                 .Where(t => (t.LockedUntil == null || t.LockedUntil < now) && t.Key.Contains('@') && !db.Users.Any(u => u.NormalizedEmail == t.Key))
                 .ExecuteDeleteAsync(cancellationToken);
-            // An mfaToken is worth nothing once it expires, used or not.
+            // An mfaToken or a passkey challenge is worth nothing once it expires, used or not.
             var mfaChallenges = await db.MfaChallenges.Where(c => c.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+            mfaChallenges += await db.PasskeyChallenges.Where(c => c.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
             return new PrunedRows(sessions, refreshTokens, accountTokens, throttles, mfaChallenges);
         }
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Security;
 using Auth.Domain.Mfa;
+using Auth.Domain.Passkeys;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
 using Microsoft.Extensions.Options;
@@ -75,6 +76,10 @@ internal sealed class AccountMails(IOptions<EmailOptions> options)
 
     public EmailMessage RecoveryCodeUsed(RecoveryCodeUsed use) => SecurityChange(EmailTemplates.RecoveryCodeUsed, use, use.At,
         ("left", use.Left.ToString(CultureInfo.InvariantCulture)));
+
+    public EmailMessage PasskeyRegistered(PasskeyRegistered change) => SecurityChange(EmailTemplates.PasskeyRegistered, change, change.At);
+
+    public EmailMessage PasskeyRemoved(PasskeyRemoved change) => SecurityChange(EmailTemplates.PasskeyRemoved, change, change.At);
 
     /// <summary>A change to how the account signs in: what, when, and where to look if it was not the owner.</summary>
     private EmailMessage SecurityChange(string template, IMailEvent mail, DateTimeOffset at, params (string Key, string Value)[] more)

@@ -24,6 +24,8 @@ internal static partial class EmailTemplates
     public const string MfaResetByAdmin = "mfa-reset-by-admin";
     public const string RecoveryCodesRegenerated = "recovery-codes-regenerated";
     public const string RecoveryCodeUsed = "recovery-code-used";
+    public const string PasskeyRegistered = "passkey-registered";
+    public const string PasskeyRemoved = "passkey-removed";
 
     private const string SubjectPrefix = "Subject: ";
 

@@ -1,5 +1,6 @@
 using Auth.Application.Abstractions;
 using Auth.Domain.Mfa;
+using Auth.Domain.Passkeys;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
 using Auth.Infrastructure.Mail;
@@ -24,6 +25,8 @@ internal sealed class MailEffect(AccountMails mails, IEmailSender sender) : IOut
             TotpDisabled e => sender.SendAsync(mails.MfaDisabled(e), cancellationToken),
             RecoveryCodesRegenerated e => sender.SendAsync(mails.RecoveryCodesRegenerated(e), cancellationToken),
             RecoveryCodeUsed e => sender.SendAsync(mails.RecoveryCodeUsed(e), cancellationToken),
+            PasskeyRegistered e => sender.SendAsync(mails.PasskeyRegistered(e), cancellationToken),
+            PasskeyRemoved e => sender.SendAsync(mails.PasskeyRemoved(e), cancellationToken),
             _ => Task.CompletedTask,
         };
 }

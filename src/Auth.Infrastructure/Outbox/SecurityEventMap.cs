@@ -1,6 +1,7 @@
 using Auth.Application.Common.Security;
 using Auth.Domain.Events;
 using Auth.Domain.Mfa;
+using Auth.Domain.Passkeys;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
 
@@ -45,6 +46,10 @@ internal static class SecurityEventMap
         RecoveryCodesRegenerated e => new(SecurityEventType.RecoveryCodesRegenerated, e.UserId, null),
         RecoveryCodeUsed e => new(SecurityEventType.RecoveryCodeUsed, e.UserId, null),
         MfaCodeFailed e => new(SecurityEventType.MfaCodeFailed, e.UserId, null),
+        PasskeyRegistered e => new(SecurityEventType.PasskeyRegistered, e.UserId, null),
+        PasskeyRenamed e => new(SecurityEventType.PasskeyRenamed, e.UserId, null),
+        PasskeyRemoved e => new(SecurityEventType.PasskeyRemoved, e.UserId, null),
+        PasskeyRefused e => new(e.Reason == PasskeyRefusal.CounterRegressed ? SecurityEventType.PasskeyCounterRegressed : SecurityEventType.PasskeyRefused, e.UserId, null),
         SessionEnded e => EndedBy(e.Reason) is { } type ? new(type, e.UserId, e.SessionId) : null,
         _ => null,
     };

@@ -1,6 +1,7 @@
 using Auth.Domain.Audit;
 using Auth.Domain.Devices;
 using Auth.Domain.Mfa;
+using Auth.Domain.Passkeys;
 using Auth.Domain.Sessions;
 using Auth.Domain.Users;
 using Auth.Infrastructure.Outbox;
@@ -35,6 +36,10 @@ public abstract class AuthDbContext(DbContextOptions options) : DbContext(option
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
 
     public DbSet<MfaChallenge> MfaChallenges => Set<MfaChallenge>();
+
+    public DbSet<Passkey> Passkeys => Set<Passkey>();
+
+    public DbSet<PasskeyChallenge> PasskeyChallenges => Set<PasskeyChallenge>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AuthDbContext).Assembly);

@@ -47,6 +47,8 @@ public sealed class AuthApiFactory : WebApplicationFactory<Program>
             ["Auth:Mfa:EncryptionKey"] = MfaEncryptionKey,
             // Admins need no second factor here, so the admin tests sign in with a password; MfaPolicyTests set it.
             ["Auth:Mfa:RequiredForRoles:0"] = "",
+            // The origin the software authenticator signs for (RP id localhost, the default).
+            ["Passkeys:Origins:0"] = SoftwareAuthenticator.DefaultOrigin,
         };
         if (withSigningKey)
         {

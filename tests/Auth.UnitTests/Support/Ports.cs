@@ -41,6 +41,7 @@ internal sealed class Ports
         UnitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).Returns(() => Commit(Result.Success));
         UnitOfWork.Setup(u => u.Raise(It.IsAny<IDomainEvent>())).Callback((IDomainEvent e) => raised.Add(e));
         UnitOfWork.Setup(u => u.Reset()).Callback(() => raised.Clear());
+        Passkeys.Setup(p => p.ListForUserAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ReturnsAsync(Array.Empty<Auth.Domain.Passkeys.Passkey>());
 
         Lifetimes.Setup(l => l.AccessToken).Returns(AccessTokenLifetime);
         Lifetimes.Setup(l => l.RefreshToken).Returns(SessionLifetime);
@@ -243,13 +244,21 @@ internal sealed class Ports
     public IMfaSecretProtector Protector { get; } = new AesGcmMfaSecretProtector(
         Options.Create(new MfaOptions { EncryptionKey = Convert.ToBase64String(new byte[32]) }));
 
-    public MfaChallenges MfaChallenges() => new(Mfa, RefreshTokens.Object, MfaPolicy.Object, UnitOfWork.Object);
+    /// <summary>A user without passkeys, unless a test says otherwise.</summary>
+    public Mock<IPasskeyRepository> Passkeys { get; } = new();
+
+    public Mock<IWebAuthn> WebAuthn { get; } = new();
+
+    public MfaChallenges MfaChallenges() => new(Mfa, RefreshTokens.Object, MfaPolicy.Object, Passkeys.Object, WebAuthn.Object, UnitOfWork.Object);
+
+    public PasskeyAssertions PasskeyAssertions() => new(Passkeys.Object, WebAuthn.Object, UnitOfWork.Object);
 
     public RecoveryCodes RecoveryCodes() => new(Mfa, Protector);
 
     public SecondFactor SecondFactor() => new(Totp, Protector, RecoveryCodes());
 
-    public SecondFactorVerifier SecondFactorVerifier() => new(MfaChallenges(), Users.Object, SecondFactor(), Lockout(), KnownDevices(), Time);
+    public SecondFactorVerifier SecondFactorVerifier() =>
+        new(MfaChallenges(), Users.Object, SecondFactor(), Lockout(), KnownDevices(), UnitOfWork.Object, PasskeyAssertions(), Time);
 
     public CodeReAuthentication CodeReAuthentication() => new(Users.Object, SecondFactor(), Lockout(), Time);
 

@@ -3,6 +3,7 @@ using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
 using Auth.Application.Common.Security;
 using Auth.Domain.Mfa;
+using Auth.Domain.Passkeys;
 using Auth.Domain.Sessions;
 
 namespace Auth.Application.Common.Authentication;
@@ -18,10 +19,13 @@ public sealed class SecondFactorVerifier(
     SecondFactor secondFactor,
     Lockout lockout,
     KnownDevices devices,
+    IUnitOfWork unitOfWork,
+    PasskeyAssertions passkeys,
     TimeProvider time)
 {
+    /// <param name="assertion">Instead of a code: a passkey's assertion answering the options issued with the mfaToken.</param>
     public async Task<Result<ProvenIdentity>> VerifyAsync(
-        string mfaToken, string? code, string? recoveryCode, ClientInfo client, CancellationToken cancellationToken)
+        string mfaToken, string? code, string? recoveryCode, ClientInfo client, CancellationToken cancellationToken, string? assertion = null)
     {
         var now = time.GetUtcNow();
         var challenge = await challenges.FindUsableAsync(mfaToken, MfaChallengePurpose.SignIn, client, now, cancellationToken);
@@ -37,6 +41,22 @@ public sealed class SecondFactorVerifier(
         if (attempt.Refused is { } locked)
         {
             return locked;
+        }
+
+        if (assertion is not null)
+        {
+            var check = challenge.PasskeyOptions is { } options
+                ? await passkeys.CheckAsync(options, assertion, user.Id, now, cancellationToken)
+                : PasskeyCheck.Refused(user.Id, PasskeyRefusal.UnknownChallenge);
+            if (check.Passkey is null)
+            {
+                unitOfWork.Raise(new PasskeyRefused(user.Id, PasskeyCeremony.SignIn, check.Refusal ?? PasskeyRefusal.Unverified, now));
+                return await challenges.RefuseAsync(challenge, attempt, now, cancellationToken, AuthErrors.InvalidPasskey);
+            }
+
+            await attempt.ForgiveAsync(cancellationToken);
+            challenge.Spend(now);
+            return new ProvenIdentity(user, AuthenticationMethods.PasswordAndPasskey(check.Passkey.BackupEligible), device);
         }
 
         if (!await secondFactor.ProveAsync(user, code, recoveryCode, now, cancellationToken))

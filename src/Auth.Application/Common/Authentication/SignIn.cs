@@ -86,7 +86,7 @@ public sealed class SignIn(
         }
 
         var now = time.GetUtcNow();
-        if (!identity.Amr.Contains(AuthenticationMethods.MultiFactor) && SecondFactorDue(identity, client, now) is { } due)
+        if (!identity.Amr.Contains(AuthenticationMethods.MultiFactor) && await SecondFactorDueAsync(identity, client, now, cancellationToken) is { } due)
         {
             var issued = await unitOfWork.SaveChangesAsync(cancellationToken);
             return issued.IsSuccess ? due : issued.Error!;
@@ -114,14 +114,16 @@ public sealed class SignIn(
     /// The refusal, carrying a new mfaToken in the unit of work, of a one-factor sign-in that needs a second factor:
     /// the account has one (<c>mfa_required</c>), or its role requires one it lacks (<c>mfa_enrollment_required</c>,
     /// whose token allows enrolment only). Null when one factor is enough. Reads only the account already loaded, so
-    /// sign-ins of accounts without a second factor cost no query.
+    /// sign-ins of accounts without a second factor cost no query (one with it, a query for its passkeys).
     /// </summary>
-    private Error? SecondFactorDue(ProvenIdentity identity, ClientInfo client, DateTimeOffset now)
+    private async Task<Error?> SecondFactorDueAsync(ProvenIdentity identity, ClientInfo client, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var user = identity.User;
         if (user.HasMfa)
         {
-            return AuthErrors.MfaRequired(mfaChallenges.Issue(user, MfaChallengePurpose.SignIn, identity.Device, client, now));
+            var (token, passkeyOptions) = await mfaChallenges.IssueForSignInAsync(user, identity.Device, client, now, cancellationToken);
+            using var options = passkeyOptions is null ? null : System.Text.Json.JsonDocument.Parse(passkeyOptions);
+            return AuthErrors.MfaRequired(token, options?.RootElement.Clone());
         }
 
         return mfaPolicy.RequiredForRoles.Any(user.HasRole)

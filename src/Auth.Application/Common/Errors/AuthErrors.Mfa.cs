@@ -12,15 +12,36 @@ public static partial class AuthErrors
     /// <summary>The problem member listing the factors the account can answer with.</summary>
     public const string FactorsMember = "factors";
 
+    /// <summary>The problem member holding the passkey request options of an account that has passkeys.</summary>
+    public const string PasskeyOptionsMember = "passkeyOptions";
+
     /// <summary>The second factors an account with TOTP can present at <c>POST /auth/mfa/verify</c>.</summary>
     public static readonly IReadOnlyList<string> SecondFactors = ["totp", "recovery_code"];
 
-    /// <summary>The password was right; the account has a second factor. Nothing is issued until it is proven.</summary>
-    public static Error MfaRequired(string mfaToken) =>
-        new(MfaRequiredCode, ErrorKind.Forbidden, "This account uses two-step verification: send a code with the mfaToken to POST /auth/mfa/verify.")
+    /// <summary>The same, for an account that also has passkeys.</summary>
+    public static readonly IReadOnlyList<string> SecondFactorsWithPasskey = ["totp", "recovery_code", "passkey"];
+
+    /// <summary>
+    /// The password was right; the account has a second factor. Nothing is issued until it is proven. With passkeys,
+    /// the options for <c>navigator.credentials.get</c> come along (<paramref name="passkeyOptions"/>).
+    /// </summary>
+    public static Error MfaRequired(string mfaToken, System.Text.Json.JsonElement? passkeyOptions = null)
+    {
+        var extensions = new Dictionary<string, object>
         {
-            Extensions = new Dictionary<string, object> { [MfaTokenMember] = mfaToken, [FactorsMember] = SecondFactors },
+            [MfaTokenMember] = mfaToken,
+            [FactorsMember] = passkeyOptions is null ? SecondFactors : SecondFactorsWithPasskey,
         };
+        if (passkeyOptions is { } options)
+        {
+            extensions[PasskeyOptionsMember] = options;
+        }
+
+        return new(MfaRequiredCode, ErrorKind.Forbidden, "This account uses two-step verification: send a code (or a passkey's assertion) with the mfaToken to POST /auth/mfa/verify.")
+        {
+            Extensions = extensions,
+        };
+    }
 
     /// <summary>The password was right, but the account's role needs a second factor it has not set up; the token allows enrolment only.</summary>
     public static Error MfaEnrollmentRequired(string mfaToken) =>

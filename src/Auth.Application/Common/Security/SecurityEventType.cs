@@ -57,6 +57,19 @@ public enum SecurityEventType
     /// <summary>A wrong second-factor code at sign-in.</summary>
     MfaCodeFailed,
 
+    /// <summary>A passkey was added to the account.</summary>
+    PasskeyRegistered,
+
+    PasskeyRenamed,
+
+    PasskeyRemoved,
+
+    /// <summary>A passkey registration or sign-in was refused (unknown credential or challenge, failed verification).</summary>
+    PasskeyRefused,
+
+    /// <summary>A device-bound passkey reported a counter that did not go up: a copy of its key may exist. Refused.</summary>
+    PasskeyCounterRegressed,
+
     /// <summary>A sign-in past <c>Auth:MaxSessionsPerUser</c> ended the account's least recently used session.</summary>
     SessionEndedByLimit,
 

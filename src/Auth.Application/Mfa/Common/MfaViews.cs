@@ -4,7 +4,7 @@ namespace Auth.Application.Mfa.Common;
 
 /// <summary>The caller's second factors.</summary>
 /// <param name="RecoveryCodesLeft">Unused recovery codes; 0 while TOTP is off.</param>
-public sealed record MfaStatusView(bool TotpEnabled, DateTimeOffset? TotpEnabledAt, bool TotpPending, int RecoveryCodesLeft);
+public sealed record MfaStatusView(bool TotpEnabled, DateTimeOffset? TotpEnabledAt, bool TotpPending, int RecoveryCodesLeft, IReadOnlyList<Passkeys.Common.PasskeyView> Passkeys);
 
 /// <summary>What an authenticator app needs to enrol: the secret, as text, as a URI, and as a QR code of the URI.</summary>
 public sealed record TotpEnrolmentView(string Secret, string OtpauthUri, string QrCodeSvg);

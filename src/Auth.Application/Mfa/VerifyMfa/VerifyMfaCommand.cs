@@ -5,5 +5,5 @@ using Mediator;
 
 namespace Auth.Application.Mfa.VerifyMfa;
 
-/// <summary>The second step of a sign-in: the mfaToken and either an authenticator code or a recovery code.</summary>
-public sealed record VerifyMfaCommand(string MfaToken, string? Code, string? RecoveryCode, ClientInfo Client) : ICommand<Result<AuthResult>>;
+/// <summary>The second step of a sign-in: the mfaToken and an authenticator code, a recovery code or a passkey's assertion (JSON).</summary>
+public sealed record VerifyMfaCommand(string MfaToken, string? Code, string? RecoveryCode, ClientInfo Client, string? Assertion = null) : ICommand<Result<AuthResult>>;

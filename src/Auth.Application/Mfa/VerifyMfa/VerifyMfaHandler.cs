@@ -11,7 +11,7 @@ public sealed class VerifyMfaHandler(SecondFactorVerifier verifier, SignIn signI
     public async ValueTask<Result<AuthResult>> Handle(VerifyMfaCommand command, CancellationToken cancellationToken)
     {
         var (session, proven) = await signIn.SignInWithProofAsync(
-            ct => verifier.VerifyAsync(command.MfaToken, command.Code, command.RecoveryCode, command.Client, ct), command.Client, cancellationToken);
+            ct => verifier.VerifyAsync(command.MfaToken, command.Code, command.RecoveryCode, command.Client, ct, command.Assertion), command.Client, cancellationToken);
         // The password was judged at its own step (PasswordRecheck.BeforeSecondFactorAsync); the account remembers it.
         return session.IsSuccess && proven is not null ? PasswordRecheck.StillFlagged(proven.User, session.Value) : session;
     }

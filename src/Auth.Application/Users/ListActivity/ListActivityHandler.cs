@@ -24,7 +24,8 @@ public sealed class ListActivityHandler(IAuditLog audit) : IQueryHandler<ListAct
         SecurityEventType.EmailChangeRequested, SecurityEventType.EmailChanged, SecurityEventType.EmailChangeCancelled,
         SecurityEventType.MfaEnabled, SecurityEventType.MfaDisabled, SecurityEventType.MfaResetByAdmin,
         SecurityEventType.RecoveryCodesRegenerated, SecurityEventType.RecoveryCodeUsed, SecurityEventType.MfaCodeFailed,
-        SecurityEventType.SessionEndedByLimit,
+        SecurityEventType.SessionEndedByLimit, SecurityEventType.PasskeyRegistered, SecurityEventType.PasskeyRenamed,
+        SecurityEventType.PasskeyRemoved, SecurityEventType.PasskeyRefused, SecurityEventType.PasskeyCounterRegressed,
     }.Select(t => t.ToString())];
 
     public async ValueTask<Page<ActivityEventView>> Handle(ListActivityQuery query, CancellationToken cancellationToken)

@@ -126,6 +126,9 @@ namespace Auth.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     b.Property<int>("Failures")
                         .HasColumnType("int");
 
+                    b.Property<string>("PasskeyOptions")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -179,6 +182,97 @@ namespace Auth.Infrastructure.Persistence.Providers.SqlServer.Migrations
                         .HasDatabaseName("IX_RecoveryCodes_UserId");
 
                     b.ToTable("RecoveryCodes", (string)null);
+                });
+
+            modelBuilder.Entity("Auth.Domain.Passkeys.Passkey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AaGuid")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("BackedUp")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("BackupEligible")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<byte[]>("CredentialId")
+                        .IsRequired()
+                        .HasMaxLength(1023)
+                        .HasColumnType("varbinary(1023)");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<long>("SignCount")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<string>("Transports")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CredentialId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Passkeys_CredentialId");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("IX_Passkeys_UserId");
+
+                    b.ToTable("Passkeys", (string)null);
+                });
+
+            modelBuilder.Entity("Auth.Domain.Passkeys.PasskeyChallenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Ceremony")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("IX_PasskeyChallenges_ExpiresAt");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("IX_PasskeyChallenges_UserId");
+
+                    b.ToTable("PasskeyChallenges", (string)null);
                 });
 
             modelBuilder.Entity("Auth.Domain.Sessions.RefreshToken", b =>
@@ -491,6 +585,15 @@ namespace Auth.Infrastructure.Persistence.Providers.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("Auth.Domain.Mfa.RecoveryCode", b =>
+                {
+                    b.HasOne("Auth.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Auth.Domain.Passkeys.Passkey", b =>
                 {
                     b.HasOne("Auth.Domain.Users.User", null)
                         .WithMany()

@@ -11,7 +11,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel
     public partial class SqliteAuthDbContextModel
     {
         private SqliteAuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("08709279-9e61-4872-ad03-24d8977ead27"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("2e34868a-b7ba-4a3d-96aa-2a17f1450cd1"), entityTypeCount: 13)
         {
         }
 
@@ -21,6 +21,8 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel
             var knownDevice = KnownDeviceEntityType.Create(this);
             var mfaChallenge = MfaChallengeEntityType.Create(this);
             var recoveryCode = RecoveryCodeEntityType.Create(this);
+            var passkey = PasskeyEntityType.Create(this);
+            var passkeyChallenge = PasskeyChallengeEntityType.Create(this);
             var refreshToken = RefreshTokenEntityType.Create(this);
             var session = SessionEntityType.Create(this);
             var sessionRevocation = SessionRevocationEntityType.Create(this);
@@ -32,6 +34,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel
             KnownDeviceEntityType.CreateForeignKey1(knownDevice, user);
             MfaChallengeEntityType.CreateForeignKey1(mfaChallenge, user);
             RecoveryCodeEntityType.CreateForeignKey1(recoveryCode, user);
+            PasskeyEntityType.CreateForeignKey1(passkey, user);
             RefreshTokenEntityType.CreateForeignKey1(refreshToken, session);
             SessionEntityType.CreateForeignKey1(session, user);
             AccountTokenEntityType.CreateForeignKey1(accountToken, user);
@@ -40,6 +43,8 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel
             KnownDeviceEntityType.CreateAnnotations(knownDevice);
             MfaChallengeEntityType.CreateAnnotations(mfaChallenge);
             RecoveryCodeEntityType.CreateAnnotations(recoveryCode);
+            PasskeyEntityType.CreateAnnotations(passkey);
+            PasskeyChallengeEntityType.CreateAnnotations(passkeyChallenge);
             RefreshTokenEntityType.CreateAnnotations(refreshToken);
             SessionEntityType.CreateAnnotations(session);
             SessionRevocationEntityType.CreateAnnotations(sessionRevocation);
