@@ -11,7 +11,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel
     public partial class SqliteAuthDbContextModel
     {
         private SqliteAuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2e34868a-b7ba-4a3d-96aa-2a17f1450cd1"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("732a5b81-3f98-4574-8446-ca8676880bdf"), entityTypeCount: 13)
         {
         }
 

@@ -68,6 +68,22 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PasskeyChallenges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Ceremony = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Options = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PasskeyChallenges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SessionRevocations",
                 columns: table => new
                 {
@@ -169,6 +185,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    PasskeyOptions = table.Column<string>(type: "TEXT", nullable: true),
                     SpentAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
@@ -176,6 +193,34 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     table.PrimaryKey("PK_MfaChallenges", x => x.TokenHash);
                     table.ForeignKey(
                         name: "FK_MfaChallenges_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Passkeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CredentialId = table.Column<byte[]>(type: "BLOB", maxLength: 1023, nullable: false),
+                    PublicKey = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    SignCount = table.Column<long>(type: "INTEGER", nullable: false),
+                    BackupEligible = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BackedUp = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Transports = table.Column<string>(type: "TEXT", nullable: false),
+                    AaGuid = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Passkeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Passkeys_Users_UserId",
                         column: x => x.UserId,
                         principalTable: "Users",
                         principalColumn: "Id",
@@ -297,6 +342,27 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 columns: new[] { "ProcessedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PasskeyChallenges_ExpiresAt",
+                table: "PasskeyChallenges",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PasskeyChallenges_UserId",
+                table: "PasskeyChallenges",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Passkeys_CredentialId",
+                table: "Passkeys",
+                column: "CredentialId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Passkeys_UserId",
+                table: "Passkeys",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RecoveryCodes_UserId",
                 table: "RecoveryCodes",
                 column: "UserId");
@@ -348,6 +414,12 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PasskeyChallenges");
+
+            migrationBuilder.DropTable(
+                name: "Passkeys");
 
             migrationBuilder.DropTable(
                 name: "RecoveryCodes");
