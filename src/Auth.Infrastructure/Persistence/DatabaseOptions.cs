@@ -11,7 +11,7 @@ public sealed class DatabaseOptions
     public const string Section = "Database";
     public const string ConnectionStringName = "Auth";
 
-    /// <summary>A name from <see cref="DatabaseProviders"/>: Sqlite (the default), SqlServer.</summary>
+    /// <summary>A name from <see cref="DatabaseProviders"/>: Sqlite (the default), SqlServer, Postgres.</summary>
     public string Provider { get; set; } = "Sqlite";
 
     /// <summary>Applies pending migrations at start. Turn off where a deployment step migrates instead.</summary>

@@ -61,15 +61,15 @@ public sealed class BootstrapAdminTests
     [Test]
     public async Task A_start_with_an_unconfirmed_existing_account_promotes_nobody_and_says_so_once()
     {
-        var databasePath = TestPaths.NewDatabaseFile();
+        var database = TestDatabase.New();
         var email = ApiClientExtensions.NewEmail();
-        await using (var before = new AuthApiFactory(databasePath))
+        await using (var before = new AuthApiFactory(database))
         {
             using var beforeClient = before.CreateClient();
             await beforeClient.SignUpAsync(email);
         }
 
-        await using var after = AdminFixture.CreateFactory(email, databasePath);
+        await using var after = AdminFixture.CreateFactory(email, database);
         using var afterClient = after.CreateClient();
         var token = await afterClient.LoginAsync(email);
 
@@ -81,17 +81,17 @@ public sealed class BootstrapAdminTests
     [Test]
     public async Task A_start_with_a_confirmed_existing_account_promotes_it_and_records_the_path()
     {
-        var databasePath = TestPaths.NewDatabaseFile();
+        var database = TestDatabase.New();
         var email = ApiClientExtensions.NewEmail();
         Guid id;
-        await using (var before = new AuthApiFactory(databasePath))
+        await using (var before = new AuthApiFactory(database))
         {
             using var beforeClient = before.CreateClient();
             id = (await beforeClient.SignUpAsync(email)).Auth.User.Id;
             await beforeClient.ConfirmEmailAsync(before, email);
         }
 
-        await using var after = AdminFixture.CreateFactory(email, databasePath);
+        await using var after = AdminFixture.CreateFactory(email, database);
         using var afterClient = after.CreateClient();
         var token = await afterClient.LoginAsync(email);
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using Auth.Infrastructure.Persistence.Providers.Sqlite;
 using Auth.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,17 +8,17 @@ namespace Auth.IntegrationTests.Deployment;
 
 /// <summary>
 /// Issue 12, fault 6: what the service acknowledged reaches the audit trail and the mailbox even when the process
-/// dies before delivering it. The real process, a real SQLite file, and a kill nothing can intercept.
+/// dies before delivering it. The real process, the run's real database, and a kill nothing can intercept.
 /// </summary>
 public sealed class CrashRecoveryTests
 {
     [Test]
     public async Task Audit_entries_and_mails_acknowledged_before_a_kill_are_delivered_after_the_restart()
     {
-        var databasePath = TestPaths.NewDatabaseFile();
+        var database = TestDatabase.New();
         var mailDirectory = TestPaths.NewDirectory();
         await using var stuckRelay = new SilentSmtpServer();
-        var first = await ServiceProcess.StartAsync(Settings(databasePath, new Dictionary<string, string>
+        var first = await ServiceProcess.StartAsync(Settings(database, new Dictionary<string, string>
         {
             ["Email:Transport"] = "Smtp",
             ["Email:Smtp:Host"] = "127.0.0.1",
@@ -38,20 +37,20 @@ public sealed class CrashRecoveryTests
             Assert.That(forgot.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
             await EventuallyAsync(() => Task.FromResult(stuckRelay.Connections > 0), "the first mail to reach the stuck relay");
 
-            var (pending, audited) = await CountAsync(databasePath);
+            var (pending, audited) = await CountAsync(database);
             Assert.That((pending, audited), Is.EqualTo((5, 0)), "all five events stored, none delivered yet");
 
             await first.KillAsync();
         }
 
-        await using var second = await ServiceProcess.StartAsync(Settings(databasePath, new Dictionary<string, string>
+        await using var second = await ServiceProcess.StartAsync(Settings(database, new Dictionary<string, string>
         {
             ["Email:Transport"] = "Pickup",
             ["Email:PickupDirectory"] = mailDirectory,
         }));
-        await EventuallyAsync(async () => (await CountAsync(databasePath)).Pending == 0, "the restarted service to deliver every event");
+        await EventuallyAsync(async () => (await CountAsync(database)).Pending == 0, "the restarted service to deliver every event");
 
-        var audit = await ReadAuditAsync(databasePath);
+        var audit = await ReadAuditAsync(database);
         Assert.Multiple(() =>
         {
             Assert.That(Mailbox.Read(mailDirectory, ada), Has.Count.EqualTo(2), "confirmation and reset");
@@ -60,11 +59,12 @@ public sealed class CrashRecoveryTests
         });
     }
 
-    private static Dictionary<string, string> Settings(string databasePath, Dictionary<string, string> mail)
+    private static Dictionary<string, string> Settings(string database, Dictionary<string, string> mail)
     {
         var settings = new Dictionary<string, string>
         {
-            ["ConnectionStrings:Auth"] = $"Data Source={databasePath};Default Timeout=30",
+            ["Database:Provider"] = TestDatabase.Provider,
+            ["ConnectionStrings:Auth"] = TestDatabase.ConnectionString(database),
             ["Jwt:Keys:0:KeyId"] = AuthApiFactory.KeyId,
             ["Jwt:Keys:0:Pem"] = AuthApiFactory.PrivateKeyPem,
             ["PasswordHashing:MemoryKiB"] = "7168",
@@ -82,20 +82,19 @@ public sealed class CrashRecoveryTests
         return settings;
     }
 
-    private static async Task<(int Pending, int Audited)> CountAsync(string databasePath)
+    private static async Task<(int Pending, int Audited)> CountAsync(string database)
     {
-        await using var db = Open(databasePath);
+        await using var db = Open(database);
         return (await db.OutboxMessages.CountAsync(m => m.ProcessedAt == null), await db.AuditEntries.CountAsync());
     }
 
-    private static async Task<List<string>> ReadAuditAsync(string databasePath)
+    private static async Task<List<string>> ReadAuditAsync(string database)
     {
-        await using var db = Open(databasePath);
+        await using var db = Open(database);
         return await db.AuditEntries.Select(e => e.Type).ToListAsync();
     }
 
-    private static SqliteAuthDbContext Open(string databasePath) =>
-        new(new DbContextOptionsBuilder<SqliteAuthDbContext>().UseSqlite($"Data Source={databasePath};Default Timeout=30").Options);
+    private static Auth.Infrastructure.Persistence.AuthDbContext Open(string database) => TestDatabase.Context(database);
 
     private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
     {

@@ -55,15 +55,15 @@ public sealed class DevelopmentExperienceTests
     public async Task Development_generates_a_signing_key_once_and_tokens_survive_a_restart()
     {
         var keys = TestPaths.NewDirectory();
-        var databasePath = TestPaths.NewDatabaseFile();
+        var database = TestDatabase.New();
         string token;
-        await using (var first = DevelopmentFactory.Create(keys, databasePath))
+        await using (var first = DevelopmentFactory.Create(keys, database))
         {
             using var client = first.CreateClient();
             token = (await client.SignUpAsync()).AccessToken;
         }
 
-        await using var second = DevelopmentFactory.Create(keys, databasePath);
+        await using var second = DevelopmentFactory.Create(keys, database);
         using var again = second.CreateClient();
         var response = await again.GetUserAsync(token);
 

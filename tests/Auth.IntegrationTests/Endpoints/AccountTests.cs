@@ -111,16 +111,16 @@ public sealed class AccountTests
     [Test]
     public async Task A_deleted_users_token_stays_refused_after_a_restart()
     {
-        var databasePath = TestPaths.NewDatabaseFile();
+        var database = TestDatabase.New();
         SignedUpUser user;
-        await using (var first = new AuthApiFactory(databasePath))
+        await using (var first = new AuthApiFactory(database))
         {
             using var firstClient = first.CreateClient();
             user = await firstClient.SignUpAsync();
             await firstClient.SendWithTokenAsync(HttpMethod.Delete, "/auth/user", user.AccessToken, new { password = user.Password });
         }
 
-        await using var restarted = new AuthApiFactory(databasePath);
+        await using var restarted = new AuthApiFactory(database);
         using var again = restarted.CreateClient();
 
         // The logout endpoint does not load the user, so only the revocation list can refuse this token.

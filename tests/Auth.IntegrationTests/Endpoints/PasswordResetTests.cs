@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Auth.IntegrationTests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -53,24 +52,15 @@ public sealed class PasswordResetTests
     [Test]
     public async Task Forgot_does_no_account_specific_writing_before_it_answers()
     {
-        // While another connection holds SQLite's write lock, a request that writes for a known account would wait
-        // and so tell it apart from an unknown one; both must answer at once, and the mail follows once writes resume.
+        // While another connection holds off every writer, a request that writes for a known account would wait and
+        // so tell it apart from an unknown one; both must answer at once, and the mail follows once writes resume.
         var user = await client.SignUpAsync();
-        await using var blocker = new SqliteConnection($"Data Source={factory.DatabasePath}");
-        await blocker.OpenAsync();
-        await using (var hold = blocker.CreateCommand())
+        HttpResponseMessage known, unknown;
+        await using (await TestDatabase.HoldWritesAsync(factory.Database))
         {
-            hold.CommandText = "BEGIN IMMEDIATE;";
-            await hold.ExecuteNonQueryAsync();
-        }
-
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var known = await client.PostAsJsonAsync("/auth/password/forgot", new { email = user.Email }, deadline.Token);
-        var unknown = await client.PostAsJsonAsync("/auth/password/forgot", new { email = ApiClientExtensions.NewEmail() }, deadline.Token);
-        await using (var release = blocker.CreateCommand())
-        {
-            release.CommandText = "ROLLBACK;";
-            await release.ExecuteNonQueryAsync();
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            known = await client.PostAsJsonAsync("/auth/password/forgot", new { email = user.Email }, deadline.Token);
+            unknown = await client.PostAsJsonAsync("/auth/password/forgot", new { email = ApiClientExtensions.NewEmail() }, deadline.Token);
         }
 
         Assert.That(known.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));

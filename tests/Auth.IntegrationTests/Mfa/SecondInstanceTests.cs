@@ -12,7 +12,7 @@ public sealed class SecondInstanceTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var first = new AuthApiFactory(time: time);
-        await using var second = new AuthApiFactory(first.DatabasePath, time);
+        await using var second = new AuthApiFactory(first.Database, time);
         using var firstClient = first.CreateClient();
         using var secondClient = second.CreateClient();
         var user = await firstClient.SignUpAsync();
@@ -29,7 +29,7 @@ public sealed class SecondInstanceTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var first = new AuthApiFactory(time: time);
-        await using var other = new AuthApiFactory(first.DatabasePath, time, settings: new Dictionary<string, string?>
+        await using var other = new AuthApiFactory(first.Database, time, settings: new Dictionary<string, string?>
         {
             ["Auth:Mfa:EncryptionKey"] = Convert.ToBase64String(new byte[32]),
         });

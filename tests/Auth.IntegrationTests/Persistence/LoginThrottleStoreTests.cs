@@ -1,5 +1,4 @@
 using Auth.Infrastructure.Persistence;
-using Auth.Infrastructure.Persistence.Providers.Sqlite;
 using Auth.Infrastructure.Persistence.Repositories;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,12 +12,12 @@ public sealed class LoginThrottleStoreTests
     private static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private string path = null!;
+    private string database = null!;
 
     [SetUp]
     public async Task CreateDatabase()
     {
-        path = Support.TestPaths.NewDatabaseFile();
+        database = Support.TestDatabase.New();
         await using var db = Context();
         await db.Database.MigrateAsync();
     }
@@ -30,8 +29,8 @@ public sealed class LoginThrottleStoreTests
         var counts = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
         {
             await using var db = Context();
-            using var gate = new WriteGate(enabled: true);
-            return await new LoginThrottleStore(db, gate, new SqliteProvider()).CountFailureAsync(Key, Now, MaxFailures, Lockout, CancellationToken.None);
+            using var gate = new WriteGate(Support.TestDatabase.DatabaseProvider.SingleWriter);
+            return await new LoginThrottleStore(db, gate, Support.TestDatabase.DatabaseProvider).CountFailureAsync(Key, Now, MaxFailures, Lockout, CancellationToken.None);
         }));
 
         Assert.Multiple(() =>
@@ -46,8 +45,8 @@ public sealed class LoginThrottleStoreTests
     public async Task A_lockout_that_has_ended_starts_a_fresh_budget()
     {
         await using var db = Context();
-        using var gate = new WriteGate(enabled: true);
-        var store = new LoginThrottleStore(db, gate, new SqliteProvider());
+        using var gate = new WriteGate(Support.TestDatabase.DatabaseProvider.SingleWriter);
+        var store = new LoginThrottleStore(db, gate, Support.TestDatabase.DatabaseProvider);
         for (var i = 0; i < MaxFailures; i++)
         {
             await store.CountFailureAsync(Key, Now, MaxFailures, Lockout, CancellationToken.None);
@@ -69,8 +68,8 @@ public sealed class LoginThrottleStoreTests
     public async Task Forgiving_clears_failures_and_lockout_and_touches_no_other_key()
     {
         await using var db = Context();
-        using var gate = new WriteGate(enabled: true);
-        var store = new LoginThrottleStore(db, gate, new SqliteProvider());
+        using var gate = new WriteGate(Support.TestDatabase.DatabaseProvider.SingleWriter);
+        var store = new LoginThrottleStore(db, gate, Support.TestDatabase.DatabaseProvider);
         for (var i = 0; i < MaxFailures; i++)
         {
             await store.CountFailureAsync(Key, Now, MaxFailures, Lockout, CancellationToken.None);
@@ -92,6 +91,8 @@ public sealed class LoginThrottleStoreTests
         });
     }
 
-    private SqliteAuthDbContext Context() =>
-        new(new DbContextOptionsBuilder<SqliteAuthDbContext>().UseSqlite($"Data Source={path};Default Timeout=30").Options);
+    [TearDown]
+    public Task DropDatabase() => Support.TestDatabase.DropAsync(database);
+
+    private AuthDbContext Context() => Support.TestDatabase.Context(database);
 }

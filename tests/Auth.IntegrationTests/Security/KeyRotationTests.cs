@@ -13,14 +13,14 @@ public sealed class KeyRotationTests
     [Test]
     public async Task Switching_rs256_to_es256_keeps_live_rs256_tokens_valid()
     {
-        var database = TestPaths.NewDatabaseFile();
+        var database = TestDatabase.New();
         SignedUpUser user;
-        await using (var before = new AuthApiFactory(databasePath: database))
+        await using (var before = new AuthApiFactory(database: database))
         {
             user = await before.CreateClient().SignUpAsync();
         }
 
-        await using var after = new AuthApiFactory(databasePath: database, settings: new Dictionary<string, string?>
+        await using var after = new AuthApiFactory(database: database, settings: new Dictionary<string, string?>
         {
             ["Jwt:Algorithm"] = "ES256",
             ["Jwt:Keys:1:KeyId"] = "ec-1",

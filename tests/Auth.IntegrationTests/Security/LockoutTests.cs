@@ -154,9 +154,9 @@ public sealed class LockoutTests
     [Test]
     public async Task The_lockout_survives_a_restart()
     {
-        var databasePath = TestPaths.NewDatabaseFile();
+        var database = TestDatabase.New();
         var email = ApiClientExtensions.NewEmail();
-        await using (var first = new AuthApiFactory(databasePath))
+        await using (var first = new AuthApiFactory(database))
         {
             using var firstClient = first.CreateClient();
             for (var i = 0; i < 5; i++)
@@ -165,7 +165,7 @@ public sealed class LockoutTests
             }
         }
 
-        await using var restarted = new AuthApiFactory(databasePath);
+        await using var restarted = new AuthApiFactory(database);
         using var again = restarted.CreateClient();
         var response = await again.PostAsJsonAsync("/auth/login", new { email, password = "wrong password!" });
 

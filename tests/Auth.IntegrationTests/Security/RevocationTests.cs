@@ -10,16 +10,16 @@ public sealed class RevocationTests
     [Test]
     public async Task A_logged_out_token_stays_refused_after_the_service_restarts()
     {
-        var databasePath = TestPaths.NewDatabaseFile();
+        var database = TestDatabase.New();
         SignedUpUser user;
-        await using (var first = new AuthApiFactory(databasePath))
+        await using (var first = new AuthApiFactory(database))
         {
             using var client = first.CreateClient();
             user = await client.SignUpAsync();
             Assert.That((await client.LogoutAsync(user.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         }
 
-        await using var restarted = new AuthApiFactory(databasePath);
+        await using var restarted = new AuthApiFactory(database);
         using var again = restarted.CreateClient();
         var response = await again.GetUserAsync(user.AccessToken);
 
@@ -29,15 +29,15 @@ public sealed class RevocationTests
     [Test]
     public async Task A_live_token_keeps_working_after_the_service_restarts()
     {
-        var databasePath = TestPaths.NewDatabaseFile();
+        var database = TestDatabase.New();
         SignedUpUser user;
-        await using (var first = new AuthApiFactory(databasePath))
+        await using (var first = new AuthApiFactory(database))
         {
             using var client = first.CreateClient();
             user = await client.SignUpAsync();
         }
 
-        await using var restarted = new AuthApiFactory(databasePath);
+        await using var restarted = new AuthApiFactory(database);
         using var again = restarted.CreateClient();
 
         Assert.That((await again.GetUserAsync(user.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -89,10 +89,10 @@ public sealed class RevocationTests
     [Test]
     public async Task A_logout_on_one_instance_reaches_another_instance_on_the_same_database_by_polling()
     {
-        var databasePath = TestPaths.NewDatabaseFile();
+        var database = TestDatabase.New();
         var timeB = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var a = new AuthApiFactory(databasePath);
-        await using var b = new AuthApiFactory(databasePath, timeB);
+        await using var a = new AuthApiFactory(database);
+        await using var b = new AuthApiFactory(database, timeB);
         using var clientA = a.CreateClient();
         using var clientB = b.CreateClient();
         var user = await clientA.SignUpAsync();
@@ -111,9 +111,9 @@ public sealed class RevocationTests
     [Test]
     public async Task A_logout_on_one_instance_is_refused_by_another_within_one_second_of_real_time()
     {
-        var databasePath = TestPaths.NewDatabaseFile();
-        await using var a = new AuthApiFactory(databasePath);
-        await using var b = new AuthApiFactory(databasePath);
+        var database = TestDatabase.New();
+        await using var a = new AuthApiFactory(database);
+        await using var b = new AuthApiFactory(database);
         using var clientA = a.CreateClient();
         using var clientB = b.CreateClient();
         var user = await clientA.SignUpAsync();

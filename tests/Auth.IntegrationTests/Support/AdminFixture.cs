@@ -7,8 +7,8 @@ namespace Auth.IntegrationTests.Support;
 /// <summary>A service whose bootstrap admin email is known, so tests can sign one up.</summary>
 public static class AdminFixture
 {
-    public static AuthApiFactory CreateFactory(string adminEmail, string? databasePath = null, Microsoft.Extensions.Time.Testing.FakeTimeProvider? time = null) =>
-        new(databasePath, time, settings: new Dictionary<string, string?> { ["Auth:Bootstrap:AdminEmail"] = adminEmail });
+    public static AuthApiFactory CreateFactory(string adminEmail, string? database = null, Microsoft.Extensions.Time.Testing.FakeTimeProvider? time = null) =>
+        new(database, time, settings: new Dictionary<string, string?> { ["Auth:Bootstrap:AdminEmail"] = adminEmail });
 
     /// <summary>
     /// The bootstrap admin the way an operator becomes one: signs up, confirms the address through the mailed link

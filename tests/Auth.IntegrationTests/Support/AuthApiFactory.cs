@@ -1,5 +1,4 @@
 using Auth.Infrastructure.Persistence;
-using Auth.Infrastructure.Persistence.Providers.Sqlite;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -11,8 +10,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Auth.IntegrationTests.Support;
 
 /// <summary>
-/// The real service over a real SQLite file. Each factory gets its own database unless it is handed the file of
-/// another (restart and multi-instance tests).
+/// The real service over a real database, the run's <see cref="TestDatabase"/> (a SQLite file, or a PostgreSQL
+/// database). Each factory gets its own database unless it is handed another's (restart and multi-instance tests);
+/// one it made itself is dropped with it.
 /// </summary>
 public sealed class AuthApiFactory : WebApplicationFactory<Program>
 {
@@ -25,15 +25,19 @@ public sealed class AuthApiFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> settings;
 
-    public AuthApiFactory(string? databasePath = null, FakeTimeProvider? time = null, string environment = "Testing",
+    private readonly bool ownsDatabase;
+
+    public AuthApiFactory(string? database = null, FakeTimeProvider? time = null, string environment = "Testing",
         IDictionary<string, string?>? settings = null, bool withSigningKey = true)
     {
-        DatabasePath = databasePath ?? TestPaths.NewDatabaseFile();
+        ownsDatabase = database is null;
+        Database = database ?? TestDatabase.New();
         Time = time;
         Environment = environment;
         this.settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Auth"] = $"Data Source={DatabasePath};Default Timeout=30",
+            ["Database:Provider"] = TestDatabase.Provider,
+            ["ConnectionStrings:Auth"] = TestDatabase.ConnectionString(Database),
             // The weakest OWASP row (m=7 MiB, t=5): same class of cost, less memory for parallel tests.
             ["PasswordHashing:MemoryKiB"] = "7168",
             ["PasswordHashing:Iterations"] = "5",
@@ -62,7 +66,8 @@ public sealed class AuthApiFactory : WebApplicationFactory<Program>
         }
     }
 
-    public string DatabasePath { get; }
+    /// <summary>The database: a SQLite file's path, or a PostgreSQL database's name (see <see cref="TestDatabase"/>).</summary>
+    public string Database { get; }
 
     /// <summary>Where this instance's mail is written, one .eml file per message.</summary>
     public string MailDirectory { get; } = TestPaths.NewDirectory();
@@ -104,7 +109,18 @@ public sealed class AuthApiFactory : WebApplicationFactory<Program>
                 services.AddSingleton<TimeProvider>(Time);
             }
 
-            services.ConfigureDbContext<SqliteAuthDbContext>(o => o.AddInterceptors(CommandCounter));
+            TestDatabase.AddInterceptor(services, CommandCounter);
         });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await TestDatabase.DropAsync(Database);
+        }
+
+        GC.SuppressFinalize(this);
     }
 }

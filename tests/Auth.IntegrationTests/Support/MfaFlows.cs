@@ -15,8 +15,8 @@ namespace Auth.IntegrationTests.Support;
 public static class MfaFlows
 {
     /// <summary>A service on a clock the test moves, starting now.</summary>
-    public static AuthApiFactory CreateFactory(string? databasePath = null, IDictionary<string, string?>? settings = null) =>
-        new(databasePath, new FakeTimeProvider(DateTimeOffset.UtcNow), settings: settings);
+    public static AuthApiFactory CreateFactory(string? database = null, IDictionary<string, string?>? settings = null) =>
+        new(database, new FakeTimeProvider(DateTimeOffset.UtcNow), settings: settings);
 
     public static string Code(string secret, DateTimeOffset at) => new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(at.UtcDateTime);
 

@@ -1,3 +1,4 @@
+using Auth.Infrastructure.Persistence.Providers.Postgres;
 using Auth.Infrastructure.Persistence.Providers.Sqlite;
 using Auth.Infrastructure.Persistence.Providers.SqlServer;
 
@@ -10,6 +11,7 @@ internal static class DatabaseProviders
     [
         new SqliteProvider(),
         new SqlServerProvider(),
+        new PostgresProvider(),
     ];
 
     public static DatabaseProvider? Find(string? name) =>

@@ -1,0 +1,11 @@
+using Auth.IntegrationTests.Support;
+
+namespace Auth.IntegrationTests;
+
+/// <summary>Once the run is over: the PostgreSQL cluster, if a test started one, is stopped and deleted.</summary>
+[SetUpFixture]
+public sealed class TestRunTeardown
+{
+    [OneTimeTearDown]
+    public void StopDatabaseServer() => PostgresCluster.StopIfStarted();
+}
