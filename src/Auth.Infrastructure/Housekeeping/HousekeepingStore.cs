@@ -25,7 +25,7 @@ internal sealed class HousekeepingStore(AuthDbContext db, WriteGate writeGate)
             // A throttle of an address with no account protects nobody; one of an account, a device or a session, or
             // a running lockout, stays. Only email keys hold an '@' (LockoutKeys).
             var throttles = await db.LoginThrottles
-                .Where(t => (t.LockedUntil == null || t.LockedUntil < now) && t.Key.Contains('@') && !db.Users.Any(u => u.NormalizedEmail == t.Key))
+                .Where(t => (t.LockedUntil == null || t.LockedUntil < now) && EF.Functions.Like(t.Key, "%@%") && !db.Users.Any(u => u.NormalizedEmail == t.Key))
                 .ExecuteDeleteAsync(cancellationToken);
             // An mfaToken or a passkey challenge is worth nothing once it expires, used or not.
             var mfaChallenges = await db.MfaChallenges.Where(c => c.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);

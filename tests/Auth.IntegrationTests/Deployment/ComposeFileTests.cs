@@ -76,6 +76,29 @@ public sealed class ComposeFileTests
     }
 
     [Test]
+    public void The_postgres_profile_runs_an_api_on_postgresql_reading_only_settings_the_service_reads()
+    {
+        var services = (YamlMappingNode)Compose()["services"];
+        var api = (YamlMappingNode)services["api-postgres"];
+        var postgres = (YamlMappingNode)services["postgres"];
+        var environment = Environment(api);
+        var known = KnownKeys();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Profiles(api), Is.EqualTo(new[] { "postgres" }));
+            Assert.That(Profiles(postgres), Is.EqualTo(new[] { "postgres" }));
+            Assert.That(services.Children.ContainsKey("api") && !((YamlMappingNode)services["api"]).Children.ContainsKey("profiles"), Is.True, "SQL Server stays the default");
+            Assert.That(environment["Database__Provider"], Is.EqualTo("Postgres"));
+            Assert.That(environment["ConnectionStrings__Auth"], Does.StartWith("Host=postgres;"));
+            Assert.That(((YamlMappingNode)((YamlMappingNode)api["depends_on"])["postgres"])["condition"].ToString(), Is.EqualTo("service_healthy"));
+            Assert.That(postgres["image"].ToString(), Is.EqualTo("postgres:15"));
+            Assert.That(environment.Keys.Select(k => k.Replace("__", ":", StringComparison.Ordinal))
+                .Where(k => !k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) && !known.Contains(WithoutIndexes(k))), Is.Empty);
+        });
+    }
+
+    [Test]
     public void The_api_sends_mail_to_mailpit_whose_web_ui_is_published()
     {
         var services = (YamlMappingNode)Compose()["services"];
@@ -192,6 +215,9 @@ public sealed class ComposeFileTests
 
         return owned;
     }
+
+    private static string[] Profiles(YamlMappingNode service) =>
+        [.. ((YamlSequenceNode)service["profiles"]).Children.Select(p => p.ToString())];
 
     private static Dictionary<string, string> ApiEnvironment() =>
         Environment((YamlMappingNode)((YamlMappingNode)Compose()["services"])["api"]);

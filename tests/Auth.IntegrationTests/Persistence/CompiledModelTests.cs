@@ -1,3 +1,5 @@
+using Auth.Infrastructure.Persistence.Providers.Postgres;
+using Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel;
 using Auth.Infrastructure.Persistence.Providers.Sqlite;
 using Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Auth.IntegrationTests.Persistence;
 
 /// <summary>
-/// The SQLite context runs on a compiled model (generated code; building the model at startup took about a quarter
+/// The SQLite and PostgreSQL contexts run on a compiled model (generated code; building the model at startup took about a quarter
 /// of the time to ready). Generated code goes stale silently when an entity or its configuration changes, so it is
 /// compared here with the model the configurations build (entities, properties and their facets, keys, indexes,
 /// relationships). Table and column names are annotations the comparison leaves out; every integration test runs
@@ -17,25 +19,33 @@ public sealed class CompiledModelTests
 {
     private const string Regenerate = "regenerate it: dotnet ef dbcontext optimize (command in the README, Migrations)";
 
-    [Test]
-    public void The_sqlite_context_runs_on_the_compiled_model()
-    {
-        using var db = Context();
+    private static readonly (string Provider, Func<DbContext> Context, string Model)[] Compiled =
+    [
+        ("Sqlite", () => new SqliteAuthDbContext(new DbContextOptionsBuilder<SqliteAuthDbContext>().UseSqlite("Data Source=:memory:").Options),
+            nameof(SqliteAuthDbContextModel)),
+        ("Postgres", () => new PostgresAuthDbContext(new DbContextOptionsBuilder<PostgresAuthDbContext>().UseNpgsql("Host=unused;Database=auth").Options),
+            nameof(PostgresAuthDbContextModel)),
+    ];
 
-        Assert.That(db.Model.GetType().Name, Is.EqualTo(nameof(SqliteAuthDbContextModel)));
+    private static IEnumerable<TestCaseData> Providers() => Compiled.Select(c => new TestCaseData(c.Provider).SetArgDisplayNames(c.Provider));
+
+    [TestCaseSource(nameof(Providers))]
+    public void The_context_runs_on_the_compiled_model(string provider)
+    {
+        var (_, context, model) = Compiled.Single(c => c.Provider == provider);
+        using var db = context();
+
+        Assert.That(db.Model.GetType().Name, Is.EqualTo(model));
     }
 
-    [Test]
-    public void The_compiled_model_describes_the_same_entities_as_the_configurations()
+    [TestCaseSource(nameof(Providers))]
+    public void The_compiled_model_describes_the_same_entities_as_the_configurations(string provider)
     {
-        using var db = Context();
+        using var db = Compiled.Single(c => c.Provider == provider).Context();
         var built = db.GetService<IDesignTimeModel>().Model;
 
         Assert.That(Describe(db.Model), Is.EqualTo(Describe(built)), Regenerate);
     }
-
-    private static SqliteAuthDbContext Context() =>
-        new(new DbContextOptionsBuilder<SqliteAuthDbContext>().UseSqlite("Data Source=:memory:").Options);
 
     private static string Describe(IModel model) => model.ToDebugString(MetadataDebugStringOptions.IncludePropertyIndexes);
 }

@@ -20,7 +20,7 @@ public sealed class SquashedMigrationsTests
     {
         var path = TestPaths.NewDatabaseFile();
         await CreateOldDatabaseAsync(path);
-        await using var factory = new AuthApiFactory(databasePath: path);
+        await using var factory = new AuthApiFactory(database: path);
         using var client = factory.CreateClient();
 
         var ping = await client.GetAsync("/auth/ping");
@@ -39,12 +39,12 @@ public sealed class SquashedMigrationsTests
     public async Task A_database_from_this_builds_migrations_is_ready()
     {
         var path = TestPaths.NewDatabaseFile();
-        await using (var first = new AuthApiFactory(databasePath: path))
+        await using (var first = new AuthApiFactory(database: path))
         {
             first.CreateClient().Dispose();
         }
 
-        await using var again = new AuthApiFactory(databasePath: path);
+        await using var again = new AuthApiFactory(database: path);
         using var client = again.CreateClient();
 
         Assert.That((await client.GetAsync("/health/ready")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
