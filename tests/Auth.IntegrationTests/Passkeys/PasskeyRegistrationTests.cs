@@ -247,7 +247,7 @@ public sealed class PasskeyRegistrationTests
     {
         var user = await client.SignUpAsync();
         var attestation = new SoftwareAuthenticator().Create(await client.RegistrationOptionsAsync(user.AccessToken));
-        await using var second = new AuthApiFactory(factory.DatabasePath, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(factory.Time!.GetUtcNow()));
+        await using var second = new AuthApiFactory(factory.Database, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(factory.Time!.GetUtcNow()));
         using var secondClient = second.CreateClient();
 
         var registered = await secondClient.RegisterAsync(user.AccessToken, attestation);

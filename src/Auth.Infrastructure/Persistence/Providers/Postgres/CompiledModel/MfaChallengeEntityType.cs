@@ -21,7 +21,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel
                 "Auth.Domain.Mfa.MfaChallenge",
                 typeof(MfaChallenge),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -68,6 +68,14 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel
                 fieldInfo: typeof(MfaChallenge).GetField("<Failures>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             failures.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var passkeyOptions = runtimeEntityType.AddProperty(
+                "PasskeyOptions",
+                typeof(string),
+                propertyInfo: typeof(MfaChallenge).GetProperty("PasskeyOptions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MfaChallenge).GetField("<PasskeyOptions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            passkeyOptions.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var purpose = runtimeEntityType.AddProperty(
                 "Purpose",

@@ -12,7 +12,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel
     public partial class PostgresAuthDbContextModel
     {
         private PostgresAuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e02f0cc3-edc2-4712-84bd-6a0ef6b792e4"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("fd7bd588-f521-4b50-b14c-f51298d89d35"), entityTypeCount: 13)
         {
         }
 
@@ -22,6 +22,8 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel
             var knownDevice = KnownDeviceEntityType.Create(this);
             var mfaChallenge = MfaChallengeEntityType.Create(this);
             var recoveryCode = RecoveryCodeEntityType.Create(this);
+            var passkey = PasskeyEntityType.Create(this);
+            var passkeyChallenge = PasskeyChallengeEntityType.Create(this);
             var refreshToken = RefreshTokenEntityType.Create(this);
             var session = SessionEntityType.Create(this);
             var sessionRevocation = SessionRevocationEntityType.Create(this);
@@ -33,6 +35,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel
             KnownDeviceEntityType.CreateForeignKey1(knownDevice, user);
             MfaChallengeEntityType.CreateForeignKey1(mfaChallenge, user);
             RecoveryCodeEntityType.CreateForeignKey1(recoveryCode, user);
+            PasskeyEntityType.CreateForeignKey1(passkey, user);
             RefreshTokenEntityType.CreateForeignKey1(refreshToken, session);
             SessionEntityType.CreateForeignKey1(session, user);
             AccountTokenEntityType.CreateForeignKey1(accountToken, user);
@@ -41,6 +44,8 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel
             KnownDeviceEntityType.CreateAnnotations(knownDevice);
             MfaChallengeEntityType.CreateAnnotations(mfaChallenge);
             RecoveryCodeEntityType.CreateAnnotations(recoveryCode);
+            PasskeyEntityType.CreateAnnotations(passkey);
+            PasskeyChallengeEntityType.CreateAnnotations(passkeyChallenge);
             RefreshTokenEntityType.CreateAnnotations(refreshToken);
             SessionEntityType.CreateAnnotations(session);
             SessionRevocationEntityType.CreateAnnotations(sessionRevocation);

@@ -69,6 +69,22 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PasskeyChallenges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Ceremony = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Options = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PasskeyChallenges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SessionRevocations",
                 columns: table => new
                 {
@@ -170,6 +186,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.Migrations
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Failures = table.Column<int>(type: "integer", nullable: false),
+                    PasskeyOptions = table.Column<string>(type: "text", nullable: true),
                     SpentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
@@ -177,6 +194,34 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.Migrations
                     table.PrimaryKey("PK_MfaChallenges", x => x.TokenHash);
                     table.ForeignKey(
                         name: "FK_MfaChallenges_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Passkeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CredentialId = table.Column<byte[]>(type: "bytea", maxLength: 1023, nullable: false),
+                    PublicKey = table.Column<byte[]>(type: "bytea", nullable: false),
+                    SignCount = table.Column<long>(type: "bigint", nullable: false),
+                    BackupEligible = table.Column<bool>(type: "boolean", nullable: false),
+                    BackedUp = table.Column<bool>(type: "boolean", nullable: false),
+                    Transports = table.Column<string[]>(type: "text[]", nullable: false),
+                    AaGuid = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Passkeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Passkeys_Users_UserId",
                         column: x => x.UserId,
                         principalTable: "Users",
                         principalColumn: "Id",
@@ -298,6 +343,27 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.Migrations
                 columns: new[] { "ProcessedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PasskeyChallenges_ExpiresAt",
+                table: "PasskeyChallenges",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PasskeyChallenges_UserId",
+                table: "PasskeyChallenges",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Passkeys_CredentialId",
+                table: "Passkeys",
+                column: "CredentialId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Passkeys_UserId",
+                table: "Passkeys",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RecoveryCodes_UserId",
                 table: "RecoveryCodes",
                 column: "UserId");
@@ -349,6 +415,12 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PasskeyChallenges");
+
+            migrationBuilder.DropTable(
+                name: "Passkeys");
 
             migrationBuilder.DropTable(
                 name: "RecoveryCodes");
