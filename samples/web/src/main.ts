@@ -1,8 +1,9 @@
-import { activityList, sessionsEnd, sessionsList, userChangeEmail, userChangePassword, userGet, userUpdate } from '../../../clients/typescript/src/index.js';
+import { activityList, passkeysSignInOptions, sessionsEnd, sessionsList, userChangeEmail, userChangePassword, userGet, userUpdate } from '../../../clients/typescript/src/index.js';
 import type { ActivityEventResponse, SessionResponse, UserResponse } from '../../../clients/typescript/src/index.js';
 import { readConfig } from './config.js';
 import { followMailedLink } from './links.js';
 import { MfaPanel } from './mfa.js';
+import { getPasskey, PasskeyPanel } from './passkeys.js';
 import { Session } from './session.js';
 import { attachMeter, showReasons } from './strength.js';
 
@@ -20,9 +21,12 @@ function say(text: string): void {
 }
 
 const mfa = new MfaPanel(session, say);
+const passkeys = new PasskeyPanel(session, say);
 const mfaForm = element<HTMLFormElement>('mfa-form');
 // The ticket of a password that was right for an account with two-step verification; kept only in memory.
 let mfaToken: string | undefined;
+// With a passkey among its factors: the options a passkey answers instead of a code.
+let mfaPasskeyOptions: unknown;
 
 /** The problem's detail (RFC 9457) when the service sent one. */
 function problemText(error: unknown, fallback: string): string {
@@ -94,6 +98,11 @@ const activityLabels: Record<string, string> = {
   RecoveryCodesRegenerated: 'New recovery codes made',
   RecoveryCodeUsed: 'Signed in with a recovery code',
   MfaCodeFailed: 'Wrong two-step verification code',
+  PasskeyRegistered: 'Passkey added',
+  PasskeyRenamed: 'Passkey renamed',
+  PasskeyRemoved: 'Passkey deleted',
+  PasskeyRefused: 'Passkey refused',
+  PasskeyCounterRegressed: 'Passkey refused: it may have been copied',
   SessionEndedByLimit: 'Oldest idle session ended (too many sessions)',
   ProfileUpdated: 'Profile changed',
   RefreshTokenReused: 'Session ended: its token was used twice',
@@ -147,6 +156,7 @@ async function enter(): Promise<void> {
   mfaForm.hidden = true;
   await loadUser();
   await mfa.load();
+  await passkeys.load();
   await loadSessions();
   await loadActivity();
 }
@@ -171,9 +181,11 @@ onSubmit('signup-form', async ({ name, email, password }) => {
 
 onSubmit('login-form', async ({ email, password }) => {
   const result = await session.logIn(email, password);
-  const refusal = result.error as { code?: string; mfaToken?: string } | undefined;
+  const refusal = result.error as { code?: string; mfaToken?: string; passkeyOptions?: unknown } | undefined;
   if (refusal?.code === 'mfa_required' && refusal.mfaToken) {
     mfaToken = refusal.mfaToken;
+    mfaPasskeyOptions = refusal.passkeyOptions;
+    element('mfa-passkey').hidden = mfaPasskeyOptions === undefined;
     mfaForm.hidden = false;
     mfaForm.querySelector<HTMLInputElement>('input[name=code]')!.focus();
     say('Enter the code from your authenticator app.');
@@ -203,6 +215,45 @@ onSubmit('mfa-form', async ({ code, recoveryCode }, form) => {
   form.reset();
   mfaToken = undefined;
   await enter();
+});
+
+element('mfa-passkey').addEventListener('click', async () => {
+  let assertion: unknown;
+  try {
+    assertion = await getPasskey(mfaPasskeyOptions);
+  } catch {
+    say('No passkey was used.');
+    return;
+  }
+
+  const result = await session.verifyMfa(mfaToken ?? '', undefined, undefined, assertion);
+  if (!result.data) {
+    say(problemText(result.error, 'The passkey was not accepted.'));
+    return;
+  }
+
+  mfaToken = undefined;
+  await enter();
+});
+
+// Passwordless: no email needed, the browser offers the passkeys it holds for this site.
+element('passkey-login').addEventListener('click', async () => {
+  const options = await passkeysSignInOptions({});
+  if (!options.data) {
+    say(problemText(options.error, 'Could not start signing in with a passkey.'));
+    return;
+  }
+
+  let assertion: unknown;
+  try {
+    assertion = await getPasskey(options.data.publicKey);
+  } catch {
+    say('No passkey was used.');
+    return;
+  }
+
+  const result = await session.signInWithPasskey(options.data.challengeId, assertion);
+  if (result.data) await enter(); else say(problemText(result.error, 'The passkey was not accepted.'));
 });
 
 onSubmit('name-form', async ({ name }, form) => {

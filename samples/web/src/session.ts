@@ -1,4 +1,4 @@
-import { authLogin, authLogout, authRefresh, authSignup, mfaVerify } from '../../../clients/typescript/src/index.js';
+import { authLogin, authLogout, authRefresh, authSignup, mfaVerify, passkeysSignIn } from '../../../clients/typescript/src/index.js';
 import { client } from '../../../clients/typescript/src/client.gen.js';
 import type { AuthResponse, UserResponse } from '../../../clients/typescript/src/index.js';
 import type { SampleConfig } from './config.js';
@@ -69,9 +69,20 @@ export class Session {
     return this.start(result);
   }
 
-  /** The second step of a sign-in that answered 403 mfa_required: the mfaToken and a code or a recovery code. */
-  async verifyMfa(mfaToken: string, code?: string, recoveryCode?: string): Promise<CallResult<AuthResponse>> {
-    return this.start(await mfaVerify({ body: { mfaToken, code: code || undefined, recoveryCode: recoveryCode || undefined } }));
+  /** The second step of a sign-in that answered 403 mfa_required: the mfaToken and a code, a recovery code or a passkey's assertion. */
+  async verifyMfa(mfaToken: string, code?: string, recoveryCode?: string, assertion?: unknown): Promise<CallResult<AuthResponse>> {
+    return this.start(await mfaVerify({ body: { mfaToken, code: code || undefined, recoveryCode: recoveryCode || undefined, assertion } }));
+  }
+
+  /** A passwordless sign-in: the challenge of POST /auth/passkeys/login/options and the browser's assertion. */
+  async signInWithPasskey(challengeId: string, assertion: unknown): Promise<CallResult<AuthResponse>> {
+    const deviceToken = localStorage.getItem(storedDeviceToken) ?? undefined;
+    const result = await passkeysSignIn({ body: { challengeId, assertion }, headers: { 'X-Device-Token': deviceToken } });
+    if (result.data?.deviceToken) {
+      localStorage.setItem(storedDeviceToken, result.data.deviceToken);
+    }
+
+    return this.start(result);
   }
 
   /** Gets a new access token with the refresh token; concurrent callers share one request. */
