@@ -1,7 +1,7 @@
 import type { Client } from '../src/client/index.js';
 import type {
-  AuthResponse, LoginRequest, Options, SessionsListData, SessionsListResponse, SignupRequest, UserResponse,
-  VerifyMfaRequest,
+  AuthResponse, LoginRequest, Options, PasskeySignInOptionsResponse, SessionsListData, SessionsListResponse, SignupRequest,
+  UserResponse, VerifyMfaRequest,
 } from '../src/index.js';
 import type { AuthApiError } from './errors.js';
 import type { TokenStorage } from './storage.js';
@@ -34,10 +34,19 @@ export interface AuthClientOptions {
   onSessionEnded?: (reason: AuthApiError) => void;
 }
 
-/** A sign-in either starts the session or asks for the second step with the `mfaToken`. */
+/**
+ * A sign-in either starts the session or asks for the second step with the `mfaToken`. With `passkey` among the
+ * `factors`, `passkeyOptions` are the request options a passkey answers (send the assertion to `verifyMfa`).
+ */
 export type LoginResult =
   | { status: 'signed_in'; auth: AuthResponse }
-  | { status: 'mfa_required' | 'mfa_enrollment_required'; mfaToken: string; factors: string[] };
+  | { status: 'mfa_required' | 'mfa_enrollment_required'; mfaToken: string; factors: string[]; passkeyOptions?: unknown };
+
+/**
+ * A `PublicKeyCredential` as its `toJSON()` gives it. The app runs the ceremony itself:
+ * `(await navigator.credentials.get({ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options.publicKey) })).toJSON()`.
+ */
+export type PasskeyCredentialJson = Record<string, unknown>;
 
 export interface AuthClient {
   /**
@@ -50,6 +59,13 @@ export interface AuthClient {
   /** `mfa_required`: call {@link verifyMfa} with the `mfaToken` and a code; other refusals throw {@link AuthApiError}. */
   login(body: LoginRequest): Promise<LoginResult>;
   verifyMfa(body: VerifyMfaRequest): Promise<AuthResponse>;
+  /**
+   * Begins a passwordless sign-in: `challengeId`, and `publicKey` (request options as JSON) for
+   * `navigator.credentials.get`. `email` is optional and only narrows which account's passkey may answer.
+   */
+  passkeySignInOptions(email?: string): Promise<PasskeySignInOptionsResponse>;
+  /** Finishes it with the browser's assertion; refusals throw {@link AuthApiError} (401 `invalid_passkey`). */
+  signInWithPasskey(challengeId: string, assertion: PasskeyCredentialJson): Promise<AuthResponse>;
   /**
    * After a reload: renews the session from the stored refresh token (body mode; no request when there is none) or
    * the cookie. False when there is no session to resume; `onSessionEnded` is not called for that.

@@ -1,10 +1,11 @@
 import { createClient, createConfig, type Client } from '../src/client/index.js';
 import {
-  authLogin, authLogout, authRefresh, authSignup, mfaVerify, sessionsEnd, sessionsList, userGet,
-  type AuthResponse, type LoginRequest, type MfaProblemDetails, type Options, type SessionsListData,
+  authLogin, authLogout, authRefresh, authSignup, mfaVerify, passkeysSignIn, passkeysSignInOptions, sessionsEnd, sessionsList,
+  userGet, type AuthResponse, type LoginRequest, type MfaProblemDetails, type Options, type PasskeySignInOptionsResponse,
+  type SessionsListData,
   type SessionsListResponse, type SignupRequest, type UserResponse, type VerifyMfaRequest,
 } from '../src/index.js';
-import type { AuthClient, AuthClientOptions, LoginResult, LogoutScope } from './auth-client-types.js';
+import type { AuthClient, AuthClientOptions, LoginResult, LogoutScope, PasskeyCredentialJson } from './auth-client-types.js';
 import { AuthApiError, toError, unwrap } from './errors.js';
 import { memoryStorage, type TokenStorage } from './storage.js';
 
@@ -50,28 +51,27 @@ class RefreshingAuthClient implements AuthClient {
   }
 
   async login(body: LoginRequest): Promise<LoginResult> {
-    // Cookie mode: the browser sends the HttpOnly device cookie by itself.
-    const deviceToken = this.cookie ? null : this.storage.getItem(this.keys.deviceToken);
-    const result = await authLogin({
-      client: this.client,
-      body,
-      headers: deviceToken ? { 'X-Device-Token': deviceToken } : {},
-    });
+    const result = await authLogin({ client: this.client, body, headers: this.deviceHeader() });
     if (result.data) {
-      if (result.data.deviceToken) {
-        this.storage.setItem(this.keys.deviceToken, result.data.deviceToken);
-      }
-
-      return { status: 'signed_in', auth: this.keep(result.data) };
+      return { status: 'signed_in', auth: this.keepDevice(result.data) };
     }
 
     const problem = result.error as MfaProblemDetails | undefined;
     if (result.response?.status === 403 && problem?.mfaToken
       && (problem.code === 'mfa_required' || problem.code === 'mfa_enrollment_required')) {
-      return { status: problem.code, mfaToken: problem.mfaToken, factors: problem.factors ?? [] };
+      return { status: problem.code, mfaToken: problem.mfaToken, factors: problem.factors ?? [], passkeyOptions: problem.passkeyOptions ?? undefined };
     }
 
     throw toError(result);
+  }
+
+  async passkeySignInOptions(email?: string): Promise<PasskeySignInOptionsResponse> {
+    return unwrap(await passkeysSignInOptions({ client: this.client, body: email ? { email } : {} }));
+  }
+
+  async signInWithPasskey(challengeId: string, assertion: PasskeyCredentialJson): Promise<AuthResponse> {
+    const result = await passkeysSignIn({ client: this.client, body: { challengeId, assertion }, headers: this.deviceHeader() });
+    return this.keepDevice(unwrap(result));
   }
 
   async verifyMfa(body: VerifyMfaRequest): Promise<AuthResponse> {
@@ -159,6 +159,20 @@ class RefreshingAuthClient implements AuthClient {
 
     this.end(error);
     return false;
+  }
+
+  /** The device token from an earlier sign-in, so this client signs in as a known device. Cookie mode: the browser sends its cookie. */
+  private deviceHeader(): Record<string, string> {
+    const deviceToken = this.cookie ? null : this.storage.getItem(this.keys.deviceToken);
+    return deviceToken ? { 'X-Device-Token': deviceToken } : {};
+  }
+
+  private keepDevice(auth: AuthResponse): AuthResponse {
+    if (auth.deviceToken) {
+      this.storage.setItem(this.keys.deviceToken, auth.deviceToken);
+    }
+
+    return this.keep(auth);
   }
 
   private keep(auth: AuthResponse): AuthResponse {

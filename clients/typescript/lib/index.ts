@@ -1,7 +1,7 @@
 // The package's entry: the hand-written session layer, and everything generated (one function per operation and
 // every request, response and problem type).
 export { createAuthClient } from './auth-client.js';
-export type { AuthClient, AuthClientOptions, LoginResult, LogoutScope, RefreshTokenTransport } from './auth-client-types.js';
+export type { AuthClient, AuthClientOptions, LoginResult, LogoutScope, PasskeyCredentialJson, RefreshTokenTransport } from './auth-client-types.js';
 export { AuthApiError } from './errors.js';
 export { memoryStorage, type TokenStorage } from './storage.js';
 export { createClient, createConfig, type Client } from '../src/client/index.js';
