@@ -154,6 +154,7 @@ async function loadSessions(): Promise<void> {
 async function enter(): Promise<void> {
   say('');
   mfaForm.hidden = true;
+  element('mfa-passkey').hidden = true;
   await loadUser();
   await mfa.load();
   await passkeys.load();
