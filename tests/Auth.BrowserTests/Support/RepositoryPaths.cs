@@ -7,6 +7,8 @@ internal static class RepositoryPaths
 
     public static string SampleApp => Path.Combine(Root, "samples", "web");
 
+    public static string ReactApp => Path.Combine(Root, "samples", "react");
+
     /// <summary>Where CI collects artifacts; failures leave their screenshot and console log here.</summary>
     public static string Artifacts => Path.Combine(Root, "TestResults", "browser");
 

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import type { AuthResponse } from '@auth/client';
+import { auth } from '../auth';
+import { useApp } from '../app-context';
+import { Field, Form } from '../form';
+import { Link, navigate } from '../router';
+
+
+/** Email and password, then, for an account with two-step verification, a code from the app or a recovery code. */
+export function LogIn({ next = '/account' }: { next?: string }) {
+  const { setUser, say, setPasswordChangeRequired } = useApp();
+  const [mfaToken, setMfaToken] = useState<string>();
+
+  const enter = (response: AuthResponse) => {
+    // The service now refuses this password (common, or breached): the session works, but a new one is asked for.
+    const changeRequired = response.passwordChangeRequired === true;
+    setPasswordChangeRequired(changeRequired);
+    say(changeRequired ? 'Please choose a new password.' : '');
+    setUser(response.user);
+    const target = changeRequired ? '/account' : next;
+    if (location.pathname !== target) {
+      navigate(target);
+    }
+  };
+
+  return (
+    <section className="card narrow">
+      <h2>Log in</h2>
+      {mfaToken ? (
+        <Form id="mfa-form" submit="Verify" onSubmit={async ({ code, recoveryCode }) => {
+          enter(await auth.verifyMfa(recoveryCode ? { mfaToken, recoveryCode } : { mfaToken, code }));
+        }}>
+          <p>Two-step verification: enter the 6-digit code from your authenticator app, or one of your recovery codes.</p>
+          <Field label="Code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" autoFocus />
+          <Field label="Or a recovery code" name="recoveryCode" autoComplete="off" />
+        </Form>
+      ) : (
+        <Form id="login-form" submit="Log in" onSubmit={async ({ email, password }) => {
+          const result = await auth.login({ email, password });
+          if (result.status === 'signed_in') {
+            enter(result.auth);
+            return;
+          }
+
+          if (result.status === 'mfa_required') {
+            setMfaToken(result.mfaToken);
+            say('Enter the code from your authenticator app.');
+          } else {
+            // An administrator's account: this sample does not enrol with the login's mfaToken (see README).
+            say('This account must set up two-step verification before it can sign in.');
+          }
+        }}>
+          <Field label="Email" name="email" type="email" autoComplete="username" required />
+          <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+        </Form>
+      )}
+      <p className="links">
+        <Link to="/forgot-password">Forgot your password?</Link> · <Link to="/signup">Create an account</Link>
+      </p>
+    </section>
+  );
+}
