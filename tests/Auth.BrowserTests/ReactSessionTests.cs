@@ -106,7 +106,7 @@ public sealed class ReactSessionTests(string transport) : ReactAppTest(transport
 
         await SubmitLoginAsync(page, email, "not the password");
 
-        await Expect(page.Locator("#message")).Not.ToBeEmptyAsync();
+        await Expect(page.Locator("#message")).ToHaveTextAsync("The email or password is incorrect.");
         await Expect(page.Locator("#login-form")).ToBeVisibleAsync();
         await Expect(page.Locator("#signed-in")).ToBeHiddenAsync();
     }

@@ -29,7 +29,7 @@ export function Form({ id, title, submit, onSubmit, children, className }: {
       }
     } catch (error) {
       // The session ended while the call travelled: onSessionEnded already said so.
-      if (!(error instanceof AuthApiError && error.status === 401 && !auth.signedIn)) {
+      if (!(error instanceof AuthApiError && error.code === 'invalid_token' && !auth.signedIn)) {
         say(problemText(error));
       }
     } finally {

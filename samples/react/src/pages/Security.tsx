@@ -82,7 +82,7 @@ export function Security() {
 
             await changed('New recovery codes made; the old ones no longer work.');
           }}>
-            <Field label="Code from the app" name="code" inputMode="numeric" autoComplete="one-time-code" required />
+            <Field label="Code from the app or a recovery code" name="code" autoComplete="one-time-code" required />
           </Form>
           <Form id="mfa-disable-form" title="Turn it off" submit="Turn off" onSubmit={async ({ code }) => {
             try {
