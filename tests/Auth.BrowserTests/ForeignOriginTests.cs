@@ -16,19 +16,20 @@ public sealed class ForeignOriginTests : BrowserTest
     [OneTimeSetUp]
     public async Task Start()
     {
-        app = await StaticHost.StartAsync(SampleApp.RequireBuilt());
+        app = await StaticHost.StartAsync(ReactApp.RequireBuilt());
         foreign = await StaticHost.StartAsync(root: null, new Dictionary<string, string> { ["/"] = "<!doctype html><title>elsewhere</title><p>another site" });
         api = new KestrelApi(new Dictionary<string, string?>
         {
             ["Auth:RefreshTokenTransport"] = "cookie",
             ["Cors:AllowedOrigins:0"] = app.BaseUrl,
         });
+        app.ConfigScript = $"window.AUTH_SAMPLE_CONFIG = {{ apiBaseUrl: '{api.BaseUrl}', refreshTokenTransport: 'cookie' }};";
     }
 
     [OneTimeTearDown]
     public async Task Stop()
     {
-        // Setup stops with Assert.Ignore, before starting anything, where no browser or built sample app is found.
+        // Setup stops with Assert.Ignore, before starting anything, where no browser or built React sample is found.
         if (api is not null)
         {
             await api.DisposeAsync();
@@ -49,7 +50,7 @@ public sealed class ForeignOriginTests : BrowserTest
     public async Task A_page_on_another_origin_cannot_read_responses_or_spend_the_refresh_cookie()
     {
         var page = await NewPageAsync();
-        var appUrl = $"{app.BaseUrl}/index.html?api={Uri.EscapeDataString(api.BaseUrl)}&transport=cookie";
+        var appUrl = $"{app.BaseUrl}/signup";
         await page.GotoAsync(appUrl);
         var form = page.Locator("#signup-form");
         await form.Locator("input[name=name]").FillAsync("Victim");

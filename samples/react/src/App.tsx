@@ -7,6 +7,7 @@ import { Account } from './pages/Account';
 import { Activity } from './pages/Activity';
 import { ForgotPassword } from './pages/ForgotPassword';
 import { LogIn } from './pages/LogIn';
+import { Passkeys } from './pages/Passkeys';
 import { MailedLink, mailedLinks } from './pages/MailedLink';
 import { ResetPassword } from './pages/ResetPassword';
 import { Security } from './pages/Security';
@@ -20,6 +21,7 @@ const signedInPages: Record<string, { title: string; page: ComponentType }> = {
   '/sessions': { title: 'Sessions', page: Sessions },
   '/activity': { title: 'Activity', page: Activity },
   '/security': { title: 'Two-step verification', page: Security },
+  '/passkeys': { title: 'Passkeys', page: Passkeys },
 };
 
 // After a reload: the refresh token (stored, or in the cookie) buys a new access token. Once, even in StrictMode.

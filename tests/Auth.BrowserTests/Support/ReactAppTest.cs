@@ -7,7 +7,8 @@ namespace Auth.BrowserTests.Support;
 
 /// <summary>
 /// samples/react on its own origin against the real service, in one refresh-token transport: its config.js names
-/// the service, and the service's mails link to the app (Email:LinkBaseUrl), as in Development.
+/// the service, and the service's mails link to the app (Email:LinkBaseUrl), as in Development. Both are opened as
+/// <c>localhost</c>, the passkeys' RP id (WebAuthn accepts no IP address as one), on the loopback servers' ports.
 /// </summary>
 public abstract partial class ReactAppTest(string transport) : BrowserTest
 {
@@ -18,7 +19,9 @@ public abstract partial class ReactAppTest(string transport) : BrowserTest
 
     protected string Transport => transport;
 
-    protected string AppUrl => app.BaseUrl;
+    protected string AppUrl => OnLocalhost(app.BaseUrl);
+
+    protected string ApiUrl => OnLocalhost(api.BaseUrl);
 
     private protected KestrelApi Api => api;
 
@@ -32,10 +35,12 @@ public abstract partial class ReactAppTest(string transport) : BrowserTest
         api = new KestrelApi(new Dictionary<string, string?>
         {
             ["Auth:RefreshTokenTransport"] = transport,
-            ["Cors:AllowedOrigins:0"] = app.BaseUrl,
-            ["Email:LinkBaseUrl"] = app.BaseUrl,
+            ["Cors:AllowedOrigins:0"] = AppUrl,
+            ["Email:LinkBaseUrl"] = AppUrl,
+            ["Passkeys:RelyingPartyId"] = "localhost",
+            ["Passkeys:Origins:0"] = AppUrl,
         }, AccessTokenLifetime);
-        app.ConfigScript = $"window.AUTH_SAMPLE_CONFIG = {{ apiBaseUrl: '{api.BaseUrl}', refreshTokenTransport: '{transport}' }};";
+        app.ConfigScript = $"window.AUTH_SAMPLE_CONFIG = {{ apiBaseUrl: '{ApiUrl}', refreshTokenTransport: '{transport}' }};";
     }
 
     [OneTimeTearDown]
@@ -59,7 +64,7 @@ public abstract partial class ReactAppTest(string transport) : BrowserTest
     protected async Task<IPage> OpenAsync(string path = "/")
     {
         var page = await NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + path);
+        await page.GotoAsync(AppUrl + path);
         return page;
     }
 
@@ -127,9 +132,12 @@ public abstract partial class ReactAppTest(string transport) : BrowserTest
     {
         var link = Link().Match(mail.TextBody ?? "");
         Assert.That(link.Success, Is.True, $"no link in: {mail.TextBody}");
-        Assert.That(link.Value, Does.StartWith(app.BaseUrl + "/"));
+        Assert.That(link.Value, Does.StartWith(AppUrl + "/"));
         return link.Value;
     }
+
+    /// <summary>The same loopback server named <c>localhost</c>.</summary>
+    private static string OnLocalhost(string url) => new UriBuilder(url) { Host = "localhost" }.Uri.GetLeftPart(UriPartial.Authority);
 
     [GeneratedRegex(@"https?://[^\s""<>]+")]
     private static partial Regex Link();

@@ -34,6 +34,11 @@ const labels: Record<string, string> = {
   EmailChangeRequested: 'Email change requested',
   EmailChanged: 'Email address changed',
   EmailChangeCancelled: 'Email change cancelled',
+  PasskeyRegistered: 'Passkey added',
+  PasskeyRenamed: 'Passkey renamed',
+  PasskeyRemoved: 'Passkey deleted',
+  PasskeyRefused: 'Passkey refused',
+  PasskeyCounterRegressed: 'Passkey refused: it may have been copied',
 };
 
 const pageSize = 20;

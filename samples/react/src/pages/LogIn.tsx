@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { AuthResponse } from '@auth/client';
-import { auth } from '../auth';
+import { auth, problemText } from '../auth';
 import { useApp } from '../app-context';
 import { Field, Form } from '../form';
+import { getPasskey, isCeremonyError } from '../passkeys';
 import { Link, navigate } from '../router';
 
 
@@ -10,6 +11,9 @@ import { Link, navigate } from '../router';
 export function LogIn({ next = '/account' }: { next?: string }) {
   const { setUser, say, setPasswordChangeRequired } = useApp();
   const [mfaToken, setMfaToken] = useState<string>();
+  // With a passkey among the account's factors: the options a passkey answers instead of a code.
+  const [mfaPasskeyOptions, setMfaPasskeyOptions] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
 
   const enter = (response: AuthResponse) => {
     // The service now refuses this password (common, or breached): the session works, but a new one is asked for.
@@ -21,6 +25,28 @@ export function LogIn({ next = '/account' }: { next?: string }) {
     if (location.pathname !== target) {
       navigate(target);
     }
+  };
+
+  /** Runs the browser's passkey ceremony, then `finish` with its answer; a cancelled ceremony is only said. */
+  const withPasskey = async (options: () => Promise<unknown>, finish: (assertion: PublicKeyCredentialJSON) => Promise<AuthResponse>) => {
+    setBusy(true);
+    try {
+      enter(await finish(await getPasskey(await options())));
+    } catch (error) {
+      say(isCeremonyError(error) ? 'No passkey was used.' : problemText(error, 'The passkey was not accepted.'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Passwordless: no email needed, the browser offers the passkeys it holds for this site.
+  const passkeySignIn = async () => {
+    let challengeId = '';
+    await withPasskey(async () => {
+      const options = await auth.passkeySignInOptions();
+      challengeId = options.challengeId;
+      return options.publicKey;
+    }, (assertion) => auth.signInWithPasskey(challengeId, assertion));
   };
 
   return (
@@ -44,6 +70,7 @@ export function LogIn({ next = '/account' }: { next?: string }) {
 
           if (result.status === 'mfa_required') {
             setMfaToken(result.mfaToken);
+            setMfaPasskeyOptions(result.passkeyOptions);
             say('Enter the code from your authenticator app.');
           } else {
             // An administrator's account: this sample does not enrol with the login's mfaToken (see README).
@@ -53,6 +80,19 @@ export function LogIn({ next = '/account' }: { next?: string }) {
           <Field label="Email" name="email" type="email" autoComplete="username" required />
           <Field label="Password" name="password" type="password" autoComplete="current-password" required />
         </Form>
+      )}
+      {mfaToken && mfaPasskeyOptions !== undefined && (
+        <p className="alternative">
+          <button id="mfa-passkey" type="button" disabled={busy}
+            onClick={() => void withPasskey(async () => mfaPasskeyOptions, (assertion) => auth.verifyMfa({ mfaToken, assertion }))}>
+            Use a passkey instead
+          </button>
+        </p>
+      )}
+      {!mfaToken && (
+        <p className="alternative">
+          <button id="passkey-login" type="button" disabled={busy} onClick={() => void passkeySignIn()}>Sign in with a passkey</button>
+        </p>
       )}
       <p className="links">
         <Link to="/forgot-password">Forgot your password?</Link> · <Link to="/signup">Create an account</Link>
