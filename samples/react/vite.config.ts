@@ -4,10 +4,11 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   esbuild: { jsx: 'automatic' },
   server: {
-    // The address Development's Email:LinkBaseUrl names, so the mailed links open this app.
-    host: '127.0.0.1',
+    // The origin Development's Email:LinkBaseUrl names, so the mailed links open this app; localhost, because it is
+    // the passkeys' RP id (WebAuthn takes no IP address) and the same site as the API on localhost:5080 (cookie mode).
+    host: 'localhost',
     port: 5173,
     strictPort: true,
   },
-  preview: { host: '127.0.0.1', port: 5173, strictPort: true },
+  preview: { host: 'localhost', port: 5173, strictPort: true },
 });

@@ -5,8 +5,6 @@ internal static class RepositoryPaths
     /// <summary>The checkout the tests were built from: the folder above the test output holding Auth.sln.</summary>
     public static string Root { get; } = FindRoot();
 
-    public static string SampleApp => Path.Combine(Root, "samples", "web");
-
     public static string ReactApp => Path.Combine(Root, "samples", "react");
 
     /// <summary>Where CI collects artifacts; failures leave their screenshot and console log here.</summary>
