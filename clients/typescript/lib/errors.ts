@@ -1,12 +1,15 @@
 import type { ProblemDetails } from '../src/index.js';
 
+/** Every code a problem of the service can carry (a union generated from the OpenAPI document). */
+export type ProblemCode = ProblemDetails['code'];
+
 /**
  * A call the service refused: its HTTP status and RFC 9457 problem. Switch on `code` (`invalid_credentials`,
  * `email_taken`, ...); `message` is the problem's `detail`, for people.
  */
 export class AuthApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ProblemCode | `http_${number}`;
   readonly problem: ProblemDetails | undefined;
 
   constructor(status: number, problem: ProblemDetails | undefined) {

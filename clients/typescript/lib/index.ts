@@ -2,7 +2,7 @@
 // every request, response and problem type).
 export { createAuthClient } from './auth-client.js';
 export type { AuthClient, AuthClientOptions, LoginResult, LogoutScope, PasskeyCredentialJson, RefreshTokenTransport } from './auth-client-types.js';
-export { AuthApiError } from './errors.js';
+export { AuthApiError, type ProblemCode } from './errors.js';
 export { memoryStorage, type TokenStorage } from './storage.js';
 export { createClient, createConfig, type Client } from '../src/client/index.js';
 export * from '../src/index.js';

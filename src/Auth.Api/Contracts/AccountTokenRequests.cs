@@ -1,15 +1,19 @@
+using Auth.Api.OpenApi;
+
 namespace Auth.Api.Contracts;
 
 /// <summary>The token from a confirmation mail's link.</summary>
 public sealed record ConfirmEmailRequest
 {
     /// <example>Q2hhbmdlIG1lLCBJIGFtIGp1c3QgYW4gZXhhbXBsZSB0b2tlbg</example>
+    [RequiredInRequest]
     public string? Token { get; init; }
 }
 
 public sealed record ForgotPasswordRequest
 {
     /// <example>ada@example.com</example>
+    [RequiredInRequest]
     public string? Email { get; init; }
 }
 
@@ -17,9 +21,11 @@ public sealed record ForgotPasswordRequest
 public sealed record ResetPasswordRequest
 {
     /// <example>Q2hhbmdlIG1lLCBJIGFtIGp1c3QgYW4gZXhhbXBsZSB0b2tlbg</example>
+    [RequiredInRequest]
     public string? Token { get; init; }
 
     /// <example>a new correct horse battery</example>
+    [RequiredInRequest]
     public string? NewPassword { get; init; }
 }
 

@@ -1,3 +1,4 @@
+using Auth.Api.OpenApi;
 using Auth.Application.Admin.Common;
 using Auth.Application.Admin.ListAuditEvents;
 
@@ -23,6 +24,7 @@ public static class PageResponse
 public sealed record GrantRoleRequest
 {
     /// <example>admin</example>
+    [RequiredInRequest]
     public string? Role { get; init; }
 }
 

@@ -1,12 +1,16 @@
+using Auth.Api.OpenApi;
+
 namespace Auth.Api.Contracts;
 
 /// <summary>A new sign-in address, proven by the current password.</summary>
 public sealed record ChangeEmailRequest
 {
     /// <example>ada@newjob.example</example>
+    [RequiredInRequest]
     public string? NewEmail { get; init; }
 
     /// <example>correct horse battery staple</example>
+    [RequiredInRequest]
     public string? CurrentPassword { get; init; }
 }
 
@@ -14,6 +18,7 @@ public sealed record ChangeEmailRequest
 public sealed record EmailChangeTokenRequest
 {
     /// <example>Q2hhbmdlIG1lLCBJIGFtIGp1c3QgYW4gZXhhbXBsZSB0b2tlbg</example>
+    [RequiredInRequest]
     public string? Token { get; init; }
 }
 

@@ -1,3 +1,4 @@
+using Auth.Api.OpenApi;
 using Auth.Application.Mfa.Common;
 
 namespace Auth.Api.Contracts;
@@ -68,6 +69,7 @@ public sealed record TotpEnrolmentResponse
 public sealed record ConfirmTotpRequest
 {
     /// <example>123456</example>
+    [RequiredInRequest]
     public string? Code { get; init; }
 
     /// <summary>Instead of a Bearer token: the enrolment-only <c>mfaToken</c>; the sign-in then finishes here.</summary>
@@ -91,6 +93,7 @@ public sealed record TotpConfirmedResponse
 public sealed record MfaCodeRequest
 {
     /// <example>123456</example>
+    [RequiredInRequest]
     public string? Code { get; init; }
 }
 
@@ -106,6 +109,7 @@ public sealed record VerifyMfaRequest
 {
     /// <summary>From the 403 <c>mfa_required</c> of <c>POST /auth/login</c>.</summary>
     /// <example>h2V1b3NlY3JldHRva2VudmFsdWVmb3JleGFtcGxl</example>
+    [RequiredInRequest]
     public string? MfaToken { get; init; }
 
     /// <summary>The app's current 6-digit code.</summary>

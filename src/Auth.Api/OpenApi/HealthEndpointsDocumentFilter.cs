@@ -8,7 +8,7 @@ namespace Auth.Api.OpenApi;
 /// The health checks are mapped outside MVC, where the API explorer cannot see them; they are routes all the same,
 /// so the document describes them by hand.
 /// </summary>
-internal sealed class HealthEndpointsDocumentFilter : IDocumentFilter
+internal sealed class HealthEndpointsDocumentFilter(ProblemExamples examples) : IDocumentFilter
 {
     public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
     {
@@ -16,7 +16,7 @@ internal sealed class HealthEndpointsDocumentFilter : IDocumentFilter
         swaggerDoc.Paths.Add("/health/ready", Path("healthReady", "Answers 200 when the database answers and revocations are loaded; for readiness probes.", ready: true));
     }
 
-    private static OpenApiPathItem Path(string operationId, string summary, bool ready)
+    private OpenApiPathItem Path(string operationId, string summary, bool ready)
     {
         var responses = new OpenApiResponses
         {
@@ -40,7 +40,7 @@ internal sealed class HealthEndpointsDocumentFilter : IDocumentFilter
                     [ErrorResults.ProblemJson] = new()
                     {
                         Schema = new OpenApiSchemaReference(nameof(Microsoft.AspNetCore.Mvc.ProblemDetails)),
-                        Example = ProblemResponsesFilter.Example(StatusCodes.Status503ServiceUnavailable, notReady),
+                        Example = examples.For(StatusCodes.Status503ServiceUnavailable, "not_ready"),
                     },
                 },
             };

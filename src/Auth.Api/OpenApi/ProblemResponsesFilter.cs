@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 using Auth.Api.Errors;
 using Auth.Api.Hosting;
 using Auth.Api.Http;
+using Auth.Application.Common.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -17,12 +17,13 @@ namespace Auth.Api.OpenApi;
 /// <c>WWW-Authenticate</c>). Statuses that middleware adds to many routes (401, 403, 413, 415, the per-address 429)
 /// are filled in here, so no action can forget them.
 /// </summary>
-internal sealed partial class ProblemResponsesFilter : IOperationFilter
+internal sealed partial class ProblemResponsesFilter(ProblemExamples examples) : IOperationFilter
 {
     private const string TooManyRequests = "`too_many_requests`: too many requests from this client address; see `Retry-After`.";
     private const string Overloaded = "`overloaded`: too many password checks are waiting; try again after `Retry-After`.";
     private const string StepUpRequired = "`mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.";
     private const string InvalidToken = "`invalid_token`: no valid access token (missing, expired, or its session ended).";
+    private const string NotJson = "`bad_request`: the body is not JSON; `line` and `column` say where reading stopped.";
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
@@ -57,6 +58,16 @@ internal sealed partial class ProblemResponsesFilter : IOperationFilter
             }
         }
 
+        if (context.ApiDescription.ParameterDescriptions.Any(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body))
+        {
+            Ensure(operation, StatusCodes.Status400BadRequest, NotJson);
+            var badRequest = (OpenApiResponse)operation.Responses["400"];
+            if (badRequest.Description?.Contains("bad_request", StringComparison.Ordinal) != true)
+            {
+                badRequest.Description = badRequest.Description?.TrimEnd() + " " + NotJson;
+            }
+        }
+
         if (metadata.OfType<HashesPasswordAttribute>().Any())
         {
             Ensure(operation, StatusCodes.Status503ServiceUnavailable, Overloaded);
@@ -87,7 +98,7 @@ internal sealed partial class ProblemResponsesFilter : IOperationFilter
         }
     }
 
-    private static void Describe(OpenApiResponse response, int status, IList<object> metadata)
+    private void Describe(OpenApiResponse response, int status, IList<object> metadata)
     {
         // Swashbuckle writes the reason phrase when no <response> comment says more; replace it with the code.
         if (response.Description?.Contains('`', StringComparison.Ordinal) != true)
@@ -103,7 +114,14 @@ internal sealed partial class ProblemResponsesFilter : IOperationFilter
 
         if (response.Content?.TryGetValue(ErrorResults.ProblemJson, out var problemMedia) == true)
         {
-            problemMedia.Example = Example(status, response.Description);
+            var codes = Codes(response.Description);
+            if (codes.FirstOrDefault(c => ErrorCatalogue.Find(c) is null) is { } unknown)
+            {
+                throw new InvalidOperationException($"A {status} response names `{unknown}`, which is not in the error catalogue (AuthErrors).");
+            }
+
+            problemMedia.Example = examples.For(status, codes[0]);
+            problemMedia.Schema = Narrowed(problemMedia.Schema, codes);
         }
 
         response.Headers ??= new Dictionary<string, IOpenApiHeader>();
@@ -137,36 +155,33 @@ internal sealed partial class ProblemResponsesFilter : IOperationFilter
         _ => $"`{ProblemStatus.ErrorFor(status).Code}`.",
     };
 
-    private static string? FirstCode(string? description) =>
-        description is not null && CodePattern().Match(description) is { Success: true } match ? match.Groups[1].Value : null;
+    /// <summary>The codes a response's description names, in order; the first one is the example's.</summary>
+    public static IReadOnlyList<string> Codes(string? description) =>
+        [.. CodePattern().Matches(description ?? "").Select(m => m.Groups[1].Value).Where(c => !NotCodes.Contains(c)).Distinct()];
 
-    /// <summary>An example problem body: the first code the description names, with its explanation as detail.</summary>
-    public static JsonObject Example(int status, string? description)
+    // Backticked words in descriptions that are members or values, not codes.
+    private static readonly HashSet<string> NotCodes = ["line", "column", "factors", "reasons", "errors", "local", "global", "others"];
+
+    /// <summary>
+    /// The problem schema with <c>code</c> narrowed to this response's codes, so a generated client's per-operation
+    /// error type says which codes this operation can answer with.
+    /// </summary>
+    private static OpenApiSchema? Narrowed(IOpenApiSchema? schema, IReadOnlyList<string> codes) => schema is null ? null : new OpenApiSchema
     {
-        var code = FirstCode(description) ?? ProblemStatus.ErrorFor(status).Code;
-        var detail = description?.Split(':', 2) is [_, var rest] ? rest.Split(';')[0].Trim().TrimEnd('.') + "." : ReasonPhrases.GetReasonPhrase(status) + ".";
-        var example = new JsonObject
-        {
-            ["type"] = "about:blank",
-            ["title"] = ReasonPhrases.GetReasonPhrase(status),
-            ["status"] = status,
-            ["detail"] = char.ToUpperInvariant(detail[0]) + detail[1..],
-            ["code"] = code,
-            ["traceId"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-        };
-        if (code == Application.Common.Errors.AuthErrors.ValidationFailedCode)
-        {
-            example["errors"] = new JsonObject { ["email"] = new JsonArray("'Email' is not a valid email address.") };
-        }
-        else if (code == Application.Common.Errors.AuthErrors.WeakPasswordCode)
-        {
-            string[] reasons = [Application.Common.Passwords.PasswordWeakness.TooCommon];
-            example["detail"] = Application.Common.Passwords.PasswordWeakness.Describe(reasons);
-            example["reasons"] = new JsonArray([.. reasons.Select(r => (JsonNode)r)]);
-        }
-
-        return example;
-    }
+        AllOf =
+        [
+            schema,
+            new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Required = new HashSet<string>(["code"]),
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. codes.Select(c => (JsonNode)c)] },
+                },
+            },
+        ],
+    };
 
     [GeneratedRegex("`([a-z_]+)`")]
     private static partial Regex CodePattern();

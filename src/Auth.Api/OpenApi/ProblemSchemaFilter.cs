@@ -1,3 +1,4 @@
+using Auth.Application.Common.Errors;
 using Auth.Application.Common.Passwords;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
@@ -24,6 +25,7 @@ internal sealed class ProblemSchemaFilter : ISchemaFilter
         {
             Type = JsonSchemaType.String,
             Description = "Stable, machine-readable, snake_case: what went wrong (see each response's description).",
+            Enum = [.. ErrorCatalogue.ClientCodes.Select(c => (System.Text.Json.Nodes.JsonNode)c)],
         };
         problem.Properties["traceId"] = new OpenApiSchema
         {
@@ -46,6 +48,15 @@ internal sealed class ProblemSchemaFilter : ISchemaFilter
             };
         }
 
-        problem.Required = new HashSet<string>(["type", "title", "status", "detail", "code", "traceId"]);
+        string[] alwaysSet = ["type", "title", "status", "detail", "code", "traceId"];
+        problem.Required = new HashSet<string>(alwaysSet);
+        // The service fills each of them on every problem it writes (ProblemDetailsCustomization): never null.
+        foreach (var name in alwaysSet)
+        {
+            if (problem.Properties.TryGetValue(name, out var member) && member is OpenApiSchema { Type: { } type } memberSchema)
+            {
+                memberSchema.Type = type & ~JsonSchemaType.Null;
+            }
+        }
     }
 }

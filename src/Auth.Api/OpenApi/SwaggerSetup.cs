@@ -9,6 +9,7 @@ internal static class SwaggerSetup
     public static IServiceCollection AddAuthSwagger(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
+        services.AddSingleton<ProblemExamples>();
         services.AddSwaggerGen(options =>
         {
             options.SwaggerDoc("v1", new OpenApiInfo
@@ -29,6 +30,7 @@ internal static class SwaggerSetup
             options.OperationFilter<BearerOperationFilter>();
             options.OperationFilter<ProblemResponsesFilter>();
             options.SchemaFilter<ProblemSchemaFilter>();
+            options.SchemaFilter<RequiredMembersSchemaFilter>();
             options.DocumentFilter<HealthEndpointsDocumentFilter>();
             options.CustomOperationIds(OperationIds.For);
             // string and string? differ in C#; so they should in generated clients (no "| null" on what is always set).

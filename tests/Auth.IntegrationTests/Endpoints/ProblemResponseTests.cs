@@ -24,11 +24,24 @@ public sealed class ProblemResponseTests
         await factory.DisposeAsync();
     }
 
-    [TestCase("{\"email\": \"a@example.com\", ")]
-    [TestCase("not json at all")]
+    [TestCase("{\"email\": \"a@example.com\", ", 1, 28)]
+    [TestCase("not json at all", 1, 2)]
+    [TestCase("{\n  \"email\": \"a@example.com\",\n  \"password\": 'single quotes'\n}", 3, 15)]
+    public async Task A_body_that_is_not_json_returns_400_bad_request_with_where_reading_stopped(string body, int line, int column)
+    {
+        var response = await client.PostAsync("/auth/login", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "bad_request");
+        Assert.That(problem.GetProperty("line").GetInt32(), Is.EqualTo(line));
+        Assert.That(problem.GetProperty("column").GetInt32(), Is.EqualTo(column));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain($"line {line}, column {column}"));
+        Assert.That(problem.ToString(), Does.Not.Contain("System.").And.Not.Contain("BytePositionInLine"));
+    }
+
     [TestCase("[]")]
+    [TestCase("\"a string\"")]
     [TestCase("")]
-    public async Task Malformed_or_missing_json_body_returns_400_validation_failed(string body)
+    public async Task Json_of_the_wrong_shape_or_no_body_returns_400_validation_failed(string body)
     {
         var response = await client.PostAsync("/auth/login", new StringContent(body, Encoding.UTF8, "application/json"));
 
@@ -95,6 +108,6 @@ public sealed class ProblemResponseTests
 
         var response = await client.PostAsync("/auth/login", new StringContent(nested, Encoding.UTF8, "application/json"));
 
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "bad_request");
     }
 }
