@@ -20,8 +20,7 @@ internal sealed class BearerChallengeProblems : IPostConfigureOptions<JwtBearerO
             // RFC 6750 §3.1: the error attribute only when a bearer token was actually presented.
             var tokenSent = context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
             context.Response.Headers.WWWAuthenticate = tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer";
-            await ProblemWriter.WriteAsync(context.HttpContext, AuthErrors.InvalidToken,
-                tokenSent ? null : "This endpoint needs a bearer access token.");
+            await ProblemWriter.WriteAsync(context.HttpContext, AuthErrors.InvalidToken);
         };
         options.Events.OnForbidden = async context =>
         {

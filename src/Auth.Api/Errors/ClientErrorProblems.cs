@@ -12,13 +12,7 @@ internal sealed class ClientErrorProblems(ProblemDetailsFactory problems) : ICli
     public IActionResult GetClientError(ActionContext actionContext, IClientErrorActionResult clientError)
     {
         var status = clientError.StatusCode ?? StatusCodes.Status400BadRequest;
-        var problem = problems.CreateProblemDetails(actionContext.HttpContext, status, detail: Detail(status));
+        var problem = problems.CreateProblemDetails(actionContext.HttpContext, status, detail: ProblemStatus.ErrorFor(status).Message);
         return ErrorResults.ProblemResult(problem);
     }
-
-    private static string? Detail(int status) => status switch
-    {
-        StatusCodes.Status415UnsupportedMediaType => "The request body must be JSON (Content-Type: application/json).",
-        _ => null,
-    };
 }

@@ -19,7 +19,8 @@ internal static class ProblemDetailsCustomization
 
         problem.Title ??= ReasonPhrases.GetReasonPhrase(status);
         problem.Type ??= TypeFor(status);
-        problem.Detail ??= problem.Title;
+        // A problem nobody gave a detail (MVC's own 415, a status-code page) says what the catalogue says for its status.
+        problem.Detail ??= ProblemStatus.ErrorFor(status).Message;
         problem.Extensions.TryAdd("code", ProblemStatus.ErrorFor(status).Code);
         problem.Extensions["traceId"] = Activity.Current?.Id ?? http.TraceIdentifier;
 

@@ -22,7 +22,7 @@ internal sealed class RequestBodyLimit(RequestDelegate next)
 
         if (context.Request.ContentLength > MaxBytes)
         {
-            return ProblemWriter.WriteAsync(context, AuthErrors.PayloadTooLarge, $"The request body is larger than {MaxBytes / 1024} KiB.").AsTask();
+            return ProblemWriter.WriteAsync(context, AuthErrors.PayloadTooLarge).AsTask();
         }
 
         return next(context);
