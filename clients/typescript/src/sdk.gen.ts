@@ -19,120 +19,6 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
 };
 
 /**
- * Security events on the caller's account, newest first: sign-ins, failed attempts, lockouts, password and email changes, ended sessions.
- *
- * Kept as long as the audit trail (`Audit:Retention`, 90 days by default); events appear a moment after they happen.
- */
-export const activityList = <ThrowOnError extends boolean = false>(options?: Options<ActivityListData, ThrowOnError>) => (options?.client ?? client).get<ActivityListResponses, ActivityListErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/auth/activity',
-    ...options
-});
-
-/**
- * Security events, newest first, filtered by account, type and time.
- *
- * Kept for 90 days by default (`Audit:Retention`). Events are stored a moment after they happen.
- */
-export const adminAuditList = <ThrowOnError extends boolean = false>(options?: Options<AdminAuditListData, ThrowOnError>) => (options?.client ?? client).get<AdminAuditListResponses, AdminAuditListErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/admin/audit',
-    ...options
-});
-
-/**
- * Lists accounts, newest first by default, optionally those whose email starts with a prefix.
- */
-export const adminUsersList = <ThrowOnError extends boolean = false>(options?: Options<AdminUsersListData, ThrowOnError>) => (options?.client ?? client).get<AdminUsersListResponses, AdminUsersListErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/admin/users',
-    ...options
-});
-
-/**
- * One account.
- */
-export const adminUsersGet = <ThrowOnError extends boolean = false>(options: Options<AdminUsersGetData, ThrowOnError>) => (options.client ?? client).get<AdminUsersGetResponses, AdminUsersGetErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/admin/users/{id}',
-    ...options
-});
-
-/**
- * Changes an account's fields; today its email address.
- *
- * The new address takes effect at once, unconfirmed: a confirmation link is mailed to it, and the old address is
- * told of the change. Every reset, confirmation and email change link mailed before stops working; sessions stay.
- */
-export const adminUsersUpdate = <ThrowOnError extends boolean = false>(options: Options<AdminUsersUpdateData, ThrowOnError>) => (options.client ?? client).patch<AdminUsersUpdateResponses, AdminUsersUpdateErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/admin/users/{id}',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
- * Grants a role; it appears in the user's tokens from their next refresh or login.
- */
-export const adminUsersGrantRole = <ThrowOnError extends boolean = false>(options: Options<AdminUsersGrantRoleData, ThrowOnError>) => (options.client ?? client).post<AdminUsersGrantRoleResponses, AdminUsersGrantRoleErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/admin/users/{id}/roles',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
- * Revokes a role; the user's sessions end at once so no token keeps it.
- */
-export const adminUsersRevokeRole = <ThrowOnError extends boolean = false>(options: Options<AdminUsersRevokeRoleData, ThrowOnError>) => (options.client ?? client).delete<AdminUsersRevokeRoleResponses, AdminUsersRevokeRoleErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/admin/users/{id}/roles/{role}',
-    ...options
-});
-
-/**
- * Disables the account: sign-in answers 403 `account_disabled` and every session ends at once.
- */
-export const adminUsersDisable = <ThrowOnError extends boolean = false>(options: Options<AdminUsersDisableData, ThrowOnError>) => (options.client ?? client).post<AdminUsersDisableResponses, AdminUsersDisableErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/admin/users/{id}/disable',
-    ...options
-});
-
-/**
- * Enables a disabled account again.
- */
-export const adminUsersEnable = <ThrowOnError extends boolean = false>(options: Options<AdminUsersEnableData, ThrowOnError>) => (options.client ?? client).post<AdminUsersEnableResponses, AdminUsersEnableErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/admin/users/{id}/enable',
-    ...options
-});
-
-/**
- * Ends every session of the account; its tokens get 401 from their next request.
- */
-export const adminUsersEndSessions = <ThrowOnError extends boolean = false>(options: Options<AdminUsersEndSessionsData, ThrowOnError>) => (options.client ?? client).delete<AdminUsersEndSessionsResponses, AdminUsersEndSessionsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/admin/users/{id}/sessions',
-    ...options
-});
-
-/**
- * Turns off the user's two-step verification (a lost phone and lost recovery codes); the user is mailed.
- */
-export const adminUsersResetMfa = <ThrowOnError extends boolean = false>(options: Options<AdminUsersResetMfaData, ThrowOnError>) => (options.client ?? client).delete<AdminUsersResetMfaResponses, AdminUsersResetMfaErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/admin/users/{id}/mfa',
-    ...options
-});
-
-/**
  * Answers `{"status":"ok"}` when the process is up.
  */
 export const authPing = <ThrowOnError extends boolean = false>(options?: Options<AuthPingData, ThrowOnError>) => (options?.client ?? client).get<AuthPingResponses, unknown, ThrowOnError>({ url: '/auth/ping', ...options });
@@ -195,57 +81,6 @@ export const authRefresh = <ThrowOnError extends boolean = false>(options?: Opti
 export const authLogout = <ThrowOnError extends boolean = false>(options?: Options<AuthLogoutData, ThrowOnError>) => (options?.client ?? client).post<AuthLogoutResponses, AuthLogoutErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/auth/logout',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options?.headers
-    }
-});
-
-/**
- * Confirms the address the mailed token was sent to.
- *
- * Each token works once and expires (48 hours by default). A bad token answers 400 `invalid_account_token`; before this code existed it was `invalid_token`, now only the 401 of a bad access token.
- */
-export const emailConfirm = <ThrowOnError extends boolean = false>(options?: Options<EmailConfirmData, ThrowOnError>) => (options?.client ?? client).post<EmailConfirmResponses, EmailConfirmErrors, ThrowOnError>({
-    url: '/auth/email/confirm',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options?.headers
-    }
-});
-
-/**
- * Sends a new confirmation mail to the signed-in user (nothing when already confirmed).
- */
-export const emailResend = <ThrowOnError extends boolean = false>(options?: Options<EmailResendData, ThrowOnError>) => (options?.client ?? client).post<EmailResendResponses, EmailResendErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/auth/email/resend',
-    ...options
-});
-
-/**
- * Switches the account to the new address the mailed token was sent to.
- *
- * The address becomes the sign-in address, confirmed; every reset, confirmation and email change link mailed
- * before stops working, and the old address is told. Sessions stay: `GET /auth/user` shows the new address at
- * once, access tokens from the next refresh or login carry it.
- */
-export const emailConfirmChange = <ThrowOnError extends boolean = false>(options?: Options<EmailConfirmChangeData, ThrowOnError>) => (options?.client ?? client).post<EmailConfirmChangeResponses, EmailConfirmChangeErrors, ThrowOnError>({
-    url: '/auth/email/change/confirm',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options?.headers
-    }
-});
-
-/**
- * Drops the pending email change, with the token of the cancel link in the notice mailed to the current address.
- */
-export const emailCancelChange = <ThrowOnError extends boolean = false>(options?: Options<EmailCancelChangeData, ThrowOnError>) => (options?.client ?? client).post<EmailCancelChangeResponses, EmailCancelChangeErrors, ThrowOnError>({
-    url: '/auth/email/change/cancel',
     ...options,
     headers: {
         'Content-Type': 'application/json',
@@ -465,6 +300,57 @@ export const passwordReset = <ThrowOnError extends boolean = false>(options?: Op
 });
 
 /**
+ * Confirms the address the mailed token was sent to.
+ *
+ * Each token works once and expires (48 hours by default). A bad token answers 400 `invalid_account_token`; before this code existed it was `invalid_token`, now only the 401 of a bad access token.
+ */
+export const emailConfirm = <ThrowOnError extends boolean = false>(options?: Options<EmailConfirmData, ThrowOnError>) => (options?.client ?? client).post<EmailConfirmResponses, EmailConfirmErrors, ThrowOnError>({
+    url: '/auth/email/confirm',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * Sends a new confirmation mail to the signed-in user (nothing when already confirmed).
+ */
+export const emailResend = <ThrowOnError extends boolean = false>(options?: Options<EmailResendData, ThrowOnError>) => (options?.client ?? client).post<EmailResendResponses, EmailResendErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/auth/email/resend',
+    ...options
+});
+
+/**
+ * Switches the account to the new address the mailed token was sent to.
+ *
+ * The address becomes the sign-in address, confirmed; every reset, confirmation and email change link mailed
+ * before stops working, and the old address is told. Sessions stay: `GET /auth/user` shows the new address at
+ * once, access tokens from the next refresh or login carry it.
+ */
+export const emailConfirmChange = <ThrowOnError extends boolean = false>(options?: Options<EmailConfirmChangeData, ThrowOnError>) => (options?.client ?? client).post<EmailConfirmChangeResponses, EmailConfirmChangeErrors, ThrowOnError>({
+    url: '/auth/email/change/confirm',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * Drops the pending email change, with the token of the cancel link in the notice mailed to the current address.
+ */
+export const emailCancelChange = <ThrowOnError extends boolean = false>(options?: Options<EmailCancelChangeData, ThrowOnError>) => (options?.client ?? client).post<EmailCancelChangeResponses, EmailCancelChangeErrors, ThrowOnError>({
+    url: '/auth/email/change/cancel',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
  * The caller's active sessions, most recently used first.
  */
 export const sessionsList = <ThrowOnError extends boolean = false>(options?: Options<SessionsListData, ThrowOnError>) => (options?.client ?? client).get<SessionsListResponses, SessionsListErrors, ThrowOnError>({
@@ -549,6 +435,120 @@ export const userChangeEmail = <ThrowOnError extends boolean = false>(options?: 
         'Content-Type': 'application/json',
         ...options?.headers
     }
+});
+
+/**
+ * Security events on the caller's account, newest first: sign-ins, failed attempts, lockouts, password and email changes, ended sessions.
+ *
+ * Kept as long as the audit trail (`Audit:Retention`, 90 days by default); events appear a moment after they happen.
+ */
+export const activityList = <ThrowOnError extends boolean = false>(options?: Options<ActivityListData, ThrowOnError>) => (options?.client ?? client).get<ActivityListResponses, ActivityListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/auth/activity',
+    ...options
+});
+
+/**
+ * Lists accounts, newest first by default, optionally those whose email starts with a prefix.
+ */
+export const adminUsersList = <ThrowOnError extends boolean = false>(options?: Options<AdminUsersListData, ThrowOnError>) => (options?.client ?? client).get<AdminUsersListResponses, AdminUsersListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/admin/users',
+    ...options
+});
+
+/**
+ * One account.
+ */
+export const adminUsersGet = <ThrowOnError extends boolean = false>(options: Options<AdminUsersGetData, ThrowOnError>) => (options.client ?? client).get<AdminUsersGetResponses, AdminUsersGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/admin/users/{id}',
+    ...options
+});
+
+/**
+ * Changes an account's fields; today its email address.
+ *
+ * The new address takes effect at once, unconfirmed: a confirmation link is mailed to it, and the old address is
+ * told of the change. Every reset, confirmation and email change link mailed before stops working; sessions stay.
+ */
+export const adminUsersUpdate = <ThrowOnError extends boolean = false>(options: Options<AdminUsersUpdateData, ThrowOnError>) => (options.client ?? client).patch<AdminUsersUpdateResponses, AdminUsersUpdateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/admin/users/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Grants a role; it appears in the user's tokens from their next refresh or login.
+ */
+export const adminUsersGrantRole = <ThrowOnError extends boolean = false>(options: Options<AdminUsersGrantRoleData, ThrowOnError>) => (options.client ?? client).post<AdminUsersGrantRoleResponses, AdminUsersGrantRoleErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/admin/users/{id}/roles',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Revokes a role; the user's sessions end at once so no token keeps it.
+ */
+export const adminUsersRevokeRole = <ThrowOnError extends boolean = false>(options: Options<AdminUsersRevokeRoleData, ThrowOnError>) => (options.client ?? client).delete<AdminUsersRevokeRoleResponses, AdminUsersRevokeRoleErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/admin/users/{id}/roles/{role}',
+    ...options
+});
+
+/**
+ * Disables the account: sign-in answers 403 `account_disabled` and every session ends at once.
+ */
+export const adminUsersDisable = <ThrowOnError extends boolean = false>(options: Options<AdminUsersDisableData, ThrowOnError>) => (options.client ?? client).post<AdminUsersDisableResponses, AdminUsersDisableErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/admin/users/{id}/disable',
+    ...options
+});
+
+/**
+ * Enables a disabled account again.
+ */
+export const adminUsersEnable = <ThrowOnError extends boolean = false>(options: Options<AdminUsersEnableData, ThrowOnError>) => (options.client ?? client).post<AdminUsersEnableResponses, AdminUsersEnableErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/admin/users/{id}/enable',
+    ...options
+});
+
+/**
+ * Ends every session of the account; its tokens get 401 from their next request.
+ */
+export const adminUsersEndSessions = <ThrowOnError extends boolean = false>(options: Options<AdminUsersEndSessionsData, ThrowOnError>) => (options.client ?? client).delete<AdminUsersEndSessionsResponses, AdminUsersEndSessionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/admin/users/{id}/sessions',
+    ...options
+});
+
+/**
+ * Turns off the user's two-step verification (a lost phone and lost recovery codes); the user is mailed.
+ */
+export const adminUsersResetMfa = <ThrowOnError extends boolean = false>(options: Options<AdminUsersResetMfaData, ThrowOnError>) => (options.client ?? client).delete<AdminUsersResetMfaResponses, AdminUsersResetMfaErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/admin/users/{id}/mfa',
+    ...options
+});
+
+/**
+ * Security events, newest first, filtered by account, type and time.
+ *
+ * Kept for 90 days by default (`Audit:Retention`). Events are stored a moment after they happen.
+ */
+export const adminAuditList = <ThrowOnError extends boolean = false>(options?: Options<AdminAuditListData, ThrowOnError>) => (options?.client ?? client).get<AdminAuditListResponses, AdminAuditListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/admin/audit',
+    ...options
 });
 
 /**

@@ -20,10 +20,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Auth.Api.Controllers;
 
-/// <summary>
-/// Account administration; every route needs the <c>admin</c> role (403 <c>forbidden</c> otherwise), and every write,
-/// for an administrator with two-step verification, a session signed in with it (403 <c>mfa_step_up_required</c>).
-/// </summary>
+/// <summary>Account administration, for the <c>admin</c> role (writes need a two-step session where the admin has one).</summary>
 [ApiController]
 [Route("admin/users")]
 [Authorize(Policy = ApiServices.AdminPolicy)]

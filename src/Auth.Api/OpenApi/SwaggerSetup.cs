@@ -32,6 +32,8 @@ internal static class SwaggerSetup
             options.SchemaFilter<ProblemSchemaFilter>();
             options.SchemaFilter<RequiredMembersSchemaFilter>();
             options.DocumentFilter<HealthEndpointsDocumentFilter>();
+            // Last: it orders what the other filters added.
+            options.DocumentFilter<TagOrderDocumentFilter>();
             options.CustomOperationIds(OperationIds.For);
             // string and string? differ in C#; so they should in generated clients (no "| null" on what is always set).
             options.SupportNonNullableReferenceTypes();

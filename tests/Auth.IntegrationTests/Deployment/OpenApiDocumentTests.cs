@@ -53,6 +53,21 @@ public sealed class OpenApiDocumentTests
         Assert.That(errorsWithoutCode, Is.Empty);
     }
 
+    [Test]
+    public async Task Tags_come_in_reading_order_each_with_a_one_line_description()
+    {
+        var document = JsonNode.Parse(await ServedDocumentAsync())!;
+        var tags = document["tags"]!.AsArray().Select(t => (Name: (string)t!["name"]!, Description: (string?)t["description"])).ToArray();
+        var firstSeen = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().SelectMany(op => op.Value!["tags"]!.AsArray().Select(t => (string)t!)))
+            .Distinct().ToArray();
+        string[] landmarks = ["Auth", "Sessions", "User", "AdminUsers", "Health"];
+
+        Assert.That(tags.Select(t => t.Name).Where(landmarks.Contains), Is.EqualTo(landmarks));
+        Assert.That(firstSeen, Is.EqualTo(tags.Select(t => t.Name)), "Swagger UI groups by first appearance too");
+        Assert.That(tags.Where(t => string.IsNullOrWhiteSpace(t.Description) || t.Description.Contains('\n', StringComparison.Ordinal)).Select(t => t.Name), Is.Empty);
+    }
+
     private static async Task<string> ServedDocumentAsync()
     {
         await using var factory = DevelopmentFactory.Create();
