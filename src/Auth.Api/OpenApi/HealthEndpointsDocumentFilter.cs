@@ -50,7 +50,7 @@ internal sealed class HealthEndpointsDocumentFilter(ProblemExamples examples) : 
         {
             Operations = new Dictionary<HttpMethod, OpenApiOperation>
             {
-                [HttpMethod.Get] = new() { OperationId = operationId, Summary = summary, Tags = new HashSet<OpenApiTagReference> { new("Health") }, Responses = responses },
+                [HttpMethod.Get] = new() { OperationId = operationId, Summary = summary, Tags = new HashSet<OpenApiTagReference> { new(TagOrderDocumentFilter.HealthTag) }, Responses = responses },
             },
         };
     }
