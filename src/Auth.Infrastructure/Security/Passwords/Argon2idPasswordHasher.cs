@@ -18,10 +18,12 @@ internal sealed class Argon2idPasswordHasher : IPasswordHasher, IDisposable
     private readonly Lazy<string> dummyHash;
 
     private readonly Telemetry.AuthMetrics? metrics;
+    private readonly HashingPace? pace;
 
-    public Argon2idPasswordHasher(IOptions<PasswordHashingOptions> options, Telemetry.AuthMetrics? metrics = null)
+    public Argon2idPasswordHasher(IOptions<PasswordHashingOptions> options, Telemetry.AuthMetrics? metrics = null, HashingPace? pace = null)
     {
         this.metrics = metrics;
+        this.pace = pace;
         var settings = options.Value;
         iterations = settings.Iterations;
         memoryBytes = settings.MemoryKiB * 1024;
@@ -41,7 +43,7 @@ internal sealed class Argon2idPasswordHasher : IPasswordHasher, IDisposable
         }
         finally
         {
-            metrics?.HashComputed("hash", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            Measured("hash", started);
             gate.Release();
         }
     }
@@ -70,12 +72,19 @@ internal sealed class Argon2idPasswordHasher : IPasswordHasher, IDisposable
         }
         finally
         {
-            metrics?.HashComputed("verify", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            Measured("verify", started);
             gate.Release();
         }
     }
 
     public void Dispose() => gate.Dispose();
+
+    private void Measured(string operation, long started)
+    {
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        metrics?.HashComputed(operation, elapsed);
+        pace?.Record(elapsed);
+    }
 
     private async ValueTask WaitForTurnAsync(CancellationToken cancellationToken)
     {

@@ -26,6 +26,14 @@ public sealed class PasswordHashingOptions
     /// </summary>
     public int MaxQueueLength { get; set; } = 64;
 
+    /// <summary>
+    /// The longest a request may expect to wait for its turn to hash: the queue is refused past
+    /// <c>waiting × typical hash time ÷ MaxConcurrency</c>, whichever bound comes first. When a flood starves the
+    /// processors and hashes slow down, the queue shortens with them, so a real user's login still answers within
+    /// about this long (or gets 503 at once). Zero turns the time bound off (the length bound stays).
+    /// </summary>
+    public TimeSpan MaxQueueWait { get; set; } = TimeSpan.FromMilliseconds(400);
+
     public int EffectiveConcurrency => MaxConcurrency > 0 ? MaxConcurrency : Environment.ProcessorCount;
 }
 
@@ -64,6 +72,11 @@ internal sealed class PasswordHashingOptionsValidator : IValidateOptions<Passwor
         if (options.MaxQueueLength < 0)
         {
             failures.Add("PasswordHashing:MaxQueueLength must be 0 or more.");
+        }
+
+        if (options.MaxQueueWait < TimeSpan.Zero || options.MaxQueueWait > TimeSpan.FromMinutes(1))
+        {
+            failures.Add("PasswordHashing:MaxQueueWait must be between 0 (off) and 00:01:00.");
         }
 
         if (options.MaxConcurrency < 0)

@@ -10,6 +10,15 @@ public class PasswordHashingOptionsValidatorTests
     [Test]
     public void The_defaults_pass() => Assert.That(validator.Validate(null, new PasswordHashingOptions()).Succeeded, Is.True);
 
+    [TestCase(-1)]
+    [TestCase(61_000)]
+    public void A_queue_wait_below_zero_or_over_a_minute_fails(int milliseconds)
+    {
+        var result = validator.Validate(null, new PasswordHashingOptions { MaxQueueWait = TimeSpan.FromMilliseconds(milliseconds) });
+
+        Assert.That(result.FailureMessage, Does.Contain("PasswordHashing:MaxQueueWait"));
+    }
+
     // The OWASP Password Storage Cheat Sheet's Argon2id rows.
     [TestCase(47_104, 1)]
     [TestCase(19_456, 2)]
