@@ -149,12 +149,7 @@ public sealed class AuditTrailTests
         await factory.WaitForOutboxDrainedAsync();
 
         time.Advance(TimeSpan.FromDays(91));
-        var remaining = -1;
-        for (var attempt = 0; attempt < 100 && remaining != 0; attempt++)
-        {
-            await Task.Delay(20);
-            remaining = await factory.WithDatabaseAsync(db => db.AuditEntries.CountAsync());
-        }
+        var remaining = await Eventually.WaitForAsync(() => factory.WithDatabaseAsync(db => db.AuditEntries.CountAsync()), n => n == 0, "the audit trail to be pruned");
 
         Assert.That(remaining, Is.Zero);
     }
@@ -162,18 +157,7 @@ public sealed class AuditTrailTests
     private static async Task<JsonElement[]> WaitForEventsAsync(HttpClient client, string adminToken, string query, int count)
     {
         // Events are stored by a background writer a moment after the request that caused them.
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var events = await ReadAsync(client, adminToken, query);
-            if (events.Length >= count)
-            {
-                return events;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new AssertionException($"fewer than {count} audit events for {query}");
+        return await Eventually.WaitForAsync(() => ReadAsync(client, adminToken, query), events => events.Length >= count, $"{count} audit events for {query}");
     }
 
     private static async Task<JsonElement[]> ReadAsync(HttpClient client, string adminToken, string query)

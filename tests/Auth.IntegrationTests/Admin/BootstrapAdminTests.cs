@@ -125,13 +125,9 @@ public sealed class BootstrapAdminTests
     /// <summary>The audit writer is a background service: waits (with a deadline) until the account has a bootstrap event.</summary>
     private static async Task<string[]> AuditTypesAsync(AuthApiFactory factory, Guid userId)
     {
-        string[] types = [];
-        for (var attempt = 0; attempt < 200 && !types.Any(t => t.StartsWith("BootstrapAdmin", StringComparison.Ordinal)); attempt++)
-        {
-            await Task.Delay(25);
-            types = await factory.WithDatabaseAsync(db => db.AuditEntries.Where(e => e.UserId == userId).Select(e => e.Type).ToArrayAsync());
-        }
-
-        return types;
+        return await Eventually.WaitForAsync(
+            () => factory.WithDatabaseAsync(db => db.AuditEntries.Where(e => e.UserId == userId).Select(e => e.Type).ToArrayAsync()),
+            types => types.Any(t => t.StartsWith("BootstrapAdmin", StringComparison.Ordinal)),
+            "a BootstrapAdmin audit event");
     }
 }

@@ -96,17 +96,7 @@ public sealed class CrashRecoveryTests
 
     private static Auth.Infrastructure.Persistence.AuthDbContext Open(string database) => TestDatabase.Context(database);
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new AssertionException($"timed out waiting for {what}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    // A restarted process replays its outbox after start-up: a minute on a loaded machine.
+    private static Task EventuallyAsync(Func<Task<bool>> condition, string what) =>
+        Eventually.WaitUntilAsync(condition, what, TimeSpan.FromSeconds(60));
 }

@@ -95,18 +95,14 @@ public sealed class ActivityTests
     private async Task<JsonElement[]> WaitForActivityAsync(string token, int count)
     {
         // Events are stored by a background writer a moment after the request that caused them.
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var response = await client.SendWithTokenAsync(HttpMethod.Get, "/auth/activity?pageSize=100", token);
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-            var events = (await response.ReadJsonAsync()).GetProperty("items").EnumerateArray().ToArray();
-            if (events.Length >= count)
+        return await Eventually.WaitForAsync(
+            async () =>
             {
-                return events;
-            }
-
-            await Task.Delay(20, deadline.Token);
-        }
+                var response = await client.SendWithTokenAsync(HttpMethod.Get, "/auth/activity?pageSize=100", token);
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+                return (await response.ReadJsonAsync()).GetProperty("items").EnumerateArray().ToArray();
+            },
+            events => events.Length >= count,
+            $"{count} activity events");
     }
 }

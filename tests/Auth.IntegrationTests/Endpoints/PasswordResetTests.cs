@@ -179,11 +179,7 @@ public sealed class PasswordResetTests
         // in, the worker has taken every request and the outbox is drained, a fifth mail cannot merely be late.
         await factory.WaitForAsync(user.Email, count: 4);
         var resetRequests = factory.Services.GetRequiredService<Auth.Infrastructure.Accounts.PasswordResetQueue>();
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (resetRequests.Reader.Count > 0 && DateTime.UtcNow < until)
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.WaitUntilAsync(() => resetRequests.Reader.Count == 0, "the reset worker to take every request");
 
         await factory.WaitForOutboxDrainedAsync();
 

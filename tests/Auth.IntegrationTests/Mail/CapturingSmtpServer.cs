@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Auth.IntegrationTests.Support;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
@@ -30,17 +31,9 @@ internal sealed class CapturingSmtpServer : IAsyncDisposable
 
     public async Task<MimeMessage> WaitForMessageAsync()
     {
-        for (var attempt = 0; attempt < 400; attempt++)
-        {
-            if (Messages.TryPeek(out var message))
-            {
-                return message;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new AssertionException("the SMTP server received no message");
+        await Eventually.WaitUntilAsync(() => !Messages.IsEmpty, "the SMTP server to receive a message");
+        Messages.TryPeek(out var message);
+        return message!;
     }
 
     public async ValueTask DisposeAsync()

@@ -111,13 +111,10 @@ public sealed class AuthMeterTests
 
         await failingClient.SignUpAsync();
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         // A count taken while the signup's rows were still being claimed says 2 events; the next round's says 1.
-        while ((failingMeter.Observe("auth.mail.queue.depth") != 1 || failingMeter.Observe("auth.audit.queue.depth") != 1)
-            && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.WaitUntilAsync(
+            () => failingMeter.Observe("auth.mail.queue.depth") == 1 && failingMeter.Observe("auth.audit.queue.depth") == 1,
+            "one waiting mail and one written audit entry");
 
         Assert.Multiple(() =>
         {

@@ -76,16 +76,6 @@ public sealed class TelemetryEndpointTests
     /// <summary>The server span is exported when the request's activity stops, which may be just after the response.</summary>
     private static async Task<Activity> WaitForAsync(Func<Activity?> find)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            if (find() is { } found)
-            {
-                return found;
-            }
-
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the request's span was not exported");
-            await Task.Delay(20);
-        }
+        return (await Eventually.WaitForAsync(find, span => span is not null, "the request's span to be exported"))!;
     }
 }

@@ -55,15 +55,6 @@ public sealed class OutboxTests
 
     private static async Task WaitUntilAsync(AuthApiFactory factory, Func<Auth.Infrastructure.Persistence.AuthDbContext, Task<bool>> condition)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await factory.WithDatabaseAsync(condition))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new AssertionException("the outbox did not reach the expected state in time");
-            }
-
-            await Task.Delay(20);
-        }
+        await Eventually.WaitUntilAsync(() => factory.WithDatabaseAsync(condition), "the outbox to reach the expected state");
     }
 }

@@ -111,16 +111,6 @@ public sealed class HousekeepingTests
     private async Task<T> WaitForAsync<T>(Func<Auth.Infrastructure.Persistence.AuthDbContext, Task<T>> read, Func<T, bool> done)
     {
         // The pruner is a background service woken by the fake clock: poll its effect with a deadline.
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var state = await factory.WithDatabaseAsync(read);
-            if (done(state))
-            {
-                return state;
-            }
-
-            await Task.Delay(20, deadline.Token);
-        }
+        return await Eventually.WaitForAsync(() => factory.WithDatabaseAsync(read), done, "the pruner's effect");
     }
 }

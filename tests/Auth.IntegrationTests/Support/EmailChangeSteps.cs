@@ -50,23 +50,11 @@ public static class EmailChangeSteps
     public static async Task<IReadOnlyList<MimeMessage>> WaitForSubjectAsync(
         this AuthApiFactory factory, string to, string subject, int count = 1, string? mentioning = null)
     {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var mails = Mailbox.Read(factory.MailDirectory, to)
-                .Where(m => m.Subject == subject && (mentioning is null || (m.TextBody ?? "").Contains(mentioning, StringComparison.Ordinal))).ToList();
-            if (mails.Count >= count)
-            {
-                return mails;
-            }
-
-            if (DateTime.UtcNow > until)
-            {
-                throw new AssertionException($"expected {count} mail(s) '{subject}' to {to}, found {mails.Count}");
-            }
-
-            await Task.Delay(25);
-        }
+        return await Eventually.WaitForAsync(
+            () => (IReadOnlyList<MimeMessage>)[.. Mailbox.Read(factory.MailDirectory, to)
+                .Where(m => m.Subject == subject && (mentioning is null || (m.TextBody ?? "").Contains(mentioning, StringComparison.Ordinal)))],
+            mails => mails.Count >= count,
+            $"{count} mail(s) '{subject}' to {to}");
     }
 
     /// <summary>Mails with the subject to the address once every stored event has been delivered.</summary>

@@ -32,11 +32,7 @@ public sealed class GatedPasswordHasher : IPasswordHasher
 
     public async Task WaitUntilWaitingAsync(int count)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (Waiting < count)
-        {
-            await Task.Delay(10, deadline.Token);
-        }
+        await Eventually.WaitUntilAsync(() => Waiting >= count, $"{count} requests waiting for a hash");
     }
 
     public async ValueTask<string> HashAsync(string password, CancellationToken cancellationToken)

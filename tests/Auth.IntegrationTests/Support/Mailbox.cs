@@ -9,19 +9,7 @@ public static partial class Mailbox
     /// <summary>Waits for the mail dispatcher (a background service) to write the expected number of mails to <paramref name="to"/>.</summary>
     public static async Task<IReadOnlyList<MimeMessage>> WaitForAsync(this AuthApiFactory factory, string to, int count = 1)
     {
-        // Generous: on two shared cores a busy test run can hold the outbox dispatcher up for seconds.
-        for (var attempt = 0; attempt < 1200; attempt++)
-        {
-            var mails = Read(factory.MailDirectory, to);
-            if (mails.Count >= count)
-            {
-                return mails;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new AssertionException($"expected {count} mail(s) to {to}, found {Read(factory.MailDirectory, to).Count}");
+        return await Eventually.WaitForAsync(() => Read(factory.MailDirectory, to), mails => mails.Count >= count, $"{count} mail(s) to {to}");
     }
 
     public static IReadOnlyList<MimeMessage> Read(string directory, string to) =>

@@ -73,21 +73,14 @@ public static class MfaFlows
     /// <summary>The security events stored for the user so far (the outbox writes them a moment after the request).</summary>
     public static async Task<string[]> AuditTypesAsync(this AuthApiFactory factory, string email, params string[] expected)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var types = await factory.WithDatabaseAsync(async db =>
+        return await Eventually.WaitForAsync(
+            () => factory.WithDatabaseAsync(async db =>
             {
                 var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == email);
                 return await db.AuditEntries.AsNoTracking().Where(a => a.UserId == user.Id).Select(a => a.Type).ToArrayAsync();
-            });
-            if (expected.All(types.Contains))
-            {
-                return types;
-            }
-
-            await Task.Delay(25, deadline.Token);
-        }
+            }),
+            types => expected.All(types.Contains),
+            $"audit events {string.Join(", ", expected)} of {email}");
     }
 
     public static JsonElement Claims(string accessToken) =>

@@ -78,26 +78,36 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
+        try
         {
-            try
-            {
-                if ((await Client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
+            await WaitForReadinessAsync();
         }
-
-        throw new AssertionException($"the service did not become ready:\n{Output}");
+        catch (AssertionException e)
+        {
+            throw new AssertionException($"{e.Message} The service's output:\n{Output}");
+        }
     }
+
+    private Task WaitForReadinessAsync() =>
+        Eventually.WaitUntilAsync(
+            async () =>
+            {
+                if (process.HasExited)
+                {
+                    throw new AssertionException("The service exited before it was ready.");
+                }
+
+                try
+                {
+                    return (await Client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK;
+                }
+                catch (HttpRequestException)
+                {
+                    return false; // Not listening yet.
+                }
+            },
+            "the service to become ready",
+            TimeSpan.FromSeconds(60));
 
     private void Append(string? line)
     {
