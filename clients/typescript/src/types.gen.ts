@@ -152,33 +152,33 @@ export type AuthResponse = {
  * A new sign-in address, proven by the current password.
  */
 export type ChangeEmailRequest = {
-    newEmail?: string | null;
-    currentPassword?: string | null;
+    newEmail: string;
+    currentPassword: string;
 };
 
 /**
  * A new password, proven by the current one.
  */
 export type ChangePasswordRequest = {
-    currentPassword?: string | null;
+    currentPassword: string;
     /**
      * 8 to 128 characters; no composition rules (NIST SP 800-63B).
      */
-    newPassword?: string | null;
+    newPassword: string;
 };
 
 /**
  * The token from a confirmation mail's link.
  */
 export type ConfirmEmailRequest = {
-    token?: string | null;
+    token: string;
 };
 
 /**
  * A code from the app, confirming enrolment (with a Bearer token or an enrolment-only `mfaToken`).
  */
 export type ConfirmTotpRequest = {
-    code?: string | null;
+    code: string;
     /**
      * Instead of a Bearer token: the enrolment-only `mfaToken`; the sign-in then finishes here.
      */
@@ -204,7 +204,7 @@ export type CurrentSessionResponse = {
  * Confirms an account delete with the password.
  */
 export type DeleteAccountRequest = {
-    password?: string | null;
+    password: string;
 };
 
 /**
@@ -225,15 +225,15 @@ export type DiscoveryResponse = {
  * The token from an email change's confirmation mail (to the new address) or notice (its cancel link).
  */
 export type EmailChangeTokenRequest = {
-    token?: string | null;
+    token: string;
 };
 
 export type ForgotPasswordRequest = {
-    email?: string | null;
+    email: string;
 };
 
 export type GrantRoleRequest = {
-    role?: string | null;
+    role: string;
 };
 
 /**
@@ -262,8 +262,8 @@ export type JsonWebKeySetResponse = {
  * Credentials of an existing account.
  */
 export type LoginRequest = {
-    email?: string | null;
-    password?: string | null;
+    email: string;
+    password: string;
 };
 
 /**
@@ -280,17 +280,17 @@ export type LogoutRequest = {
  * A current code from the app, or an unused recovery code, confirming a change.
  */
 export type MfaCodeRequest = {
-    code?: string | null;
+    code: string;
 };
 
 /**
  * An RFC 9457 problem. Switch on `code`; `title` and `detail` are for people.
  */
 export type MfaProblemDetails = {
-    type: string | null;
-    title: string | null;
-    status: number | null;
-    detail: string | null;
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
     instance?: string | null;
     /**
      * Single use, 5 minutes, for this client only: send it with a code to `POST /auth/mfa/verify`
@@ -309,7 +309,7 @@ export type MfaProblemDetails = {
     /**
      * Stable, machine-readable, snake_case: what went wrong (see each response's description).
      */
-    code: string;
+    code: 'account_disabled' | 'admin_email_not_confirmed' | 'bad_request' | 'cannot_change_own_access' | 'confirmation_mail_limit' | 'csrf_header_missing' | 'email_not_confirmed' | 'email_taken' | 'email_unchanged' | 'forbidden' | 'internal_error' | 'invalid_account_token' | 'invalid_attestation' | 'invalid_credentials' | 'invalid_mfa_code' | 'invalid_mfa_token' | 'invalid_passkey' | 'invalid_refresh_token' | 'invalid_token' | 'last_admin' | 'last_sign_in_method' | 'method_not_allowed' | 'mfa_already_enabled' | 'mfa_enrollment_required' | 'mfa_not_enabled' | 'mfa_required' | 'mfa_step_up_required' | 'no_pending_enrolment' | 'not_found' | 'not_ready' | 'overloaded' | 'passkey_not_found' | 'payload_too_large' | 'refresh_token_reused' | 'session_not_found' | 'too_many_attempts' | 'too_many_email_changes' | 'too_many_requests' | 'unknown_role' | 'unsupported_media_type' | 'user_not_found' | 'validation_failed' | 'weak_password' | 'wrong_mfa_code' | 'wrong_password';
     /**
      * Unique per request; quote it when reporting a problem.
      */
@@ -414,15 +414,15 @@ export type PingResponse = {
  * An RFC 9457 problem. Switch on `code`; `title` and `detail` are for people.
  */
 export type ProblemDetails = {
-    type: string | null;
-    title: string | null;
-    status: number | null;
-    detail: string | null;
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
     instance?: string | null;
     /**
      * Stable, machine-readable, snake_case: what went wrong (see each response's description).
      */
-    code: string;
+    code: 'account_disabled' | 'admin_email_not_confirmed' | 'bad_request' | 'cannot_change_own_access' | 'confirmation_mail_limit' | 'csrf_header_missing' | 'email_not_confirmed' | 'email_taken' | 'email_unchanged' | 'forbidden' | 'internal_error' | 'invalid_account_token' | 'invalid_attestation' | 'invalid_credentials' | 'invalid_mfa_code' | 'invalid_mfa_token' | 'invalid_passkey' | 'invalid_refresh_token' | 'invalid_token' | 'last_admin' | 'last_sign_in_method' | 'method_not_allowed' | 'mfa_already_enabled' | 'mfa_enrollment_required' | 'mfa_not_enabled' | 'mfa_required' | 'mfa_step_up_required' | 'no_pending_enrolment' | 'not_found' | 'not_ready' | 'overloaded' | 'passkey_not_found' | 'payload_too_large' | 'refresh_token_reused' | 'session_not_found' | 'too_many_attempts' | 'too_many_email_changes' | 'too_many_requests' | 'unknown_role' | 'unsupported_media_type' | 'user_not_found' | 'validation_failed' | 'weak_password' | 'wrong_mfa_code' | 'wrong_password';
     /**
      * Unique per request; quote it when reporting a problem.
      */
@@ -466,8 +466,8 @@ export type RenamePasskeyRequest = {
  * The token from a reset mail's link and the new password.
  */
 export type ResetPasswordRequest = {
-    token?: string | null;
-    newPassword?: string | null;
+    token: string;
+    newPassword: string;
 };
 
 /**
@@ -516,15 +516,15 @@ export type SignupRequest = {
     /**
      * Trimmed and compared case-insensitively after Unicode NFKC; no invisible or text-direction characters; at most 254 characters.
      */
-    email?: string | null;
+    email: string;
     /**
      * 8 to 128 characters; no composition rules (NIST SP 800-63B).
      */
-    password?: string | null;
+    password: string;
     /**
      * Display name: 1 to 100 characters after trimming, no control, invisible or text-direction characters; stored composed (NFC).
      */
-    name?: string | null;
+    name: string;
 };
 
 /**
@@ -574,7 +574,7 @@ export type UpdateProfileRequest = {
     /**
      * Display name: 1 to 100 characters after trimming, no control, invisible or text-direction characters; stored composed (NFC).
      */
-    name?: string | null;
+    name: string;
 };
 
 /**
@@ -603,10 +603,10 @@ export type UserSort = 0 | 1 | 2 | 3;
  * An RFC 9457 problem. Switch on `code`; `title` and `detail` are for people.
  */
 export type ValidationProblemDetails = {
-    type: string | null;
-    title: string | null;
-    status: number | null;
-    detail: string | null;
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
     instance?: string | null;
     errors?: {
         [key: string]: Array<string>;
@@ -614,7 +614,7 @@ export type ValidationProblemDetails = {
     /**
      * Stable, machine-readable, snake_case: what went wrong (see each response's description).
      */
-    code: string;
+    code: 'account_disabled' | 'admin_email_not_confirmed' | 'bad_request' | 'cannot_change_own_access' | 'confirmation_mail_limit' | 'csrf_header_missing' | 'email_not_confirmed' | 'email_taken' | 'email_unchanged' | 'forbidden' | 'internal_error' | 'invalid_account_token' | 'invalid_attestation' | 'invalid_credentials' | 'invalid_mfa_code' | 'invalid_mfa_token' | 'invalid_passkey' | 'invalid_refresh_token' | 'invalid_token' | 'last_admin' | 'last_sign_in_method' | 'method_not_allowed' | 'mfa_already_enabled' | 'mfa_enrollment_required' | 'mfa_not_enabled' | 'mfa_required' | 'mfa_step_up_required' | 'no_pending_enrolment' | 'not_found' | 'not_ready' | 'overloaded' | 'passkey_not_found' | 'payload_too_large' | 'refresh_token_reused' | 'session_not_found' | 'too_many_attempts' | 'too_many_email_changes' | 'too_many_requests' | 'unknown_role' | 'unsupported_media_type' | 'user_not_found' | 'validation_failed' | 'weak_password' | 'wrong_mfa_code' | 'wrong_password';
     /**
      * Unique per request; quote it when reporting a problem.
      */
@@ -633,7 +633,7 @@ export type VerifyMfaRequest = {
     /**
      * From the 403 `mfa_required` of `POST /auth/login`.
      */
-    mfaToken?: string | null;
+    mfaToken: string;
     /**
      * The app's current 6-digit code.
      */
@@ -648,6 +648,1506 @@ export type VerifyMfaRequest = {
      */
     assertion?: unknown;
 };
+
+export type AuthPingData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/auth/ping';
+};
+
+export type AuthPingResponses = {
+    /**
+     * OK
+     */
+    200: PingResponse;
+};
+
+export type AuthPingResponse = AuthPingResponses[keyof AuthPingResponses];
+
+export type AuthSignupData = {
+    body?: SignupRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/signup';
+};
+
+export type AuthSignupErrors = {
+    /**
+     * `validation_failed`: a field breaks a rule; `errors` says which; `weak_password`: the password is common, made from the email or name, repetitive or breached; `reasons` says which. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'weak_password' | 'bad_request';
+    };
+    /**
+     * `email_taken`: an account with this email exists.
+     */
+    409: ProblemDetails & {
+        code: 'email_taken';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not JSON.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+    /**
+     * `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_requests';
+    };
+    /**
+     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
+     */
+    503: ProblemDetails & {
+        code: 'overloaded';
+    };
+};
+
+export type AuthSignupError = AuthSignupErrors[keyof AuthSignupErrors];
+
+export type AuthSignupResponses = {
+    /**
+     * The account and its first session's tokens; `Location` is `/auth/user`.
+     */
+    201: AuthResponse;
+};
+
+export type AuthSignupResponse = AuthSignupResponses[keyof AuthSignupResponses];
+
+export type AuthLoginData = {
+    /**
+     * The credentials.
+     */
+    body?: LoginRequest;
+    headers?: {
+        /**
+         * Body mode: the `deviceToken` of an earlier login on this client.
+         */
+        'X-Device-Token'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/auth/login';
+};
+
+export type AuthLoginErrors = {
+    /**
+     * `validation_failed`: email or password missing. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'bad_request';
+    };
+    /**
+     * `invalid_credentials`: the email or password is wrong.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_credentials';
+    };
+    /**
+     * `mfa_required`: the password is right and the account uses two-step verification: send `mfaToken` with a code to `POST /auth/mfa/verify`; `mfa_enrollment_required`: the account's role needs two-step verification, which it has not set up: enrol with `mfaToken` at `POST /auth/mfa/totp`; `account_disabled`; `email_not_confirmed`.
+     */
+    403: MfaProblemDetails & {
+        code: 'mfa_required' | 'mfa_enrollment_required' | 'account_disabled' | 'email_not_confirmed';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+    /**
+     * `too_many_attempts`: 5 consecutive failures for this email from unknown clients (or from this known device); wait for `Retry-After` seconds. `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_attempts' | 'too_many_requests';
+    };
+    /**
+     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
+     */
+    503: ProblemDetails & {
+        code: 'overloaded';
+    };
+};
+
+export type AuthLoginError = AuthLoginErrors[keyof AuthLoginErrors];
+
+export type AuthLoginResponses = {
+    /**
+     * The new session's tokens and this client's device token.
+     */
+    200: AuthResponse;
+};
+
+export type AuthLoginResponse = AuthLoginResponses[keyof AuthLoginResponses];
+
+export type AuthRefreshData = {
+    body?: RefreshRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/refresh';
+};
+
+export type AuthRefreshErrors = {
+    /**
+     * `validation_failed`: no refresh token given. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'bad_request';
+    };
+    /**
+     * `invalid_refresh_token`: unknown, expired, of an ended session, or not a refresh token at all (an access token, a string of the wrong shape); `refresh_token_reused`: already used, the session was ended.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_refresh_token' | 'refresh_token_reused';
+    };
+    /**
+     * `csrf_header_missing`: cookie mode only, the `X-Requested-With` header is missing.
+     */
+    403: ProblemDetails & {
+        code: 'csrf_header_missing';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+    /**
+     * `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_requests';
+    };
+};
+
+export type AuthRefreshError = AuthRefreshErrors[keyof AuthRefreshErrors];
+
+export type AuthRefreshResponses = {
+    /**
+     * The new pair; the presented refresh token is spent.
+     */
+    200: AuthResponse;
+};
+
+export type AuthRefreshResponse = AuthRefreshResponses[keyof AuthRefreshResponses];
+
+export type AuthLogoutData = {
+    body?: LogoutRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/logout';
+};
+
+export type AuthLogoutErrors = {
+    /**
+     * `validation_failed`: an unknown scope. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'bad_request';
+    };
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+};
+
+export type AuthLogoutError = AuthLogoutErrors[keyof AuthLogoutErrors];
+
+export type AuthLogoutResponses = {
+    /**
+     * The sessions ended.
+     */
+    204: void;
+};
+
+export type AuthLogoutResponse = AuthLogoutResponses[keyof AuthLogoutResponses];
+
+export type MfaGetData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/auth/mfa';
+};
+
+export type MfaGetErrors = {
+    /**
+     * `invalid_token`: no valid access token (missing, expired, or its session ended).
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+};
+
+export type MfaGetError = MfaGetErrors[keyof MfaGetErrors];
+
+export type MfaGetResponses = {
+    /**
+     * TOTP on or off and since when, recovery codes left.
+     */
+    200: MfaStatusResponse;
+};
+
+export type MfaGetResponse = MfaGetResponses[keyof MfaGetResponses];
+
+export type MfaDisableTotpData = {
+    body?: MfaCodeRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/mfa/totp';
+};
+
+export type MfaDisableTotpErrors = {
+    /**
+     * `validation_failed`: no code. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'bad_request';
+    };
+    /**
+     * `invalid_token`: no valid access token (missing, expired, or its session ended).
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `wrong_mfa_code`: the code is neither the app's current one nor an unused recovery code; `mfa_step_up_required`: this session did not sign in with a second factor.
+     */
+    403: ProblemDetails & {
+        code: 'wrong_mfa_code' | 'mfa_step_up_required';
+    };
+    /**
+     * `mfa_not_enabled`: TOTP is off.
+     */
+    409: ProblemDetails & {
+        code: 'mfa_not_enabled';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+    /**
+     * `too_many_attempts`: 5 consecutive wrong codes in this session; see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_attempts' | 'too_many_requests';
+    };
+};
+
+export type MfaDisableTotpError = MfaDisableTotpErrors[keyof MfaDisableTotpErrors];
+
+export type MfaDisableTotpResponses = {
+    /**
+     * TOTP is off.
+     */
+    204: void;
+};
+
+export type MfaDisableTotpResponse = MfaDisableTotpResponses[keyof MfaDisableTotpResponses];
+
+export type MfaStartTotpData = {
+    body?: StartTotpRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/mfa/totp';
+};
+
+export type MfaStartTotpErrors = {
+    /**
+     * `validation_failed`: no current password with a Bearer token. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'bad_request';
+    };
+    /**
+     * `invalid_token`: neither a valid access token nor an mfaToken; `invalid_mfa_token`: the mfaToken is unknown, expired, used or from another client.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token' | 'invalid_mfa_token';
+    };
+    /**
+     * `wrong_password`: the current password is wrong.
+     */
+    403: ProblemDetails & {
+        code: 'wrong_password';
+    };
+    /**
+     * `mfa_already_enabled`: TOTP is already on.
+     */
+    409: ProblemDetails & {
+        code: 'mfa_already_enabled';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+    /**
+     * `too_many_attempts`: 5 consecutive wrong passwords in this session; see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_attempts' | 'too_many_requests';
+    };
+    /**
+     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
+     */
+    503: ProblemDetails & {
+        code: 'overloaded';
+    };
+};
+
+export type MfaStartTotpError = MfaStartTotpErrors[keyof MfaStartTotpErrors];
+
+export type MfaStartTotpResponses = {
+    /**
+     * The secret, its `otpauth://` URI and the URI as an SVG QR code.
+     */
+    200: TotpEnrolmentResponse;
+};
+
+export type MfaStartTotpResponse = MfaStartTotpResponses[keyof MfaStartTotpResponses];
+
+export type MfaConfirmTotpData = {
+    body?: ConfirmTotpRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/mfa/totp/confirm';
+};
+
+export type MfaConfirmTotpErrors = {
+    /**
+     * `validation_failed`: no code. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'bad_request';
+    };
+    /**
+     * `invalid_token`: neither a valid access token nor an mfaToken; `invalid_mfa_token`: the mfaToken is unknown, expired, used or from another client; `invalid_mfa_code`: with an mfaToken, the code is wrong.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token' | 'invalid_mfa_token' | 'invalid_mfa_code';
+    };
+    /**
+     * `wrong_mfa_code`: the code is wrong.
+     */
+    403: ProblemDetails & {
+        code: 'wrong_mfa_code';
+    };
+    /**
+     * `no_pending_enrolment`: start one first; `mfa_already_enabled`: TOTP is already on.
+     */
+    409: ProblemDetails & {
+        code: 'no_pending_enrolment' | 'mfa_already_enabled';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+    /**
+     * `too_many_attempts`: 5 consecutive wrong codes; see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_attempts' | 'too_many_requests';
+    };
+};
+
+export type MfaConfirmTotpError = MfaConfirmTotpErrors[keyof MfaConfirmTotpErrors];
+
+export type MfaConfirmTotpResponses = {
+    /**
+     * TOTP is on; the recovery codes (and, with an mfaToken, the session).
+     */
+    200: TotpConfirmedResponse;
+};
+
+export type MfaConfirmTotpResponse = MfaConfirmTotpResponses[keyof MfaConfirmTotpResponses];
+
+export type MfaRegenerateRecoveryCodesData = {
+    body?: MfaCodeRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/mfa/recovery-codes';
+};
+
+export type MfaRegenerateRecoveryCodesErrors = {
+    /**
+     * `validation_failed`: no code. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'bad_request';
+    };
+    /**
+     * `invalid_token`: no valid access token (missing, expired, or its session ended).
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `wrong_mfa_code`: the code is neither the app's current one nor an unused recovery code; `mfa_step_up_required`: this session did not sign in with a second factor.
+     */
+    403: ProblemDetails & {
+        code: 'wrong_mfa_code' | 'mfa_step_up_required';
+    };
+    /**
+     * `mfa_not_enabled`: TOTP is off.
+     */
+    409: ProblemDetails & {
+        code: 'mfa_not_enabled';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+    /**
+     * `too_many_attempts`: 5 consecutive wrong codes in this session; see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_attempts' | 'too_many_requests';
+    };
+};
+
+export type MfaRegenerateRecoveryCodesError = MfaRegenerateRecoveryCodesErrors[keyof MfaRegenerateRecoveryCodesErrors];
+
+export type MfaRegenerateRecoveryCodesResponses = {
+    /**
+     * The new codes; the old ones no longer work.
+     */
+    200: RecoveryCodesResponse;
+};
+
+export type MfaRegenerateRecoveryCodesResponse = MfaRegenerateRecoveryCodesResponses[keyof MfaRegenerateRecoveryCodesResponses];
+
+export type MfaVerifyData = {
+    body?: VerifyMfaRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/mfa/verify';
+};
+
+export type MfaVerifyErrors = {
+    /**
+     * `validation_failed`: no mfaToken, or not exactly one of code, recoveryCode and assertion. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'bad_request';
+    };
+    /**
+     * `invalid_mfa_token`: unknown, expired, used, spent by wrong codes or from another client; `invalid_mfa_code`: the code is wrong; `invalid_passkey`: the passkey's assertion does not verify.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_mfa_token' | 'invalid_mfa_code' | 'invalid_passkey';
+    };
+    /**
+     * `account_disabled` / `email_not_confirmed`: as for a password login.
+     */
+    403: ProblemDetails & {
+        code: 'account_disabled' | 'email_not_confirmed';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+    /**
+     * `too_many_attempts`: too many consecutive failures for this account (or known device); see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_attempts' | 'too_many_requests';
+    };
+};
+
+export type MfaVerifyError = MfaVerifyErrors[keyof MfaVerifyErrors];
+
+export type MfaVerifyResponses = {
+    /**
+     * The new session's tokens, signed in with two factors (`amr` pwd, otp, mfa, or pwd, hwk/swk, mfa with a passkey; `aal2`).
+     */
+    200: AuthResponse;
+};
+
+export type MfaVerifyResponse = MfaVerifyResponses[keyof MfaVerifyResponses];
+
+export type PasskeysRegistrationOptionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/auth/passkeys/register/options';
+};
+
+export type PasskeysRegistrationOptionsErrors = {
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `mfa_step_up_required`: the account has two-step verification and this session did not use it.
+     */
+    403: ProblemDetails & {
+        code: 'mfa_step_up_required';
+    };
+};
+
+export type PasskeysRegistrationOptionsError = PasskeysRegistrationOptionsErrors[keyof PasskeysRegistrationOptionsErrors];
+
+export type PasskeysRegistrationOptionsResponses = {
+    /**
+     * The creation options.
+     */
+    200: unknown;
+};
+
+export type PasskeysRegisterData = {
+    body?: RegisterPasskeyRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/passkeys/register';
+};
+
+export type PasskeysRegisterErrors = {
+    /**
+     * `validation_failed`: no attestation, or a bad name; `invalid_attestation`: it does not verify (origin, RP id, challenge, user verification), no options are open (expired or used), or the credential is already registered. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'invalid_attestation' | 'bad_request';
+    };
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `mfa_step_up_required`: the account has two-step verification and this session did not use it.
+     */
+    403: ProblemDetails & {
+        code: 'mfa_step_up_required';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+    /**
+     * `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_requests';
+    };
+};
+
+export type PasskeysRegisterError = PasskeysRegisterErrors[keyof PasskeysRegisterErrors];
+
+export type PasskeysRegisterResponses = {
+    /**
+     * The new passkey.
+     */
+    201: PasskeyResponse;
+};
+
+export type PasskeysRegisterResponse = PasskeysRegisterResponses[keyof PasskeysRegisterResponses];
+
+export type PasskeysListData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/auth/passkeys';
+};
+
+export type PasskeysListErrors = {
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+};
+
+export type PasskeysListError = PasskeysListErrors[keyof PasskeysListErrors];
+
+export type PasskeysListResponses = {
+    /**
+     * The passkeys.
+     */
+    200: Array<PasskeyResponse>;
+};
+
+export type PasskeysListResponse = PasskeysListResponses[keyof PasskeysListResponses];
+
+export type PasskeysRemoveData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/auth/passkeys/{id}';
+};
+
+export type PasskeysRemoveErrors = {
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `mfa_step_up_required`: the account has two-step verification and this session did not use it.
+     */
+    403: ProblemDetails & {
+        code: 'mfa_step_up_required';
+    };
+    /**
+     * `passkey_not_found`: the caller has no passkey with this id.
+     */
+    404: ProblemDetails & {
+        code: 'passkey_not_found';
+    };
+    /**
+     * `last_sign_in_method`: it is the account's only way to sign in.
+     */
+    409: ProblemDetails & {
+        code: 'last_sign_in_method';
+    };
+};
+
+export type PasskeysRemoveError = PasskeysRemoveErrors[keyof PasskeysRemoveErrors];
+
+export type PasskeysRemoveResponses = {
+    /**
+     * The passkey is gone.
+     */
+    204: void;
+};
+
+export type PasskeysRemoveResponse = PasskeysRemoveResponses[keyof PasskeysRemoveResponses];
+
+export type PasskeysRenameData = {
+    body?: RenamePasskeyRequest;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/auth/passkeys/{id}';
+};
+
+export type PasskeysRenameErrors = {
+    /**
+     * `validation_failed`: no name, or one over 64 characters or with control or invisible characters. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'bad_request';
+    };
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `passkey_not_found`: the caller has no passkey with this id.
+     */
+    404: ProblemDetails & {
+        code: 'passkey_not_found';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+};
+
+export type PasskeysRenameError = PasskeysRenameErrors[keyof PasskeysRenameErrors];
+
+export type PasskeysRenameResponses = {
+    /**
+     * The passkey.
+     */
+    200: PasskeyResponse;
+};
+
+export type PasskeysRenameResponse = PasskeysRenameResponses[keyof PasskeysRenameResponses];
+
+export type PasskeysSignInOptionsData = {
+    body?: PasskeySignInOptionsRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/passkeys/login/options';
+};
+
+export type PasskeysSignInOptionsErrors = {
+    /**
+     * `validation_failed`: an email over 254 characters. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'bad_request';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+    /**
+     * `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_requests';
+    };
+};
+
+export type PasskeysSignInOptionsError = PasskeysSignInOptionsErrors[keyof PasskeysSignInOptionsErrors];
+
+export type PasskeysSignInOptionsResponses = {
+    /**
+     * The challenge id and the options.
+     */
+    200: PasskeySignInOptionsResponse;
+};
+
+export type PasskeysSignInOptionsResponse = PasskeysSignInOptionsResponses[keyof PasskeysSignInOptionsResponses];
+
+export type PasskeysSignInData = {
+    body?: PasskeySignInRequest;
+    headers?: {
+        'X-Device-Token'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/auth/passkeys/login';
+};
+
+export type PasskeysSignInErrors = {
+    /**
+     * `validation_failed`: no challengeId or assertion. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'bad_request';
+    };
+    /**
+     * `invalid_passkey`: unknown credential or challenge, a challenge already used or expired, the wrong origin or RP id, a bad signature, a counter gone backwards.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_passkey';
+    };
+    /**
+     * `account_disabled` / `email_not_confirmed`: as for a password login.
+     */
+    403: ProblemDetails & {
+        code: 'account_disabled' | 'email_not_confirmed';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+    /**
+     * `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_requests';
+    };
+};
+
+export type PasskeysSignInError = PasskeysSignInErrors[keyof PasskeysSignInErrors];
+
+export type PasskeysSignInResponses = {
+    /**
+     * The new session's tokens.
+     */
+    200: AuthResponse;
+};
+
+export type PasskeysSignInResponse = PasskeysSignInResponses[keyof PasskeysSignInResponses];
+
+export type PasswordForgotData = {
+    body?: ForgotPasswordRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/password/forgot';
+};
+
+export type PasswordForgotErrors = {
+    /**
+     * `validation_failed`: the email is missing or malformed. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'bad_request';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+    /**
+     * `too_many_requests`: too many mail requests from this client; see `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_requests';
+    };
+};
+
+export type PasswordForgotError = PasswordForgotErrors[keyof PasswordForgotErrors];
+
+export type PasswordForgotResponses = {
+    /**
+     * Accepted; if the account exists, a mail is on its way (valid 30 minutes by default).
+     */
+    202: AcceptedResponse;
+};
+
+export type PasswordForgotResponse = PasswordForgotResponses[keyof PasswordForgotResponses];
+
+export type PasswordResetData = {
+    body?: ResetPasswordRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/password/reset';
+};
+
+export type PasswordResetErrors = {
+    /**
+     * `invalid_account_token`: the token is unknown, expired or already used; `validation_failed`: a field breaks a rule; `weak_password`: the password is common, made from the email or name, repetitive or breached; `reasons` says which. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'invalid_account_token' | 'validation_failed' | 'weak_password' | 'bad_request';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+    /**
+     * `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_requests';
+    };
+    /**
+     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
+     */
+    503: ProblemDetails & {
+        code: 'overloaded';
+    };
+};
+
+export type PasswordResetError = PasswordResetErrors[keyof PasswordResetErrors];
+
+export type PasswordResetResponses = {
+    /**
+     * The password is replaced; all sessions ended, older reset links dead, the login lockout cleared.
+     */
+    204: void;
+};
+
+export type PasswordResetResponse = PasswordResetResponses[keyof PasswordResetResponses];
+
+export type EmailConfirmData = {
+    body?: ConfirmEmailRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/email/confirm';
+};
+
+export type EmailConfirmErrors = {
+    /**
+     * `invalid_account_token`: the token is unknown, expired or already used; `validation_failed`: no token. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'invalid_account_token' | 'validation_failed' | 'bad_request';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+};
+
+export type EmailConfirmError = EmailConfirmErrors[keyof EmailConfirmErrors];
+
+export type EmailConfirmResponses = {
+    /**
+     * The address is confirmed; `emailConfirmed` is now true.
+     */
+    204: void;
+};
+
+export type EmailConfirmResponse = EmailConfirmResponses[keyof EmailConfirmResponses];
+
+export type EmailResendData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/auth/email/resend';
+};
+
+export type EmailResendErrors = {
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `too_many_requests`: too many mail requests from this client; `confirmation_mail_limit`:
+     * the account had its confirmation mails for this hour (`Auth:ConfirmationMailsPerHour`). See `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_requests' | 'confirmation_mail_limit';
+    };
+};
+
+export type EmailResendError = EmailResendErrors[keyof EmailResendErrors];
+
+export type EmailResendResponses = {
+    /**
+     * Accepted; the mail goes out in the background.
+     */
+    202: AcceptedResponse;
+};
+
+export type EmailResendResponse = EmailResendResponses[keyof EmailResendResponses];
+
+export type EmailConfirmChangeData = {
+    body?: EmailChangeTokenRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/email/change/confirm';
+};
+
+export type EmailConfirmChangeErrors = {
+    /**
+     * `invalid_account_token`: the token is unknown, expired, already used, replaced by a newer request or cancelled; `validation_failed`: no token. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'invalid_account_token' | 'validation_failed' | 'bad_request';
+    };
+    /**
+     * `email_taken`: another account got the address first (a signup or another change).
+     */
+    409: ProblemDetails & {
+        code: 'email_taken';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+};
+
+export type EmailConfirmChangeError = EmailConfirmChangeErrors[keyof EmailConfirmChangeErrors];
+
+export type EmailConfirmChangeResponses = {
+    /**
+     * The address changed.
+     */
+    204: void;
+};
+
+export type EmailConfirmChangeResponse = EmailConfirmChangeResponses[keyof EmailConfirmChangeResponses];
+
+export type EmailCancelChangeData = {
+    body?: EmailChangeTokenRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/email/change/cancel';
+};
+
+export type EmailCancelChangeErrors = {
+    /**
+     * `invalid_account_token`: the token is unknown, expired or already used (the change was confirmed, replaced or cancelled); `validation_failed`: no token. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'invalid_account_token' | 'validation_failed' | 'bad_request';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+};
+
+export type EmailCancelChangeError = EmailCancelChangeErrors[keyof EmailCancelChangeErrors];
+
+export type EmailCancelChangeResponses = {
+    /**
+     * The pending change is dropped; its confirmation link no longer works.
+     */
+    204: void;
+};
+
+export type EmailCancelChangeResponse = EmailCancelChangeResponses[keyof EmailCancelChangeResponses];
+
+export type SessionsListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * From 1.
+         */
+        page?: number;
+        /**
+         * 1 to 100; 50 by default.
+         */
+        pageSize?: number;
+    };
+    url: '/auth/sessions';
+};
+
+export type SessionsListErrors = {
+    /**
+     * `validation_failed`: a paging parameter is out of range.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed';
+    };
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+};
+
+export type SessionsListError = SessionsListErrors[keyof SessionsListErrors];
+
+export type SessionsListResponses = {
+    /**
+     * One page of sessions, most recently used first, and how many there are; the caller's own has `current: true`.
+     */
+    200: SessionResponsePageResponse;
+};
+
+export type SessionsListResponse = SessionsListResponses[keyof SessionsListResponses];
+
+export type SessionsEndData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/auth/sessions/{id}';
+};
+
+export type SessionsEndErrors = {
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `session_not_found`: no active session of the caller has this id.
+     */
+    404: ProblemDetails & {
+        code: 'session_not_found';
+    };
+};
+
+export type SessionsEndError = SessionsEndErrors[keyof SessionsEndErrors];
+
+export type SessionsEndResponses = {
+    /**
+     * The session ended.
+     */
+    204: void;
+};
+
+export type SessionsEndResponse = SessionsEndResponses[keyof SessionsEndResponses];
+
+export type UserDeleteData = {
+    body?: DeleteAccountRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/user';
+};
+
+export type UserDeleteErrors = {
+    /**
+     * `validation_failed`: no password given. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'bad_request';
+    };
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `wrong_password`: the password is wrong; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
+     */
+    403: ProblemDetails & {
+        code: 'wrong_password' | 'mfa_step_up_required';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+    /**
+     * `too_many_attempts`: 5 consecutive wrong passwords for this account (the login lockout); see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_attempts' | 'too_many_requests';
+    };
+    /**
+     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
+     */
+    503: ProblemDetails & {
+        code: 'overloaded';
+    };
+};
+
+export type UserDeleteError = UserDeleteErrors[keyof UserDeleteErrors];
+
+export type UserDeleteResponses = {
+    /**
+     * The account is gone; its tokens are refused from now on.
+     */
+    204: void;
+};
+
+export type UserDeleteResponse = UserDeleteResponses[keyof UserDeleteResponses];
+
+export type UserGetData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/auth/user';
+};
+
+export type UserGetErrors = {
+    /**
+     * `invalid_token`: no valid access token, or the account no longer exists.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+};
+
+export type UserGetError = UserGetErrors[keyof UserGetErrors];
+
+export type UserGetResponses = {
+    /**
+     * The user, with `session`: the calling session's id, `amr` and `aal`.
+     */
+    200: UserResponse;
+};
+
+export type UserGetResponse = UserGetResponses[keyof UserGetResponses];
+
+export type UserUpdateData = {
+    body?: UpdateProfileRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/user';
+};
+
+export type UserUpdateErrors = {
+    /**
+     * `validation_failed`: the name is empty, too long or has control, invisible or text-direction characters. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'bad_request';
+    };
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+};
+
+export type UserUpdateError = UserUpdateErrors[keyof UserUpdateErrors];
+
+export type UserUpdateResponses = {
+    /**
+     * The updated user.
+     */
+    200: UserResponse;
+};
+
+export type UserUpdateResponse = UserUpdateResponses[keyof UserUpdateResponses];
+
+export type UserChangePasswordData = {
+    body?: ChangePasswordRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/user/password';
+};
+
+export type UserChangePasswordErrors = {
+    /**
+     * `validation_failed`: the new password breaks the length rule; `weak_password`: the password is common, made from the email or name, repetitive or breached; `reasons` says which. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'weak_password' | 'bad_request';
+    };
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `wrong_password`: the current password is wrong; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
+     */
+    403: ProblemDetails & {
+        code: 'wrong_password' | 'mfa_step_up_required';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+    /**
+     * `too_many_attempts`: 5 consecutive wrong passwords for this account (the login lockout); see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_attempts' | 'too_many_requests';
+    };
+    /**
+     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
+     */
+    503: ProblemDetails & {
+        code: 'overloaded';
+    };
+};
+
+export type UserChangePasswordError = UserChangePasswordErrors[keyof UserChangePasswordErrors];
+
+export type UserChangePasswordResponses = {
+    /**
+     * The password changed; this session lives on, all others ended.
+     */
+    204: void;
+};
+
+export type UserChangePasswordResponse = UserChangePasswordResponses[keyof UserChangePasswordResponses];
+
+export type UserChangeEmailData = {
+    body?: ChangeEmailRequest;
+    path?: never;
+    query?: never;
+    url: '/auth/user/email';
+};
+
+export type UserChangeEmailErrors = {
+    /**
+     * `validation_failed`: the new address is malformed or the password missing; `email_unchanged`: it is the account's address already. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'email_unchanged' | 'bad_request';
+    };
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `wrong_password`: the current password is wrong; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
+     */
+    403: ProblemDetails & {
+        code: 'wrong_password' | 'mfa_step_up_required';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+    /**
+     * `too_many_email_changes`: the per-account cap (3 an hour by default) is reached; see `Retry-After`; `too_many_attempts`: 5 consecutive wrong passwords. `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_email_changes' | 'too_many_attempts' | 'too_many_requests';
+    };
+    /**
+     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
+     */
+    503: ProblemDetails & {
+        code: 'overloaded';
+    };
+};
+
+export type UserChangeEmailError = UserChangeEmailErrors[keyof UserChangeEmailErrors];
+
+export type UserChangeEmailResponses = {
+    /**
+     * Accepted; the mails go out in the background.
+     */
+    202: AcceptedResponse;
+};
+
+export type UserChangeEmailResponse = UserChangeEmailResponses[keyof UserChangeEmailResponses];
 
 export type ActivityListData = {
     body?: never;
@@ -669,11 +2169,15 @@ export type ActivityListErrors = {
     /**
      * `validation_failed`: a paging parameter is out of range.
      */
-    400: ValidationProblemDetails;
+    400: ValidationProblemDetails & {
+        code: 'validation_failed';
+    };
     /**
      * `invalid_token`: no valid access token.
      */
-    401: ProblemDetails;
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
 };
 
 export type ActivityListError = ActivityListErrors[keyof ActivityListErrors];
@@ -686,6 +2190,457 @@ export type ActivityListResponses = {
 };
 
 export type ActivityListResponse = ActivityListResponses[keyof ActivityListResponses];
+
+export type AdminUsersListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Matched case-insensitively against the start of the email.
+         */
+        emailPrefix?: string;
+        /**
+         * `createdDesc` (default), `createdAsc`, `emailAsc` or `emailDesc`.
+         */
+        sort?: UserSort;
+        /**
+         * From 1.
+         */
+        page?: number;
+        /**
+         * 1 to 100; 20 by default.
+         */
+        pageSize?: number;
+    };
+    url: '/admin/users';
+};
+
+export type AdminUsersListErrors = {
+    /**
+     * `validation_failed`: a paging or sort parameter is out of range.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed';
+    };
+    /**
+     * `invalid_token`: no valid access token (missing, expired, or its session ended).
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `forbidden`: the caller is not an administrator.
+     */
+    403: ProblemDetails & {
+        code: 'forbidden';
+    };
+};
+
+export type AdminUsersListError = AdminUsersListErrors[keyof AdminUsersListErrors];
+
+export type AdminUsersListResponses = {
+    /**
+     * One page and the total number of matches.
+     */
+    200: AdminUserResponsePageResponse;
+};
+
+export type AdminUsersListResponse = AdminUsersListResponses[keyof AdminUsersListResponses];
+
+export type AdminUsersGetData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/admin/users/{id}';
+};
+
+export type AdminUsersGetErrors = {
+    /**
+     * `invalid_token`: no valid access token (missing, expired, or its session ended).
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `forbidden`: the caller is not an administrator.
+     */
+    403: ProblemDetails & {
+        code: 'forbidden';
+    };
+    /**
+     * `user_not_found`: no account has this id.
+     */
+    404: ProblemDetails & {
+        code: 'user_not_found';
+    };
+};
+
+export type AdminUsersGetError = AdminUsersGetErrors[keyof AdminUsersGetErrors];
+
+export type AdminUsersGetResponses = {
+    /**
+     * The account.
+     */
+    200: AdminUserResponse;
+};
+
+export type AdminUsersGetResponse = AdminUsersGetResponses[keyof AdminUsersGetResponses];
+
+export type AdminUsersUpdateData = {
+    body?: AdminUpdateUserRequest;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/admin/users/{id}';
+};
+
+export type AdminUsersUpdateErrors = {
+    /**
+     * `validation_failed`: the address is malformed. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'bad_request';
+    };
+    /**
+     * `invalid_token`: no valid access token (missing, expired, or its session ended).
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
+     */
+    403: ProblemDetails & {
+        code: 'forbidden' | 'mfa_step_up_required';
+    };
+    /**
+     * `user_not_found`: no account has this id.
+     */
+    404: ProblemDetails & {
+        code: 'user_not_found';
+    };
+    /**
+     * `email_taken`: another account has the address.
+     */
+    409: ProblemDetails & {
+        code: 'email_taken';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+};
+
+export type AdminUsersUpdateError = AdminUsersUpdateErrors[keyof AdminUsersUpdateErrors];
+
+export type AdminUsersUpdateResponses = {
+    /**
+     * The account as it is now.
+     */
+    200: AdminUserResponse;
+};
+
+export type AdminUsersUpdateResponse = AdminUsersUpdateResponses[keyof AdminUsersUpdateResponses];
+
+export type AdminUsersGrantRoleData = {
+    body?: GrantRoleRequest;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/admin/users/{id}/roles';
+};
+
+export type AdminUsersGrantRoleErrors = {
+    /**
+     * `validation_failed`: not a known role. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'bad_request';
+    };
+    /**
+     * `invalid_token`: no valid access token (missing, expired, or its session ended).
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
+     */
+    403: ProblemDetails & {
+        code: 'forbidden' | 'mfa_step_up_required';
+    };
+    /**
+     * `user_not_found`: no account has this id.
+     */
+    404: ProblemDetails & {
+        code: 'user_not_found';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+};
+
+export type AdminUsersGrantRoleError = AdminUsersGrantRoleErrors[keyof AdminUsersGrantRoleErrors];
+
+export type AdminUsersGrantRoleResponses = {
+    /**
+     * The account with its roles.
+     */
+    200: AdminUserResponse;
+};
+
+export type AdminUsersGrantRoleResponse = AdminUsersGrantRoleResponses[keyof AdminUsersGrantRoleResponses];
+
+export type AdminUsersRevokeRoleData = {
+    body?: never;
+    path: {
+        id: string;
+        role: string;
+    };
+    query?: never;
+    url: '/admin/users/{id}/roles/{role}';
+};
+
+export type AdminUsersRevokeRoleErrors = {
+    /**
+     * `validation_failed`: not a revocable role.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed';
+    };
+    /**
+     * `invalid_token`: no valid access token (missing, expired, or its session ended).
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
+     */
+    403: ProblemDetails & {
+        code: 'forbidden' | 'mfa_step_up_required';
+    };
+    /**
+     * `user_not_found`: no account has this id.
+     */
+    404: ProblemDetails & {
+        code: 'user_not_found';
+    };
+    /**
+     * `cannot_change_own_access`: your own admin role; `last_admin`: it would leave no administrator.
+     */
+    409: ProblemDetails & {
+        code: 'cannot_change_own_access' | 'last_admin';
+    };
+};
+
+export type AdminUsersRevokeRoleError = AdminUsersRevokeRoleErrors[keyof AdminUsersRevokeRoleErrors];
+
+export type AdminUsersRevokeRoleResponses = {
+    /**
+     * The account with its roles.
+     */
+    200: AdminUserResponse;
+};
+
+export type AdminUsersRevokeRoleResponse = AdminUsersRevokeRoleResponses[keyof AdminUsersRevokeRoleResponses];
+
+export type AdminUsersDisableData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/admin/users/{id}/disable';
+};
+
+export type AdminUsersDisableErrors = {
+    /**
+     * `invalid_token`: no valid access token (missing, expired, or its session ended).
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
+     */
+    403: ProblemDetails & {
+        code: 'forbidden' | 'mfa_step_up_required';
+    };
+    /**
+     * `user_not_found`: no account has this id.
+     */
+    404: ProblemDetails & {
+        code: 'user_not_found';
+    };
+    /**
+     * `cannot_change_own_access`: your own account; `last_admin`: it would leave no administrator.
+     */
+    409: ProblemDetails & {
+        code: 'cannot_change_own_access' | 'last_admin';
+    };
+};
+
+export type AdminUsersDisableError = AdminUsersDisableErrors[keyof AdminUsersDisableErrors];
+
+export type AdminUsersDisableResponses = {
+    /**
+     * The account, disabled.
+     */
+    200: AdminUserResponse;
+};
+
+export type AdminUsersDisableResponse = AdminUsersDisableResponses[keyof AdminUsersDisableResponses];
+
+export type AdminUsersEnableData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/admin/users/{id}/enable';
+};
+
+export type AdminUsersEnableErrors = {
+    /**
+     * `invalid_token`: no valid access token (missing, expired, or its session ended).
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
+     */
+    403: ProblemDetails & {
+        code: 'forbidden' | 'mfa_step_up_required';
+    };
+    /**
+     * `user_not_found`: no account has this id.
+     */
+    404: ProblemDetails & {
+        code: 'user_not_found';
+    };
+};
+
+export type AdminUsersEnableError = AdminUsersEnableErrors[keyof AdminUsersEnableErrors];
+
+export type AdminUsersEnableResponses = {
+    /**
+     * The account, enabled.
+     */
+    200: AdminUserResponse;
+};
+
+export type AdminUsersEnableResponse = AdminUsersEnableResponses[keyof AdminUsersEnableResponses];
+
+export type AdminUsersEndSessionsData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/admin/users/{id}/sessions';
+};
+
+export type AdminUsersEndSessionsErrors = {
+    /**
+     * `invalid_token`: no valid access token (missing, expired, or its session ended).
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
+     */
+    403: ProblemDetails & {
+        code: 'forbidden' | 'mfa_step_up_required';
+    };
+    /**
+     * `user_not_found`: no account has this id.
+     */
+    404: ProblemDetails & {
+        code: 'user_not_found';
+    };
+};
+
+export type AdminUsersEndSessionsError = AdminUsersEndSessionsErrors[keyof AdminUsersEndSessionsErrors];
+
+export type AdminUsersEndSessionsResponses = {
+    /**
+     * All sessions ended.
+     */
+    204: void;
+};
+
+export type AdminUsersEndSessionsResponse = AdminUsersEndSessionsResponses[keyof AdminUsersEndSessionsResponses];
+
+export type AdminUsersResetMfaData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/admin/users/{id}/mfa';
+};
+
+export type AdminUsersResetMfaErrors = {
+    /**
+     * `invalid_token`: no valid access token (missing, expired, or its session ended).
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
+     */
+    403: ProblemDetails & {
+        code: 'forbidden' | 'mfa_step_up_required';
+    };
+    /**
+     * `user_not_found`: no account has this id.
+     */
+    404: ProblemDetails & {
+        code: 'user_not_found';
+    };
+    /**
+     * `mfa_not_enabled`: the user has no second factor.
+     */
+    409: ProblemDetails & {
+        code: 'mfa_not_enabled';
+    };
+};
+
+export type AdminUsersResetMfaError = AdminUsersResetMfaErrors[keyof AdminUsersResetMfaErrors];
+
+export type AdminUsersResetMfaResponses = {
+    /**
+     * TOTP is off and the recovery codes are gone; the user signs in with the password alone and may enrol again.
+     */
+    204: void;
+};
+
+export type AdminUsersResetMfaResponse = AdminUsersResetMfaResponses[keyof AdminUsersResetMfaResponses];
 
 export type AdminAuditListData = {
     body?: never;
@@ -723,15 +2678,21 @@ export type AdminAuditListErrors = {
     /**
      * `validation_failed`: an unknown type, a bad range or paging parameter.
      */
-    400: ValidationProblemDetails;
+    400: ValidationProblemDetails & {
+        code: 'validation_failed';
+    };
     /**
      * `invalid_token`: no valid access token.
      */
-    401: ProblemDetails;
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
     /**
      * `forbidden`: the caller is not an administrator.
      */
-    403: ProblemDetails;
+    403: ProblemDetails & {
+        code: 'forbidden';
+    };
 };
 
 export type AdminAuditListError = AdminAuditListErrors[keyof AdminAuditListErrors];
@@ -744,1605 +2705,6 @@ export type AdminAuditListResponses = {
 };
 
 export type AdminAuditListResponse = AdminAuditListResponses[keyof AdminAuditListResponses];
-
-export type AdminUsersListData = {
-    body?: never;
-    path?: never;
-    query?: {
-        /**
-         * Matched case-insensitively against the start of the email.
-         */
-        emailPrefix?: string;
-        /**
-         * `createdDesc` (default), `createdAsc`, `emailAsc` or `emailDesc`.
-         */
-        sort?: UserSort;
-        /**
-         * From 1.
-         */
-        page?: number;
-        /**
-         * 1 to 100; 20 by default.
-         */
-        pageSize?: number;
-    };
-    url: '/admin/users';
-};
-
-export type AdminUsersListErrors = {
-    /**
-     * `validation_failed`: a paging or sort parameter is out of range.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `invalid_token`: no valid access token (missing, expired, or its session ended).
-     */
-    401: ProblemDetails;
-    /**
-     * `forbidden`: the caller is not an administrator.
-     */
-    403: ProblemDetails;
-};
-
-export type AdminUsersListError = AdminUsersListErrors[keyof AdminUsersListErrors];
-
-export type AdminUsersListResponses = {
-    /**
-     * One page and the total number of matches.
-     */
-    200: AdminUserResponsePageResponse;
-};
-
-export type AdminUsersListResponse = AdminUsersListResponses[keyof AdminUsersListResponses];
-
-export type AdminUsersGetData = {
-    body?: never;
-    path: {
-        id: string;
-    };
-    query?: never;
-    url: '/admin/users/{id}';
-};
-
-export type AdminUsersGetErrors = {
-    /**
-     * `invalid_token`: no valid access token (missing, expired, or its session ended).
-     */
-    401: ProblemDetails;
-    /**
-     * `forbidden`: the caller is not an administrator.
-     */
-    403: ProblemDetails;
-    /**
-     * `user_not_found`: no account has this id.
-     */
-    404: ProblemDetails;
-};
-
-export type AdminUsersGetError = AdminUsersGetErrors[keyof AdminUsersGetErrors];
-
-export type AdminUsersGetResponses = {
-    /**
-     * The account.
-     */
-    200: AdminUserResponse;
-};
-
-export type AdminUsersGetResponse = AdminUsersGetResponses[keyof AdminUsersGetResponses];
-
-export type AdminUsersUpdateData = {
-    body?: AdminUpdateUserRequest;
-    path: {
-        id: string;
-    };
-    query?: never;
-    url: '/admin/users/{id}';
-};
-
-export type AdminUsersUpdateErrors = {
-    /**
-     * `validation_failed`: the address is malformed.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `invalid_token`: no valid access token (missing, expired, or its session ended).
-     */
-    401: ProblemDetails;
-    /**
-     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
-     */
-    403: ProblemDetails;
-    /**
-     * `user_not_found`: no account has this id.
-     */
-    404: ProblemDetails;
-    /**
-     * `email_taken`: another account has the address.
-     */
-    409: ProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-};
-
-export type AdminUsersUpdateError = AdminUsersUpdateErrors[keyof AdminUsersUpdateErrors];
-
-export type AdminUsersUpdateResponses = {
-    /**
-     * The account as it is now.
-     */
-    200: AdminUserResponse;
-};
-
-export type AdminUsersUpdateResponse = AdminUsersUpdateResponses[keyof AdminUsersUpdateResponses];
-
-export type AdminUsersGrantRoleData = {
-    body?: GrantRoleRequest;
-    path: {
-        id: string;
-    };
-    query?: never;
-    url: '/admin/users/{id}/roles';
-};
-
-export type AdminUsersGrantRoleErrors = {
-    /**
-     * `validation_failed`: not a known role.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `invalid_token`: no valid access token (missing, expired, or its session ended).
-     */
-    401: ProblemDetails;
-    /**
-     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
-     */
-    403: ProblemDetails;
-    /**
-     * `user_not_found`: no account has this id.
-     */
-    404: ProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-};
-
-export type AdminUsersGrantRoleError = AdminUsersGrantRoleErrors[keyof AdminUsersGrantRoleErrors];
-
-export type AdminUsersGrantRoleResponses = {
-    /**
-     * The account with its roles.
-     */
-    200: AdminUserResponse;
-};
-
-export type AdminUsersGrantRoleResponse = AdminUsersGrantRoleResponses[keyof AdminUsersGrantRoleResponses];
-
-export type AdminUsersRevokeRoleData = {
-    body?: never;
-    path: {
-        id: string;
-        role: string;
-    };
-    query?: never;
-    url: '/admin/users/{id}/roles/{role}';
-};
-
-export type AdminUsersRevokeRoleErrors = {
-    /**
-     * `validation_failed`: not a revocable role.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `invalid_token`: no valid access token (missing, expired, or its session ended).
-     */
-    401: ProblemDetails;
-    /**
-     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
-     */
-    403: ProblemDetails;
-    /**
-     * `user_not_found`: no account has this id.
-     */
-    404: ProblemDetails;
-    /**
-     * `cannot_change_own_access`: your own admin role; `last_admin`: it would leave no administrator.
-     */
-    409: ProblemDetails;
-};
-
-export type AdminUsersRevokeRoleError = AdminUsersRevokeRoleErrors[keyof AdminUsersRevokeRoleErrors];
-
-export type AdminUsersRevokeRoleResponses = {
-    /**
-     * The account with its roles.
-     */
-    200: AdminUserResponse;
-};
-
-export type AdminUsersRevokeRoleResponse = AdminUsersRevokeRoleResponses[keyof AdminUsersRevokeRoleResponses];
-
-export type AdminUsersDisableData = {
-    body?: never;
-    path: {
-        id: string;
-    };
-    query?: never;
-    url: '/admin/users/{id}/disable';
-};
-
-export type AdminUsersDisableErrors = {
-    /**
-     * `invalid_token`: no valid access token (missing, expired, or its session ended).
-     */
-    401: ProblemDetails;
-    /**
-     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
-     */
-    403: ProblemDetails;
-    /**
-     * `user_not_found`: no account has this id.
-     */
-    404: ProblemDetails;
-    /**
-     * `cannot_change_own_access`: your own account; `last_admin`: it would leave no administrator.
-     */
-    409: ProblemDetails;
-};
-
-export type AdminUsersDisableError = AdminUsersDisableErrors[keyof AdminUsersDisableErrors];
-
-export type AdminUsersDisableResponses = {
-    /**
-     * The account, disabled.
-     */
-    200: AdminUserResponse;
-};
-
-export type AdminUsersDisableResponse = AdminUsersDisableResponses[keyof AdminUsersDisableResponses];
-
-export type AdminUsersEnableData = {
-    body?: never;
-    path: {
-        id: string;
-    };
-    query?: never;
-    url: '/admin/users/{id}/enable';
-};
-
-export type AdminUsersEnableErrors = {
-    /**
-     * `invalid_token`: no valid access token (missing, expired, or its session ended).
-     */
-    401: ProblemDetails;
-    /**
-     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
-     */
-    403: ProblemDetails;
-    /**
-     * `user_not_found`: no account has this id.
-     */
-    404: ProblemDetails;
-};
-
-export type AdminUsersEnableError = AdminUsersEnableErrors[keyof AdminUsersEnableErrors];
-
-export type AdminUsersEnableResponses = {
-    /**
-     * The account, enabled.
-     */
-    200: AdminUserResponse;
-};
-
-export type AdminUsersEnableResponse = AdminUsersEnableResponses[keyof AdminUsersEnableResponses];
-
-export type AdminUsersEndSessionsData = {
-    body?: never;
-    path: {
-        id: string;
-    };
-    query?: never;
-    url: '/admin/users/{id}/sessions';
-};
-
-export type AdminUsersEndSessionsErrors = {
-    /**
-     * `invalid_token`: no valid access token (missing, expired, or its session ended).
-     */
-    401: ProblemDetails;
-    /**
-     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
-     */
-    403: ProblemDetails;
-    /**
-     * `user_not_found`: no account has this id.
-     */
-    404: ProblemDetails;
-};
-
-export type AdminUsersEndSessionsError = AdminUsersEndSessionsErrors[keyof AdminUsersEndSessionsErrors];
-
-export type AdminUsersEndSessionsResponses = {
-    /**
-     * All sessions ended.
-     */
-    204: void;
-};
-
-export type AdminUsersEndSessionsResponse = AdminUsersEndSessionsResponses[keyof AdminUsersEndSessionsResponses];
-
-export type AdminUsersResetMfaData = {
-    body?: never;
-    path: {
-        id: string;
-    };
-    query?: never;
-    url: '/admin/users/{id}/mfa';
-};
-
-export type AdminUsersResetMfaErrors = {
-    /**
-     * `invalid_token`: no valid access token (missing, expired, or its session ended).
-     */
-    401: ProblemDetails;
-    /**
-     * `forbidden`: the caller is not an administrator; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
-     */
-    403: ProblemDetails;
-    /**
-     * `user_not_found`: no account has this id.
-     */
-    404: ProblemDetails;
-    /**
-     * `mfa_not_enabled`: the user has no second factor.
-     */
-    409: ProblemDetails;
-};
-
-export type AdminUsersResetMfaError = AdminUsersResetMfaErrors[keyof AdminUsersResetMfaErrors];
-
-export type AdminUsersResetMfaResponses = {
-    /**
-     * TOTP is off and the recovery codes are gone; the user signs in with the password alone and may enrol again.
-     */
-    204: void;
-};
-
-export type AdminUsersResetMfaResponse = AdminUsersResetMfaResponses[keyof AdminUsersResetMfaResponses];
-
-export type AuthPingData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/auth/ping';
-};
-
-export type AuthPingResponses = {
-    /**
-     * OK
-     */
-    200: PingResponse;
-};
-
-export type AuthPingResponse = AuthPingResponses[keyof AuthPingResponses];
-
-export type AuthSignupData = {
-    body?: SignupRequest;
-    path?: never;
-    query?: never;
-    url: '/auth/signup';
-};
-
-export type AuthSignupErrors = {
-    /**
-     * `validation_failed`: a field breaks a rule; `errors` says which; `weak_password`: the password is common, made from the email or name, repetitive or breached; `reasons` says which.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `email_taken`: an account with this email exists.
-     */
-    409: ProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not JSON.
-     */
-    415: ProblemDetails;
-    /**
-     * `too_many_requests`: too many requests from this client address; see `Retry-After`.
-     */
-    429: ProblemDetails;
-    /**
-     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
-     */
-    503: ProblemDetails;
-};
-
-export type AuthSignupError = AuthSignupErrors[keyof AuthSignupErrors];
-
-export type AuthSignupResponses = {
-    /**
-     * The account and its first session's tokens; `Location` is `/auth/user`.
-     */
-    201: AuthResponse;
-};
-
-export type AuthSignupResponse = AuthSignupResponses[keyof AuthSignupResponses];
-
-export type AuthLoginData = {
-    /**
-     * The credentials.
-     */
-    body?: LoginRequest;
-    headers?: {
-        /**
-         * Body mode: the `deviceToken` of an earlier login on this client.
-         */
-        'X-Device-Token'?: string;
-    };
-    path?: never;
-    query?: never;
-    url: '/auth/login';
-};
-
-export type AuthLoginErrors = {
-    /**
-     * `validation_failed`: email or password missing.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `invalid_credentials`: the email or password is wrong.
-     */
-    401: ProblemDetails;
-    /**
-     * `mfa_required`: the password is right and the account uses two-step verification: send `mfaToken` with a code to `POST /auth/mfa/verify`; `mfa_enrollment_required`: the account's role needs two-step verification, which it has not set up: enrol with `mfaToken` at `POST /auth/mfa/totp`; `account_disabled`; `email_not_confirmed`.
-     */
-    403: MfaProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-    /**
-     * `too_many_attempts`: 5 consecutive failures for this email from unknown clients (or from this known device); wait for `Retry-After` seconds. `too_many_requests`: too many requests from this client address; see `Retry-After`.
-     */
-    429: ProblemDetails;
-    /**
-     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
-     */
-    503: ProblemDetails;
-};
-
-export type AuthLoginError = AuthLoginErrors[keyof AuthLoginErrors];
-
-export type AuthLoginResponses = {
-    /**
-     * The new session's tokens and this client's device token.
-     */
-    200: AuthResponse;
-};
-
-export type AuthLoginResponse = AuthLoginResponses[keyof AuthLoginResponses];
-
-export type AuthRefreshData = {
-    body?: RefreshRequest;
-    path?: never;
-    query?: never;
-    url: '/auth/refresh';
-};
-
-export type AuthRefreshErrors = {
-    /**
-     * `validation_failed`: no refresh token given.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `invalid_refresh_token`: unknown, expired, of an ended session, or not a refresh token at all (an access token, a string of the wrong shape); `refresh_token_reused`: already used, the session was ended.
-     */
-    401: ProblemDetails;
-    /**
-     * `csrf_header_missing`: cookie mode only, the `X-Requested-With` header is missing.
-     */
-    403: ProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-    /**
-     * `too_many_requests`: too many requests from this client address; see `Retry-After`.
-     */
-    429: ProblemDetails;
-};
-
-export type AuthRefreshError = AuthRefreshErrors[keyof AuthRefreshErrors];
-
-export type AuthRefreshResponses = {
-    /**
-     * The new pair; the presented refresh token is spent.
-     */
-    200: AuthResponse;
-};
-
-export type AuthRefreshResponse = AuthRefreshResponses[keyof AuthRefreshResponses];
-
-export type AuthLogoutData = {
-    body?: LogoutRequest;
-    path?: never;
-    query?: never;
-    url: '/auth/logout';
-};
-
-export type AuthLogoutErrors = {
-    /**
-     * `validation_failed`: an unknown scope.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `invalid_token`: no valid access token.
-     */
-    401: ProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-};
-
-export type AuthLogoutError = AuthLogoutErrors[keyof AuthLogoutErrors];
-
-export type AuthLogoutResponses = {
-    /**
-     * The sessions ended.
-     */
-    204: void;
-};
-
-export type AuthLogoutResponse = AuthLogoutResponses[keyof AuthLogoutResponses];
-
-export type EmailConfirmData = {
-    body?: ConfirmEmailRequest;
-    path?: never;
-    query?: never;
-    url: '/auth/email/confirm';
-};
-
-export type EmailConfirmErrors = {
-    /**
-     * `invalid_account_token`: the token is unknown, expired or already used; `validation_failed`: no token.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-};
-
-export type EmailConfirmError = EmailConfirmErrors[keyof EmailConfirmErrors];
-
-export type EmailConfirmResponses = {
-    /**
-     * The address is confirmed; `emailConfirmed` is now true.
-     */
-    204: void;
-};
-
-export type EmailConfirmResponse = EmailConfirmResponses[keyof EmailConfirmResponses];
-
-export type EmailResendData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/auth/email/resend';
-};
-
-export type EmailResendErrors = {
-    /**
-     * `invalid_token`: no valid access token.
-     */
-    401: ProblemDetails;
-    /**
-     * `too_many_requests`: too many mail requests from this client; `confirmation_mail_limit`:
-     * the account had its confirmation mails for this hour (`Auth:ConfirmationMailsPerHour`). See `Retry-After`.
-     */
-    429: ProblemDetails;
-};
-
-export type EmailResendError = EmailResendErrors[keyof EmailResendErrors];
-
-export type EmailResendResponses = {
-    /**
-     * Accepted; the mail goes out in the background.
-     */
-    202: AcceptedResponse;
-};
-
-export type EmailResendResponse = EmailResendResponses[keyof EmailResendResponses];
-
-export type EmailConfirmChangeData = {
-    body?: EmailChangeTokenRequest;
-    path?: never;
-    query?: never;
-    url: '/auth/email/change/confirm';
-};
-
-export type EmailConfirmChangeErrors = {
-    /**
-     * `invalid_account_token`: the token is unknown, expired, already used, replaced by a newer request or cancelled; `validation_failed`: no token.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `email_taken`: another account got the address first (a signup or another change).
-     */
-    409: ProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-};
-
-export type EmailConfirmChangeError = EmailConfirmChangeErrors[keyof EmailConfirmChangeErrors];
-
-export type EmailConfirmChangeResponses = {
-    /**
-     * The address changed.
-     */
-    204: void;
-};
-
-export type EmailConfirmChangeResponse = EmailConfirmChangeResponses[keyof EmailConfirmChangeResponses];
-
-export type EmailCancelChangeData = {
-    body?: EmailChangeTokenRequest;
-    path?: never;
-    query?: never;
-    url: '/auth/email/change/cancel';
-};
-
-export type EmailCancelChangeErrors = {
-    /**
-     * `invalid_account_token`: the token is unknown, expired or already used (the change was confirmed, replaced or cancelled); `validation_failed`: no token.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-};
-
-export type EmailCancelChangeError = EmailCancelChangeErrors[keyof EmailCancelChangeErrors];
-
-export type EmailCancelChangeResponses = {
-    /**
-     * The pending change is dropped; its confirmation link no longer works.
-     */
-    204: void;
-};
-
-export type EmailCancelChangeResponse = EmailCancelChangeResponses[keyof EmailCancelChangeResponses];
-
-export type MfaGetData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/auth/mfa';
-};
-
-export type MfaGetErrors = {
-    /**
-     * `invalid_token`: no valid access token (missing, expired, or its session ended).
-     */
-    401: ProblemDetails;
-};
-
-export type MfaGetError = MfaGetErrors[keyof MfaGetErrors];
-
-export type MfaGetResponses = {
-    /**
-     * TOTP on or off and since when, recovery codes left.
-     */
-    200: MfaStatusResponse;
-};
-
-export type MfaGetResponse = MfaGetResponses[keyof MfaGetResponses];
-
-export type MfaDisableTotpData = {
-    body?: MfaCodeRequest;
-    path?: never;
-    query?: never;
-    url: '/auth/mfa/totp';
-};
-
-export type MfaDisableTotpErrors = {
-    /**
-     * `validation_failed`: no code.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `invalid_token`: no valid access token (missing, expired, or its session ended).
-     */
-    401: ProblemDetails;
-    /**
-     * `wrong_mfa_code`: the code is neither the app's current one nor an unused recovery code; `mfa_step_up_required`: this session did not sign in with a second factor.
-     */
-    403: ProblemDetails;
-    /**
-     * `mfa_not_enabled`: TOTP is off.
-     */
-    409: ProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-    /**
-     * `too_many_attempts`: 5 consecutive wrong codes in this session; see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
-     */
-    429: ProblemDetails;
-};
-
-export type MfaDisableTotpError = MfaDisableTotpErrors[keyof MfaDisableTotpErrors];
-
-export type MfaDisableTotpResponses = {
-    /**
-     * TOTP is off.
-     */
-    204: void;
-};
-
-export type MfaDisableTotpResponse = MfaDisableTotpResponses[keyof MfaDisableTotpResponses];
-
-export type MfaStartTotpData = {
-    body?: StartTotpRequest;
-    path?: never;
-    query?: never;
-    url: '/auth/mfa/totp';
-};
-
-export type MfaStartTotpErrors = {
-    /**
-     * `validation_failed`: no current password with a Bearer token.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `invalid_token`: neither a valid access token nor an mfaToken; `invalid_mfa_token`: the mfaToken is unknown, expired, used or from another client.
-     */
-    401: ProblemDetails;
-    /**
-     * `wrong_password`: the current password is wrong.
-     */
-    403: ProblemDetails;
-    /**
-     * `mfa_already_enabled`: TOTP is already on.
-     */
-    409: ProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-    /**
-     * `too_many_attempts`: 5 consecutive wrong passwords in this session; see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
-     */
-    429: ProblemDetails;
-    /**
-     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
-     */
-    503: ProblemDetails;
-};
-
-export type MfaStartTotpError = MfaStartTotpErrors[keyof MfaStartTotpErrors];
-
-export type MfaStartTotpResponses = {
-    /**
-     * The secret, its `otpauth://` URI and the URI as an SVG QR code.
-     */
-    200: TotpEnrolmentResponse;
-};
-
-export type MfaStartTotpResponse = MfaStartTotpResponses[keyof MfaStartTotpResponses];
-
-export type MfaConfirmTotpData = {
-    body?: ConfirmTotpRequest;
-    path?: never;
-    query?: never;
-    url: '/auth/mfa/totp/confirm';
-};
-
-export type MfaConfirmTotpErrors = {
-    /**
-     * `validation_failed`: no code.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `invalid_token`: neither a valid access token nor an mfaToken; `invalid_mfa_token`: the mfaToken is unknown, expired, used or from another client; `invalid_mfa_code`: with an mfaToken, the code is wrong.
-     */
-    401: ProblemDetails;
-    /**
-     * `wrong_mfa_code`: the code is wrong.
-     */
-    403: ProblemDetails;
-    /**
-     * `no_pending_enrolment`: start one first; `mfa_already_enabled`: TOTP is already on.
-     */
-    409: ProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-    /**
-     * `too_many_attempts`: 5 consecutive wrong codes; see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
-     */
-    429: ProblemDetails;
-};
-
-export type MfaConfirmTotpError = MfaConfirmTotpErrors[keyof MfaConfirmTotpErrors];
-
-export type MfaConfirmTotpResponses = {
-    /**
-     * TOTP is on; the recovery codes (and, with an mfaToken, the session).
-     */
-    200: TotpConfirmedResponse;
-};
-
-export type MfaConfirmTotpResponse = MfaConfirmTotpResponses[keyof MfaConfirmTotpResponses];
-
-export type MfaRegenerateRecoveryCodesData = {
-    body?: MfaCodeRequest;
-    path?: never;
-    query?: never;
-    url: '/auth/mfa/recovery-codes';
-};
-
-export type MfaRegenerateRecoveryCodesErrors = {
-    /**
-     * `validation_failed`: no code.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `invalid_token`: no valid access token (missing, expired, or its session ended).
-     */
-    401: ProblemDetails;
-    /**
-     * `wrong_mfa_code`: the code is neither the app's current one nor an unused recovery code; `mfa_step_up_required`: this session did not sign in with a second factor.
-     */
-    403: ProblemDetails;
-    /**
-     * `mfa_not_enabled`: TOTP is off.
-     */
-    409: ProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-    /**
-     * `too_many_attempts`: 5 consecutive wrong codes in this session; see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
-     */
-    429: ProblemDetails;
-};
-
-export type MfaRegenerateRecoveryCodesError = MfaRegenerateRecoveryCodesErrors[keyof MfaRegenerateRecoveryCodesErrors];
-
-export type MfaRegenerateRecoveryCodesResponses = {
-    /**
-     * The new codes; the old ones no longer work.
-     */
-    200: RecoveryCodesResponse;
-};
-
-export type MfaRegenerateRecoveryCodesResponse = MfaRegenerateRecoveryCodesResponses[keyof MfaRegenerateRecoveryCodesResponses];
-
-export type MfaVerifyData = {
-    body?: VerifyMfaRequest;
-    path?: never;
-    query?: never;
-    url: '/auth/mfa/verify';
-};
-
-export type MfaVerifyErrors = {
-    /**
-     * `validation_failed`: no mfaToken, or not exactly one of code, recoveryCode and assertion.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `invalid_mfa_token`: unknown, expired, used, spent by wrong codes or from another client; `invalid_mfa_code`: the code is wrong; `invalid_passkey`: the passkey's assertion does not verify.
-     */
-    401: ProblemDetails;
-    /**
-     * `account_disabled` / `email_not_confirmed`: as for a password login.
-     */
-    403: ProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-    /**
-     * `too_many_attempts`: too many consecutive failures for this account (or known device); see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
-     */
-    429: ProblemDetails;
-};
-
-export type MfaVerifyError = MfaVerifyErrors[keyof MfaVerifyErrors];
-
-export type MfaVerifyResponses = {
-    /**
-     * The new session's tokens, signed in with two factors (`amr` pwd, otp, mfa, or pwd, hwk/swk, mfa with a passkey; `aal2`).
-     */
-    200: AuthResponse;
-};
-
-export type MfaVerifyResponse = MfaVerifyResponses[keyof MfaVerifyResponses];
-
-export type PasskeysRegistrationOptionsData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/auth/passkeys/register/options';
-};
-
-export type PasskeysRegistrationOptionsErrors = {
-    /**
-     * `invalid_token`: no valid access token.
-     */
-    401: ProblemDetails;
-    /**
-     * `mfa_step_up_required`: the account has two-step verification and this session did not use it.
-     */
-    403: ProblemDetails;
-};
-
-export type PasskeysRegistrationOptionsError = PasskeysRegistrationOptionsErrors[keyof PasskeysRegistrationOptionsErrors];
-
-export type PasskeysRegistrationOptionsResponses = {
-    /**
-     * The creation options.
-     */
-    200: unknown;
-};
-
-export type PasskeysRegisterData = {
-    body?: RegisterPasskeyRequest;
-    path?: never;
-    query?: never;
-    url: '/auth/passkeys/register';
-};
-
-export type PasskeysRegisterErrors = {
-    /**
-     * `validation_failed`: no attestation, or a bad name; `invalid_attestation`: it does not verify (origin, RP id, challenge, user verification), no options are open (expired or used), or the credential is already registered.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `invalid_token`: no valid access token.
-     */
-    401: ProblemDetails;
-    /**
-     * `mfa_step_up_required`: the account has two-step verification and this session did not use it.
-     */
-    403: ProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-    /**
-     * `too_many_requests`: too many requests from this client address; see `Retry-After`.
-     */
-    429: ProblemDetails;
-};
-
-export type PasskeysRegisterError = PasskeysRegisterErrors[keyof PasskeysRegisterErrors];
-
-export type PasskeysRegisterResponses = {
-    /**
-     * The new passkey.
-     */
-    201: PasskeyResponse;
-};
-
-export type PasskeysRegisterResponse = PasskeysRegisterResponses[keyof PasskeysRegisterResponses];
-
-export type PasskeysListData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/auth/passkeys';
-};
-
-export type PasskeysListErrors = {
-    /**
-     * `invalid_token`: no valid access token.
-     */
-    401: ProblemDetails;
-};
-
-export type PasskeysListError = PasskeysListErrors[keyof PasskeysListErrors];
-
-export type PasskeysListResponses = {
-    /**
-     * The passkeys.
-     */
-    200: Array<PasskeyResponse>;
-};
-
-export type PasskeysListResponse = PasskeysListResponses[keyof PasskeysListResponses];
-
-export type PasskeysRemoveData = {
-    body?: never;
-    path: {
-        id: string;
-    };
-    query?: never;
-    url: '/auth/passkeys/{id}';
-};
-
-export type PasskeysRemoveErrors = {
-    /**
-     * `invalid_token`: no valid access token.
-     */
-    401: ProblemDetails;
-    /**
-     * `mfa_step_up_required`: the account has two-step verification and this session did not use it.
-     */
-    403: ProblemDetails;
-    /**
-     * `passkey_not_found`: the caller has no passkey with this id.
-     */
-    404: ProblemDetails;
-    /**
-     * `last_sign_in_method`: it is the account's only way to sign in.
-     */
-    409: ProblemDetails;
-};
-
-export type PasskeysRemoveError = PasskeysRemoveErrors[keyof PasskeysRemoveErrors];
-
-export type PasskeysRemoveResponses = {
-    /**
-     * The passkey is gone.
-     */
-    204: void;
-};
-
-export type PasskeysRemoveResponse = PasskeysRemoveResponses[keyof PasskeysRemoveResponses];
-
-export type PasskeysRenameData = {
-    body?: RenamePasskeyRequest;
-    path: {
-        id: string;
-    };
-    query?: never;
-    url: '/auth/passkeys/{id}';
-};
-
-export type PasskeysRenameErrors = {
-    /**
-     * `validation_failed`: no name, or one over 64 characters or with control or invisible characters.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `invalid_token`: no valid access token.
-     */
-    401: ProblemDetails;
-    /**
-     * `passkey_not_found`: the caller has no passkey with this id.
-     */
-    404: ProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-};
-
-export type PasskeysRenameError = PasskeysRenameErrors[keyof PasskeysRenameErrors];
-
-export type PasskeysRenameResponses = {
-    /**
-     * The passkey.
-     */
-    200: PasskeyResponse;
-};
-
-export type PasskeysRenameResponse = PasskeysRenameResponses[keyof PasskeysRenameResponses];
-
-export type PasskeysSignInOptionsData = {
-    body?: PasskeySignInOptionsRequest;
-    path?: never;
-    query?: never;
-    url: '/auth/passkeys/login/options';
-};
-
-export type PasskeysSignInOptionsErrors = {
-    /**
-     * `validation_failed`: an email over 254 characters.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-    /**
-     * `too_many_requests`: too many requests from this client address; see `Retry-After`.
-     */
-    429: ProblemDetails;
-};
-
-export type PasskeysSignInOptionsError = PasskeysSignInOptionsErrors[keyof PasskeysSignInOptionsErrors];
-
-export type PasskeysSignInOptionsResponses = {
-    /**
-     * The challenge id and the options.
-     */
-    200: PasskeySignInOptionsResponse;
-};
-
-export type PasskeysSignInOptionsResponse = PasskeysSignInOptionsResponses[keyof PasskeysSignInOptionsResponses];
-
-export type PasskeysSignInData = {
-    body?: PasskeySignInRequest;
-    headers?: {
-        'X-Device-Token'?: string;
-    };
-    path?: never;
-    query?: never;
-    url: '/auth/passkeys/login';
-};
-
-export type PasskeysSignInErrors = {
-    /**
-     * `validation_failed`: no challengeId or assertion.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `invalid_passkey`: unknown credential or challenge, a challenge already used or expired, the wrong origin or RP id, a bad signature, a counter gone backwards.
-     */
-    401: ProblemDetails;
-    /**
-     * `account_disabled` / `email_not_confirmed`: as for a password login.
-     */
-    403: ProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-    /**
-     * `too_many_requests`: too many requests from this client address; see `Retry-After`.
-     */
-    429: ProblemDetails;
-};
-
-export type PasskeysSignInError = PasskeysSignInErrors[keyof PasskeysSignInErrors];
-
-export type PasskeysSignInResponses = {
-    /**
-     * The new session's tokens.
-     */
-    200: AuthResponse;
-};
-
-export type PasskeysSignInResponse = PasskeysSignInResponses[keyof PasskeysSignInResponses];
-
-export type PasswordForgotData = {
-    body?: ForgotPasswordRequest;
-    path?: never;
-    query?: never;
-    url: '/auth/password/forgot';
-};
-
-export type PasswordForgotErrors = {
-    /**
-     * `validation_failed`: the email is missing or malformed.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-    /**
-     * `too_many_requests`: too many mail requests from this client; see `Retry-After`.
-     */
-    429: ProblemDetails;
-};
-
-export type PasswordForgotError = PasswordForgotErrors[keyof PasswordForgotErrors];
-
-export type PasswordForgotResponses = {
-    /**
-     * Accepted; if the account exists, a mail is on its way (valid 30 minutes by default).
-     */
-    202: AcceptedResponse;
-};
-
-export type PasswordForgotResponse = PasswordForgotResponses[keyof PasswordForgotResponses];
-
-export type PasswordResetData = {
-    body?: ResetPasswordRequest;
-    path?: never;
-    query?: never;
-    url: '/auth/password/reset';
-};
-
-export type PasswordResetErrors = {
-    /**
-     * `invalid_account_token`: the token is unknown, expired or already used; `validation_failed`: a field breaks a rule; `weak_password`: the password is common, made from the email or name, repetitive or breached; `reasons` says which.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-    /**
-     * `too_many_requests`: too many requests from this client address; see `Retry-After`.
-     */
-    429: ProblemDetails;
-    /**
-     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
-     */
-    503: ProblemDetails;
-};
-
-export type PasswordResetError = PasswordResetErrors[keyof PasswordResetErrors];
-
-export type PasswordResetResponses = {
-    /**
-     * The password is replaced; all sessions ended, older reset links dead, the login lockout cleared.
-     */
-    204: void;
-};
-
-export type PasswordResetResponse = PasswordResetResponses[keyof PasswordResetResponses];
-
-export type SessionsListData = {
-    body?: never;
-    path?: never;
-    query?: {
-        /**
-         * From 1.
-         */
-        page?: number;
-        /**
-         * 1 to 100; 50 by default.
-         */
-        pageSize?: number;
-    };
-    url: '/auth/sessions';
-};
-
-export type SessionsListErrors = {
-    /**
-     * `validation_failed`: a paging parameter is out of range.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `invalid_token`: no valid access token.
-     */
-    401: ProblemDetails;
-};
-
-export type SessionsListError = SessionsListErrors[keyof SessionsListErrors];
-
-export type SessionsListResponses = {
-    /**
-     * One page of sessions, most recently used first, and how many there are; the caller's own has `current: true`.
-     */
-    200: SessionResponsePageResponse;
-};
-
-export type SessionsListResponse = SessionsListResponses[keyof SessionsListResponses];
-
-export type SessionsEndData = {
-    body?: never;
-    path: {
-        id: string;
-    };
-    query?: never;
-    url: '/auth/sessions/{id}';
-};
-
-export type SessionsEndErrors = {
-    /**
-     * `invalid_token`: no valid access token.
-     */
-    401: ProblemDetails;
-    /**
-     * `session_not_found`: no active session of the caller has this id.
-     */
-    404: ProblemDetails;
-};
-
-export type SessionsEndError = SessionsEndErrors[keyof SessionsEndErrors];
-
-export type SessionsEndResponses = {
-    /**
-     * The session ended.
-     */
-    204: void;
-};
-
-export type SessionsEndResponse = SessionsEndResponses[keyof SessionsEndResponses];
-
-export type UserDeleteData = {
-    body?: DeleteAccountRequest;
-    path?: never;
-    query?: never;
-    url: '/auth/user';
-};
-
-export type UserDeleteErrors = {
-    /**
-     * `validation_failed`: no password given.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `invalid_token`: no valid access token.
-     */
-    401: ProblemDetails;
-    /**
-     * `wrong_password`: the password is wrong; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
-     */
-    403: ProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-    /**
-     * `too_many_attempts`: 5 consecutive wrong passwords for this account (the login lockout); see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
-     */
-    429: ProblemDetails;
-    /**
-     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
-     */
-    503: ProblemDetails;
-};
-
-export type UserDeleteError = UserDeleteErrors[keyof UserDeleteErrors];
-
-export type UserDeleteResponses = {
-    /**
-     * The account is gone; its tokens are refused from now on.
-     */
-    204: void;
-};
-
-export type UserDeleteResponse = UserDeleteResponses[keyof UserDeleteResponses];
-
-export type UserGetData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/auth/user';
-};
-
-export type UserGetErrors = {
-    /**
-     * `invalid_token`: no valid access token, or the account no longer exists.
-     */
-    401: ProblemDetails;
-};
-
-export type UserGetError = UserGetErrors[keyof UserGetErrors];
-
-export type UserGetResponses = {
-    /**
-     * The user, with `session`: the calling session's id, `amr` and `aal`.
-     */
-    200: UserResponse;
-};
-
-export type UserGetResponse = UserGetResponses[keyof UserGetResponses];
-
-export type UserUpdateData = {
-    body?: UpdateProfileRequest;
-    path?: never;
-    query?: never;
-    url: '/auth/user';
-};
-
-export type UserUpdateErrors = {
-    /**
-     * `validation_failed`: the name is empty, too long or has control, invisible or text-direction characters.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `invalid_token`: no valid access token.
-     */
-    401: ProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-};
-
-export type UserUpdateError = UserUpdateErrors[keyof UserUpdateErrors];
-
-export type UserUpdateResponses = {
-    /**
-     * The updated user.
-     */
-    200: UserResponse;
-};
-
-export type UserUpdateResponse = UserUpdateResponses[keyof UserUpdateResponses];
-
-export type UserChangePasswordData = {
-    body?: ChangePasswordRequest;
-    path?: never;
-    query?: never;
-    url: '/auth/user/password';
-};
-
-export type UserChangePasswordErrors = {
-    /**
-     * `validation_failed`: the new password breaks the length rule; `weak_password`: the password is common, made from the email or name, repetitive or breached; `reasons` says which.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `invalid_token`: no valid access token.
-     */
-    401: ProblemDetails;
-    /**
-     * `wrong_password`: the current password is wrong; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
-     */
-    403: ProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-    /**
-     * `too_many_attempts`: 5 consecutive wrong passwords for this account (the login lockout); see `Retry-After`. `too_many_requests`: too many requests from this client address; see `Retry-After`.
-     */
-    429: ProblemDetails;
-    /**
-     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
-     */
-    503: ProblemDetails;
-};
-
-export type UserChangePasswordError = UserChangePasswordErrors[keyof UserChangePasswordErrors];
-
-export type UserChangePasswordResponses = {
-    /**
-     * The password changed; this session lives on, all others ended.
-     */
-    204: void;
-};
-
-export type UserChangePasswordResponse = UserChangePasswordResponses[keyof UserChangePasswordResponses];
-
-export type UserChangeEmailData = {
-    body?: ChangeEmailRequest;
-    path?: never;
-    query?: never;
-    url: '/auth/user/email';
-};
-
-export type UserChangeEmailErrors = {
-    /**
-     * `validation_failed`: the new address is malformed or the password missing; `email_unchanged`: it is the account's address already.
-     */
-    400: ValidationProblemDetails;
-    /**
-     * `invalid_token`: no valid access token.
-     */
-    401: ProblemDetails;
-    /**
-     * `wrong_password`: the current password is wrong; `mfa_step_up_required`: the account uses two-step verification and this session did not sign in with it.
-     */
-    403: ProblemDetails;
-    /**
-     * `payload_too_large`: the body is over 32 KiB.
-     */
-    413: ProblemDetails;
-    /**
-     * `unsupported_media_type`: the body is not `application/json`.
-     */
-    415: ProblemDetails;
-    /**
-     * `too_many_email_changes`: the per-account cap (3 an hour by default) is reached; see `Retry-After`; `too_many_attempts`: 5 consecutive wrong passwords. `too_many_requests`: too many requests from this client address; see `Retry-After`.
-     */
-    429: ProblemDetails;
-    /**
-     * `overloaded`: too many password checks are waiting; try again after `Retry-After`.
-     */
-    503: ProblemDetails;
-};
-
-export type UserChangeEmailError = UserChangeEmailErrors[keyof UserChangeEmailErrors];
-
-export type UserChangeEmailResponses = {
-    /**
-     * Accepted; the mails go out in the background.
-     */
-    202: AcceptedResponse;
-};
-
-export type UserChangeEmailResponse = UserChangeEmailResponses[keyof UserChangeEmailResponses];
 
 export type WellKnownKeysData = {
     body?: never;

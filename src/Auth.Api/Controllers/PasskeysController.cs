@@ -19,11 +19,9 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Auth.Api.Controllers;
 
-/// <summary>
-/// Passkeys (WebAuthn): adding them to an account, naming and removing them, and signing in with one instead of a
-/// password. The options are the JSON of <c>PublicKeyCredential.parseCreationOptionsFromJSON</c> /
-/// <c>parseRequestOptionsFromJSON</c>; the browser's answers are sent back as <c>PublicKeyCredential.toJSON()</c>.
-/// </summary>
+/// <summary>Passkeys (WebAuthn): adding, naming and removing them, and signing in with one instead of a password.</summary>
+// The options are the JSON of PublicKeyCredential.parseCreationOptionsFromJSON / parseRequestOptionsFromJSON; the
+// browser's answers come back as PublicKeyCredential.toJSON().
 [ApiController]
 [Route("auth/passkeys")]
 [Produces("application/json")]

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Auth.Application.Abstractions;
 using Auth.IntegrationTests.Support;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Auth.IntegrationTests.Deployment;
@@ -181,6 +182,37 @@ public sealed class OpenApiExamplesTests
                     var disabled = await client.SendWithTokenAsync(HttpMethod.Post, $"/admin/users/{user.Auth.User.Id}/disable", admin.AccessToken);
                     Assert.That(disabled.IsSuccessStatusCode, Is.True, await disabled.Content.ReadAsStringAsync());
                     return await client.VerifyAsync(mfaToken, factory.CodeNow(user.Secret));
+                }
+
+            case "mfa_step_up_required":
+                {
+                    // The session that enrolled signed in with the password alone.
+                    var user = await factory.SignUpWithTotpAsync(client);
+                    return await client.SendWithTokenAsync(HttpMethod.Post, "/auth/user/email", user.FirstAccessToken,
+                        new { newEmail = ApiClientExtensions.NewEmail(), currentPassword = user.Password });
+                }
+
+            case "invalid_passkey":
+                {
+                    var user = await client.SignUpAsync();
+                    var authenticator = new SoftwareAuthenticator();
+                    await client.AddPasskeyAsync(user.AccessToken, authenticator);
+                    var (challengeId, options) = await client.SignInOptionsAsync();
+                    var assertion = authenticator.Get(options);
+                    await client.PasskeyLoginAsync(challengeId, assertion);
+                    return await client.PasskeyLoginAsync(challengeId, assertion);
+                }
+
+            case "passkey_not_found":
+                return await client.SendWithTokenAsync(HttpMethod.Delete, $"/auth/passkeys/{Guid.NewGuid()}", (await client.SignUpAsync()).AccessToken);
+            case "last_sign_in_method":
+                {
+                    var user = await client.SignUpAsync();
+                    var passkey = await client.AddPasskeyAsync(user.AccessToken, new SoftwareAuthenticator());
+                    // An account without a password (as sign-in through another provider makes one) stands in here.
+                    await factory.WithDatabaseAsync(db => db.Users.Where(u => u.Id == user.Auth.User.Id)
+                        .ExecuteUpdateAsync(u => u.SetProperty(x => x.PasswordHash, "")));
+                    return await client.SendWithTokenAsync(HttpMethod.Delete, $"/auth/passkeys/{passkey.GetProperty("id").GetString()}", user.AccessToken);
                 }
 
             case "csrf_header_missing":
