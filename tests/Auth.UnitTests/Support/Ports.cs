@@ -341,6 +341,52 @@ internal sealed class Ports
 
     public void VerifySaved(int times) => UnitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(times));
 
+    /// <summary>
+    /// A handler (or any Application class) built over these ports: each constructor parameter is the mock of its
+    /// type, a port property of its type, a helper method returning it (<see cref="SessionRevoker"/>, ...), or a class
+    /// built the same way. A handler that gains a dependency then needs no change to its tests, only, where the
+    /// dependency is a new port, one property here.
+    /// </summary>
+    public T Handler<T>() where T : class => (T)Build(typeof(T), []);
+
+    private object Build(Type type, HashSet<Type> building)
+    {
+        if (!building.Add(type))
+        {
+            throw new InvalidOperationException($"{type.Name} depends on itself.");
+        }
+
+        var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault()
+            ?? throw new InvalidOperationException($"{type.Name} has no public constructor for Ports to call.");
+        var arguments = constructor.GetParameters().Select(p => Resolve(p.ParameterType, type, building)).ToArray();
+        building.Remove(type);
+        return constructor.Invoke(arguments);
+    }
+
+    private object Resolve(Type wanted, Type forType, HashSet<Type> building)
+    {
+        const System.Reflection.BindingFlags Public = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance;
+        var mock = typeof(Mock<>).MakeGenericType(wanted);
+        if (GetType().GetProperties(Public).FirstOrDefault(p => p.PropertyType == mock) is { } mocked)
+        {
+            return ((Mock)mocked.GetValue(this)!).Object;
+        }
+
+        if (GetType().GetProperties(Public).FirstOrDefault(p => wanted.IsAssignableFrom(p.PropertyType)) is { } port)
+        {
+            return port.GetValue(this)!;
+        }
+
+        if (GetType().GetMethods(Public).FirstOrDefault(m => m.ReturnType == wanted && m.GetParameters().Length == 0 && !m.IsGenericMethod) is { } helper)
+        {
+            return helper.Invoke(this, null)!;
+        }
+
+        return wanted.IsClass && !wanted.IsAbstract
+            ? Build(wanted, building)
+            : throw new InvalidOperationException($"Ports has nothing for {forType.Name}'s {wanted.Name}: add a Mock<{wanted.Name}> property.");
+    }
+
     public void VerifySavedOnce() => UnitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once());
 
     public void VerifyNeverSaved() => UnitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never());

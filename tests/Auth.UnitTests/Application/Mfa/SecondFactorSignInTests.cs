@@ -126,7 +126,7 @@ public sealed class SecondFactorSignInTests
         var admin = ports.AddAdmin("root@example.com");
         ports.MfaPolicy.Setup(p => p.RequiredForRoles).Returns([RoleNames.Admin]);
 
-        var result = await new LoginHandler(ports.PasswordVerifier(), ports.SignIn(), ports.PasswordRecheck())
+        var result = await ports.Handler<LoginHandler>()
             .Handle(new LoginCommand(admin.Email, Password, Ports.Client), CancellationToken.None);
 
         Assert.That(result.Error?.Code, Is.EqualTo(AuthErrors.MfaEnrollmentRequiredCode));
@@ -141,7 +141,7 @@ public sealed class SecondFactorSignInTests
         var plain = ports.AddUser("plain@example.com");
         ports.MfaPolicy.Setup(p => p.RequiredForRoles).Returns([RoleNames.Admin]);
 
-        var result = await new LoginHandler(ports.PasswordVerifier(), ports.SignIn(), ports.PasswordRecheck())
+        var result = await ports.Handler<LoginHandler>()
             .Handle(new LoginCommand(plain.Email, Password, Ports.Client), CancellationToken.None);
 
         Assert.That(result.IsSuccess, Is.True);
@@ -150,11 +150,11 @@ public sealed class SecondFactorSignInTests
     }
 
     private Task<Auth.Application.Common.Results.Result<Auth.Application.Sessions.Common.AuthResult>> Login() =>
-        new LoginHandler(ports.PasswordVerifier(), ports.SignIn(), ports.PasswordRecheck()).Handle(new LoginCommand(user.Email, Password, Ports.Client), CancellationToken.None).AsTask();
+        ports.Handler<LoginHandler>().Handle(new LoginCommand(user.Email, Password, Ports.Client), CancellationToken.None).AsTask();
 
     private async Task<string> MfaTokenAsync() => (string)(await Login()).Error!.Extensions![AuthErrors.MfaTokenMember];
 
     private Task<Auth.Application.Common.Results.Result<Auth.Application.Sessions.Common.AuthResult>> Verify(string token, string code) =>
-        new VerifyMfaHandler(ports.SecondFactorVerifier(), ports.SignIn())
+        ports.Handler<VerifyMfaHandler>()
             .Handle(new VerifyMfaCommand(token, code, null, Ports.Client), CancellationToken.None).AsTask();
 }

@@ -23,8 +23,7 @@ public class PromoteBootstrapAdminHandlerTests
         someone.ConfirmEmail(ports.Now);
         someone.ClearDomainEvents();
         ports.Time.Advance(TimeSpan.FromHours(1));
-        handler = new PromoteBootstrapAdminHandler(ports.Users.Object, new BootstrapAdminRule(ports.Policy.Object), ports.UnitOfWork.Object,
-            ports.Time);
+        handler = ports.Handler<PromoteBootstrapAdminHandler>();
     }
 
     [Test]

@@ -21,7 +21,7 @@ public class CreateAdminHandlerTests
         ports.Users.Setup(u => u.Add(It.IsAny<User>())).Callback((User u) => added = u);
         ports.PasswordHasher.Setup(p => p.HashAsync("a long enough secret", It.IsAny<CancellationToken>())).ReturnsAsync("new-hash");
         ports.Time.Advance(TimeSpan.FromDays(1));
-        handler = new CreateAdminHandler(ports.Users.Object, ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.UnitOfWork.Object, ports.Time);
+        handler = ports.Handler<CreateAdminHandler>();
     }
 
     [Test]

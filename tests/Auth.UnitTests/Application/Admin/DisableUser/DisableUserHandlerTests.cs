@@ -26,9 +26,7 @@ public class DisableUserHandlerTests
         ports.ActiveSessionsAre(user, first, second);
         ports.AdminCountIs(1);
         ports.Time.Advance(TimeSpan.FromHours(1));
-        handler = new DisableUserHandler(
-            ports.Users.Object, ports.AccessChangeGuard(), ports.SessionRevoker(), ports.UnitOfWork.Object,
-            ports.Time);
+        handler = ports.Handler<DisableUserHandler>();
     }
 
     [Test]

@@ -21,7 +21,7 @@ public class EnableUserHandlerTests
         user.Disable(ports.Now);
         user.ClearDomainEvents();
         ports.Time.Advance(TimeSpan.FromHours(1));
-        handler = new EnableUserHandler(ports.Users.Object, ports.UnitOfWork.Object, ports.Time);
+        handler = ports.Handler<EnableUserHandler>();
     }
 
     [Test]

@@ -25,7 +25,7 @@ public class EndUserSessionsHandlerTests
         second = ports.AddSession(user);
         ports.ActiveSessionsAre(user, first, second);
         ports.Time.Advance(TimeSpan.FromMinutes(20));
-        handler = new EndUserSessionsHandler(ports.Users.Object, ports.SessionRevoker(), ports.UnitOfWork.Object, ports.Time);
+        handler = ports.Handler<EndUserSessionsHandler>();
     }
 
     [Test]

@@ -18,7 +18,7 @@ public class GetUserHandlerTests
         user.ConfirmEmail(ports.Now);
         user.Disable(ports.Now);
 
-        var result = await new GetUserHandler(ports.Users.Object).Handle(new GetUserQuery(user.Id), CancellationToken.None);
+        var result = await ports.Handler<GetUserHandler>().Handle(new GetUserQuery(user.Id), CancellationToken.None);
 
         Assert.That(result.IsSuccess, Is.True);
         var view = result.Value;
@@ -38,7 +38,7 @@ public class GetUserHandlerTests
     [Test]
     public async Task An_unknown_id_is_user_not_found()
     {
-        var result = await new GetUserHandler(ports.Users.Object).Handle(new GetUserQuery(Guid.NewGuid()), CancellationToken.None);
+        var result = await ports.Handler<GetUserHandler>().Handle(new GetUserQuery(Guid.NewGuid()), CancellationToken.None);
 
         Assert.That(result.Error, Is.EqualTo(AuthErrors.UserNotFound));
     }

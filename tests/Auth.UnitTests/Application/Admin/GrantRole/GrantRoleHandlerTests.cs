@@ -19,7 +19,7 @@ public class GrantRoleHandlerTests
         admin = ports.AddAdmin();
         user = ports.AddUser();
         ports.Time.Advance(TimeSpan.FromHours(1));
-        handler = new GrantRoleHandler(ports.Users.Object, ports.UnitOfWork.Object, ports.Time);
+        handler = ports.Handler<GrantRoleHandler>();
     }
 
     [Test]

@@ -22,7 +22,7 @@ public class ListAuditEventsHandlerTests
         ports.AuditLog.Setup(a => a.ListAsync(It.IsAny<AuditFilter>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(([newer, older], 57));
 
-        var page = await new ListAuditEventsHandler(ports.AuditLog.Object)
+        var page = await ports.Handler<ListAuditEventsHandler>()
             .Handle(new ListAuditEventsQuery(userId, "RoleGranted", from, to, 2, 25), CancellationToken.None);
 
         ports.AuditLog.Verify(a => a.ListAsync(new AuditFilter(userId, "RoleGranted", from, to), 2, 25, It.IsAny<CancellationToken>()), Times.Once());
@@ -46,7 +46,7 @@ public class ListAuditEventsHandlerTests
         ports.AuditLog.Setup(a => a.ListAsync(It.IsAny<AuditFilter>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(([], 0));
 
-        var page = await new ListAuditEventsHandler(ports.AuditLog.Object)
+        var page = await ports.Handler<ListAuditEventsHandler>()
             .Handle(new ListAuditEventsQuery(null, null, null, null, 1, 50), CancellationToken.None);
 
         ports.AuditLog.Verify(a => a.ListAsync(new AuditFilter(null, null, null, null), 1, 50, It.IsAny<CancellationToken>()), Times.Once());

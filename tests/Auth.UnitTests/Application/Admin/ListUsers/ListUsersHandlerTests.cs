@@ -21,7 +21,7 @@ public class ListUsersHandlerTests
         grace = ports.AddAdmin("grace@example.com", "Grace");
         ports.Users.Setup(u => u.ListAsync(It.IsAny<string?>(), It.IsAny<UserSort>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(([ada, grace], 42));
-        handler = new ListUsersHandler(ports.Users.Object);
+        handler = ports.Handler<ListUsersHandler>();
     }
 
     [Test]

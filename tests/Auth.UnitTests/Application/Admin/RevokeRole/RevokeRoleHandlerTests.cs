@@ -26,9 +26,7 @@ public class RevokeRoleHandlerTests
         ports.ActiveSessionsAre(other, first, second);
         ports.AdminCountIs(2);
         ports.Time.Advance(TimeSpan.FromHours(1));
-        handler = new RevokeRoleHandler(
-            ports.Users.Object, ports.AccessChangeGuard(), ports.SessionRevoker(), ports.UnitOfWork.Object,
-            ports.Time);
+        handler = ports.Handler<RevokeRoleHandler>();
     }
 
     [Test]

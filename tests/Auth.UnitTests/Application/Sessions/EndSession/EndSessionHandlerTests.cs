@@ -22,7 +22,7 @@ public class EndSessionHandlerTests
         current = ports.AddSession(user);
         other = ports.AddSession(user);
         ports.Time.Advance(TimeSpan.FromMinutes(10));
-        handler = new EndSessionHandler(ports.Sessions.Object, ports.UnitOfWork.Object, ports.Time);
+        handler = ports.Handler<EndSessionHandler>();
     }
 
     [Test]

@@ -18,7 +18,7 @@ public class ListSessionsHandlerTests
         recent.Touch(ports.Now.AddHours(2));
         ports.ActiveSessionsAre(user, oldest, current, recent);
         ports.Time.Advance(TimeSpan.FromHours(3));
-        var handler = new ListSessionsHandler(ports.Sessions.Object, ports.Lifetimes.Object, ports.Time);
+        var handler = ports.Handler<ListSessionsHandler>();
 
         var views = (await handler.Handle(new ListSessionsQuery(user.Id, current.Id), CancellationToken.None)).Items;
 
@@ -39,7 +39,7 @@ public class ListSessionsHandlerTests
         var ports = new Ports();
         var user = ports.AddUser();
         ports.ActiveSessionsAre(user);
-        var handler = new ListSessionsHandler(ports.Sessions.Object, ports.Lifetimes.Object, ports.Time);
+        var handler = ports.Handler<ListSessionsHandler>();
 
         var views = (await handler.Handle(new ListSessionsQuery(user.Id, Guid.NewGuid()), CancellationToken.None)).Items;
 
@@ -57,7 +57,7 @@ public class ListSessionsHandlerTests
         used.Touch(ports.Now);
         ports.ActiveSessionsAre(user, idle, used);
         ports.Time.Advance(TimeSpan.FromMinutes(1));
-        var handler = new ListSessionsHandler(ports.Sessions.Object, ports.Lifetimes.Object, ports.Time);
+        var handler = ports.Handler<ListSessionsHandler>();
 
         var views = (await handler.Handle(new ListSessionsQuery(user.Id, used.Id), CancellationToken.None)).Items;
 
@@ -77,7 +77,7 @@ public class ListSessionsHandlerTests
         }).ToArray();
         ports.ActiveSessionsAre(user, sessions);
         ports.Time.Advance(TimeSpan.FromHours(1));
-        var handler = new ListSessionsHandler(ports.Sessions.Object, ports.Lifetimes.Object, ports.Time);
+        var handler = ports.Handler<ListSessionsHandler>();
 
         var second = await handler.Handle(new ListSessionsQuery(user.Id, sessions[0].Id, Page: 2, PageSize: 2), CancellationToken.None);
         var beyond = await handler.Handle(new ListSessionsQuery(user.Id, sessions[0].Id, Page: 4, PageSize: 2), CancellationToken.None);

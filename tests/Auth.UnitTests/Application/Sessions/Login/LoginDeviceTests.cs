@@ -24,7 +24,7 @@ public class LoginDeviceTests
         user = ports.AddUser(Email);
         ports.PasswordCheckIs("stored-hash", Password, PasswordVerification.Succeeded);
         ports.PasswordCheckIs("stored-hash", "wrong", PasswordVerification.Failed);
-        handler = new LoginHandler(ports.PasswordVerifier(), ports.SignIn(), ports.PasswordRecheck());
+        handler = ports.Handler<LoginHandler>();
     }
 
     [Test]

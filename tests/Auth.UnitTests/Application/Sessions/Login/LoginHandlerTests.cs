@@ -27,7 +27,7 @@ public class LoginHandlerTests
         ports.PasswordHasher.Setup(p => p.VerifyAsync(null, It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(PasswordVerification.Failed);
 
-        handler = new LoginHandler(ports.PasswordVerifier(), ports.SignIn(), ports.PasswordRecheck());
+        handler = ports.Handler<LoginHandler>();
     }
 
     [Test]

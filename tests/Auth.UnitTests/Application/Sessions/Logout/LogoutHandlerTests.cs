@@ -26,7 +26,7 @@ public class LogoutHandlerTests
         laptop = ports.AddSession(user);
         ports.ActiveSessionsAre(user, current, phone, laptop);
         ports.Time.Advance(TimeSpan.FromHours(1));
-        handler = new LogoutHandler(ports.Sessions.Object, ports.UnitOfWork.Object, ports.Time);
+        handler = ports.Handler<LogoutHandler>();
     }
 
     [TestCase(null)]

@@ -30,9 +30,7 @@ public class RefreshSessionHandlerTests
         token = session.IssueRefreshToken(PresentedHash, ports.Now);
         ports.Sessions.Setup(s => s.FindRefreshTokenAsync(PresentedHash, It.IsAny<CancellationToken>())).ReturnsAsync(() => new RefreshTokenOwner(token, session, user));
         ports.Sealer.Setup(s => s.Seal(It.IsAny<string>(), It.IsAny<string>())).Returns((string secret, string key) => $"sealed({secret}|{key})");
-        handler = new RefreshSessionHandler(
-            ports.Sessions.Object, ports.RefreshTokens.Object, ports.Sealer.Object, ports.AccessTokens.Object,
-            ports.Lifetimes.Object, ports.UnitOfWork.Object, ports.Time);
+        handler = ports.Handler<RefreshSessionHandler>();
     }
 
     [Test]

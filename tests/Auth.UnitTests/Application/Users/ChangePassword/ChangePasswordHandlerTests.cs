@@ -30,9 +30,7 @@ public class ChangePasswordHandlerTests
         ports.PasswordCheckIs("stored-hash", "not it", PasswordVerification.Failed);
         ports.PasswordHasher.Setup(p => p.HashAsync("new password", It.IsAny<CancellationToken>())).ReturnsAsync("new-hash");
         ports.Time.Advance(TimeSpan.FromHours(2));
-        handler = new ChangePasswordHandler(
-            ports.Sessions.Object, ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.SessionRevoker(), ports.AccountTokens(), ports.ReAuthentication(),
-            ports.UnitOfWork.Object, ports.Time);
+        handler = ports.Handler<ChangePasswordHandler>();
     }
 
     [Test]

@@ -1,4 +1,3 @@
-using Auth.Application.Admin.BootstrapAdmin;
 using Auth.Application.Common.Errors;
 using Auth.Application.Users.ConfirmEmail;
 using Auth.Domain.Events;
@@ -18,8 +17,7 @@ public class ConfirmEmailHandlerTests
     {
         ports = new Ports();
         user = ports.AddUser();
-        handler = new ConfirmEmailHandler(ports.AccountTokens(), ports.Users.Object, new BootstrapAdminRule(ports.Policy.Object),
-            ports.UnitOfWork.Object, ports.Time);
+        handler = ports.Handler<ConfirmEmailHandler>();
     }
 
     [Test]

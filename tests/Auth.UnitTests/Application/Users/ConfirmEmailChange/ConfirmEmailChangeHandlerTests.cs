@@ -1,4 +1,3 @@
-using Auth.Application.Admin.BootstrapAdmin;
 using Auth.Application.Common.Errors;
 using Auth.Application.Users.ConfirmEmailChange;
 using Auth.Domain.Users;
@@ -18,7 +17,7 @@ public class ConfirmEmailChangeHandlerTests
     {
         ports = new Ports();
         user = ports.AddUser("ada@example.com");
-        handler = new ConfirmEmailChangeHandler(ports.AccountTokens(), ports.Users.Object, new BootstrapAdminRule(ports.Policy.Object), ports.UnitOfWork.Object, ports.Time);
+        handler = ports.Handler<ConfirmEmailChangeHandler>();
     }
 
     [Test]

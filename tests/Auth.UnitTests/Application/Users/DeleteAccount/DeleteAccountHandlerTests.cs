@@ -27,9 +27,7 @@ public class DeleteAccountHandlerTests
         ports.PasswordCheckIs("stored-hash", "my password", PasswordVerification.Succeeded);
         ports.PasswordCheckIs("stored-hash", "not it", PasswordVerification.Failed);
         ports.Time.Advance(TimeSpan.FromMinutes(30));
-        handler = new DeleteAccountHandler(
-            ports.Users.Object, ports.SessionRevoker(), ports.ReAuthentication(),
-            ports.UnitOfWork.Object, ports.Time);
+        handler = ports.Handler<DeleteAccountHandler>();
     }
 
     [Test]

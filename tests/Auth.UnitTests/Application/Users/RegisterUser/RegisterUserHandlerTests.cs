@@ -16,9 +16,7 @@ public class RegisterUserHandlerTests
     {
         ports = new Ports();
         ports.PasswordHasher.Setup(p => p.HashAsync("correct horse battery", It.IsAny<CancellationToken>())).ReturnsAsync("argon2-hash");
-        handler = new RegisterUserHandler(
-            ports.Users.Object, ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.SessionStarter(), ports.AccountTokens(), ports.Policy.Object,
-            ports.UnitOfWork.Object, ports.Time);
+        handler = ports.Handler<RegisterUserHandler>();
     }
 
     [Test]

@@ -31,9 +31,7 @@ public class RequestEmailChangeHandlerTests
         issuedThisHour = [];
         ports.AccountTokenRepository.Setup(t => t.ListIssuedSinceAsync(user.Id, AccountTokenPurpose.EmailChangeCancel, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => issuedThisHour);
-        handler = new RequestEmailChangeHandler(
-            ports.Users.Object, ports.AccountTokenRepository.Object, ports.AccountTokens(), ports.ReAuthentication(), ports.Policy.Object,
-            ports.UnitOfWork.Object, ports.Time);
+        handler = ports.Handler<RequestEmailChangeHandler>();
     }
 
     [Test]

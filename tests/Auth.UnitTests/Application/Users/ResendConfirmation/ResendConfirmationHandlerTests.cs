@@ -18,9 +18,7 @@ public class ResendConfirmationHandlerTests
         ports = new Ports();
         user = ports.AddUser();
         ports.Time.Advance(TimeSpan.FromHours(1));
-        handler = new ResendConfirmationHandler(
-            ports.Users.Object, ports.AccountTokens(), ports.AccountTokenRepository.Object, ports.Policy.Object,
-            ports.UnitOfWork.Object, ports.Time);
+        handler = ports.Handler<ResendConfirmationHandler>();
     }
 
     [Test]

@@ -31,10 +31,7 @@ public class ResetPasswordHandlerTests
             ports.Throttles.CountFailureAsync(user.NormalizedEmail, ports.Now, Ports.MaxFailures, Ports.LockoutDuration, CancellationToken.None);
         }
 
-        handler = new ResetPasswordHandler(
-            ports.AccountTokens(), ports.Users.Object,
-            ports.PasswordHasher.Object, ports.PasswordPolicy(), ports.SessionRevoker(), ports.Lockout(), ports.KnownDevices(), ports.UnitOfWork.Object,
-            ports.Time);
+        handler = ports.Handler<ResetPasswordHandler>();
     }
 
     [Test]

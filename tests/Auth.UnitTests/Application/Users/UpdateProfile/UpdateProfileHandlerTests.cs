@@ -18,7 +18,7 @@ public class UpdateProfileHandlerTests
         ports = new Ports();
         user = ports.AddUser(name: "Ada Lovelace");
         ports.Time.Advance(TimeSpan.FromDays(1));
-        handler = new UpdateProfileHandler(ports.Users.Object, ports.UnitOfWork.Object, ports.Time);
+        handler = ports.Handler<UpdateProfileHandler>();
     }
 
     [Test]
