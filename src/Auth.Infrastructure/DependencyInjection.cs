@@ -85,7 +85,7 @@ public static class DependencyInjection
     {
         services.AddOptions<PasswordHashingOptions>().Bind(configuration.GetSection(PasswordHashingOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();
-        services.AddSingleton<HashingPace>();
+        services.AddSingleton<Telemetry.HashingPace>();
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
         AddPasswordPolicy(services, configuration);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Auth.Api.Errors;
 using Auth.Application.Common.Errors;
 using Auth.Infrastructure.Security.Passwords;
+using Auth.Infrastructure.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Auth.Api.Http;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Auth.Api.Http;
 using Auth.Application.Abstractions;
 using Auth.Infrastructure.Security.Passwords;
+using Auth.Infrastructure.Telemetry;
 using Auth.IntegrationTests.Support;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -18,9 +18,9 @@ internal sealed class Argon2idPasswordHasher : IPasswordHasher, IDisposable
     private readonly Lazy<string> dummyHash;
 
     private readonly Telemetry.AuthMetrics? metrics;
-    private readonly HashingPace? pace;
+    private readonly Telemetry.HashingPace? pace;
 
-    public Argon2idPasswordHasher(IOptions<PasswordHashingOptions> options, Telemetry.AuthMetrics? metrics = null, HashingPace? pace = null)
+    public Argon2idPasswordHasher(IOptions<PasswordHashingOptions> options, Telemetry.AuthMetrics? metrics = null, Telemetry.HashingPace? pace = null)
     {
         this.metrics = metrics;
         this.pace = pace;

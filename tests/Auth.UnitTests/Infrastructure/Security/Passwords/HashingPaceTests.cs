@@ -1,4 +1,5 @@
 using Auth.Infrastructure.Security.Passwords;
+using Auth.Infrastructure.Telemetry;
 
 namespace Auth.UnitTests.Infrastructure.Security.Passwords;
 

@@ -1,4 +1,4 @@
-namespace Auth.Infrastructure.Security.Passwords;
+namespace Auth.Infrastructure.Telemetry;
 
 /// <summary>
 /// How long one password hash takes on this machine right now: a moving average of the last hashes' durations. The
