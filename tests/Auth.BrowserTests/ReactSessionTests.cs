@@ -99,6 +99,26 @@ public sealed class ReactSessionTests(string transport) : ReactAppTest(transport
     }
 
     [Test]
+    public async Task Deleting_the_account_asks_for_the_password_and_ends_every_session()
+    {
+        var (page, email) = await SignedUpAsync("Annie Easley");
+        var other = await OpenAsync();
+        await LogInAsync(other, email);
+
+        await page.Locator("#delete-form input[name=password]").FillAsync("not the password");
+        await page.Locator("#delete-form button").ClickAsync();
+        await Expect(page.Locator("#message")).ToHaveTextAsync("The password is incorrect.");
+        await page.Locator("#delete-form input[name=password]").FillAsync(Password);
+        await page.Locator("#delete-form button").ClickAsync();
+
+        await Expect(page.Locator("#message")).ToHaveTextAsync("Your account was deleted.");
+        await Expect(page.Locator("#signup-form")).ToBeVisibleAsync();
+        await Expect(other.Locator("#login-form")).ToBeVisibleAsync();
+        await SubmitLoginAsync(other, email);
+        await Expect(other.Locator("#message")).ToHaveTextAsync("The email or password is incorrect.");
+    }
+
+    [Test]
     public async Task A_wrong_password_is_said_and_the_form_stays()
     {
         var (page, email) = await SignedUpAsync("Mary Jackson");
