@@ -60,6 +60,12 @@ export interface AuthClient {
   login(body: LoginRequest): Promise<LoginResult>;
   verifyMfa(body: VerifyMfaRequest): Promise<AuthResponse>;
   /**
+   * `mfa_enrollment_required` (the account's role requires a second factor it lacks): after the generated
+   * `mfaStartTotp({ body: { mfaToken } })` showed the QR code, confirms the app's first code with the same
+   * `mfaToken`; the session starts here. Resolves with the recovery codes (shown once) and the session.
+   */
+  confirmTotpEnrolment(body: { mfaToken: string; code: string }): Promise<{ recoveryCodes: string[]; auth: AuthResponse }>;
+  /**
    * Begins a passwordless sign-in: `challengeId`, and `publicKey` (request options as JSON) for
    * `navigator.credentials.get`. `email` is optional and only narrows which account's passkey may answer.
    */

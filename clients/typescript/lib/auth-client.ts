@@ -1,6 +1,6 @@
 import { createClient, createConfig, type Client } from '../src/client/index.js';
 import {
-  authLogin, authLogout, authRefresh, authSignup, mfaVerify, passkeysSignIn, passkeysSignInOptions, sessionsEnd, sessionsList,
+  authLogin, authLogout, authRefresh, authSignup, mfaConfirmTotp, mfaVerify, passkeysSignIn, passkeysSignInOptions, sessionsEnd, sessionsList,
   userGet, type AuthResponse, type LoginRequest, type MfaProblemDetails, type Options, type PasskeySignInOptionsResponse,
   type SessionsListData,
   type SessionsListResponse, type SignupRequest, type UserResponse, type VerifyMfaRequest,
@@ -76,6 +76,16 @@ class RefreshingAuthClient implements AuthClient {
 
   async verifyMfa(body: VerifyMfaRequest): Promise<AuthResponse> {
     return this.keep(unwrap(await mfaVerify({ client: this.client, body })));
+  }
+
+  async confirmTotpEnrolment(body: { mfaToken: string; code: string }): Promise<{ recoveryCodes: string[]; auth: AuthResponse }> {
+    const confirmed = unwrap(await mfaConfirmTotp({ client: this.client, body }));
+    if (!confirmed.session) {
+      // Only a Bearer confirmation answers without a session; with an mfaToken the service always starts one.
+      throw new Error('The service confirmed the enrolment without starting a session.');
+    }
+
+    return { recoveryCodes: confirmed.recoveryCodes, auth: this.keepDevice(confirmed.session) };
   }
 
   async resume(): Promise<boolean> {

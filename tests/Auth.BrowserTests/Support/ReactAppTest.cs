@@ -28,6 +28,9 @@ public abstract partial class ReactAppTest(string transport) : BrowserTest
     /// <summary>Null keeps the service's own; a fixture that watches renewals sets seconds.</summary>
     protected virtual TimeSpan? AccessTokenLifetime => null;
 
+    /// <summary>The fixture's own service settings, on top of these.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     [OneTimeSetUp]
     public async Task StartAppAndApi()
     {
@@ -39,7 +42,7 @@ public abstract partial class ReactAppTest(string transport) : BrowserTest
             ["Email:LinkBaseUrl"] = AppUrl,
             ["Passkeys:RelyingPartyId"] = "localhost",
             ["Passkeys:Origins:0"] = AppUrl,
-        }, AccessTokenLifetime);
+        }.Concat(Settings).ToDictionary(), AccessTokenLifetime);
         app.ConfigScript = $"window.AUTH_SAMPLE_CONFIG = {{ apiBaseUrl: '{ApiUrl}', refreshTokenTransport: '{transport}' }};";
     }
 

@@ -5,6 +5,7 @@ import { useApp } from '../app-context';
 import { Field, Form } from '../form';
 import { getPasskey, isCeremonyError } from '../passkeys';
 import { Link, navigate } from '../router';
+import { MfaEnrolment } from './MfaEnrolment';
 
 
 /** Email and password, then, for an account with two-step verification, a code from the app or a recovery code. */
@@ -14,6 +15,8 @@ export function LogIn({ next = '/account' }: { next?: string }) {
   // With a passkey among the account's factors: the options a passkey answers instead of a code.
   const [mfaPasskeyOptions, setMfaPasskeyOptions] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  // The account's role requires a second factor it lacks: the login's mfaToken enrols one.
+  const [enrolmentToken, setEnrolmentToken] = useState<string>();
 
   const enter = (response: AuthResponse) => {
     // The service now refuses this password (common, or breached): the session works, but a new one is asked for.
@@ -26,6 +29,10 @@ export function LogIn({ next = '/account' }: { next?: string }) {
       navigate(target);
     }
   };
+
+  if (enrolmentToken) {
+    return <MfaEnrolment mfaToken={enrolmentToken} onSignedIn={enter} />;
+  }
 
   /** Runs the browser's passkey ceremony, then `finish` with its answer; a cancelled ceremony is only said. */
   const withPasskey = async (options: () => Promise<unknown>, finish: (assertion: PublicKeyCredentialJSON) => Promise<AuthResponse>) => {
@@ -73,8 +80,8 @@ export function LogIn({ next = '/account' }: { next?: string }) {
             setMfaPasskeyOptions(result.passkeyOptions);
             say('Enter the code from your authenticator app.');
           } else {
-            // An administrator's account: this sample does not enrol with the login's mfaToken (see README).
-            say('This account must set up two-step verification before it can sign in.');
+            setEnrolmentToken(result.mfaToken);
+            say('');
           }
         }}>
           <Field label="Email" name="email" type="email" autoComplete="username" required />
