@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """PostgreSQL mode of the load harness: python3 bench/postgres.py [--mode short|full] [--instances 1,2].
+Needs the service built in Release (bash bench/run.sh does it; or dotnet build src/Auth.Api -c Release).
 
 Starts a throwaway PostgreSQL cluster from the installed server binaries (as the postgres user when run as root; no
 durability settings changed: fsync and synchronous commit stay on, as in production), then for one and for two
 service instances sharing a fresh database: seeds users through the first instance and drives the login, refresh
 and logout scenarios of the SQLite harness (the same wrk scripts). With two instances each runs half the
 connections against its own instance, at the same time, and the figures are the sums (requests/s) and the worse of
-the two (p50, p99). Writes bench/results/postgres-<mode>.md and .json. Run it after bench/run.sh built the service.
+the two (p50, p99). The same scenarios run first on SQLite, one instance, for a comparison under the same load. Writes bench/results/postgres-<mode>.md and .json. Run it after bench/run.sh built the service.
 """
 import argparse
 import datetime
@@ -92,10 +93,12 @@ def together(name, runs):
 
 
 def measure(mode, work, cluster, instances):
-    h = Harness(mode, os.path.join(work, f"i{instances}"))
+    h = Harness(mode, os.path.join(work, f"{'pg' if cluster else 'sqlite'}{instances}"))
     os.makedirs(h.work)
     h.generate_keys()
-    env = {"Database__Provider": "Postgres", "ConnectionStrings__Auth": cluster.create(f"bench{instances}")}
+    # Without a cluster: the same scenarios on SQLite (one instance), for a comparison on the same machine at the same time.
+    env = {"Database__Provider": "Postgres", "ConnectionStrings__Auth": cluster.create(f"bench{instances}")} if cluster else {}
+    where = "PostgreSQL" if cluster else "SQLite"
     apis = []
     for i in range(instances):
         h.start_service(extra_env=env, name=f"auth{i}")
@@ -107,15 +110,16 @@ def measure(mode, work, cluster, instances):
     users = {"BENCH_USERS": str(cfg["users"])}
     if cfg["warmup"]:
         wrk("login.lua", apis[0], cfg["warmup"], 2, CORES * 2, users)
-    rows.append(together(f"POST /auth/login, {instances} instance(s)",
+    rows.append(together(f"{where}: POST /auth/login, {instances} instance(s)",
                          [("login.lua", api, cfg["duration"], 2, max(2, CORES * 2 // instances), users) for api in apis]))
     refresh = split(h.refresh_file, instances)
-    rows.append(together(f"POST /auth/refresh, {instances} instance(s)",
+    rows.append(together(f"{where}: POST /auth/refresh, {instances} instance(s)",
                          [("refresh.lua", api, cfg["duration"], 2, max(2, cfg["chains"] // 2 // instances), {"BENCH_REFRESH_FILE": f})
                           for api, f in zip(apis, refresh)]))
     access = split(h.access_file, instances)
-    rows.append(together(f"POST /auth/logout + rejected GET, {instances} instance(s)",
-                         [("logout.lua", api, cfg["duration"], 2, max(2, 8 // instances), {"BENCH_ACCESS_FILE": f})
+    rows.append(together(f"{where}: POST /auth/logout + rejected GET, {instances} instance(s)",
+                         # logout.lua wants one connection per thread (each answer is its thread's last request).
+                         [("logout.lua", api, cfg["duration"], 8 // instances, 8 // instances, {"BENCH_ACCESS_FILE": f})
                           for api, f in zip(apis, access)]))
     h.procs.stop_all()
     return rows
@@ -130,7 +134,7 @@ def main():
     work = tempfile.mkdtemp(prefix="auth-bench-pg-")
     os.chmod(work, 0o755)
     cluster = Cluster(work)
-    rows = []
+    rows = measure(args.mode, work, None, 1)
     try:
         for n in (int(x) for x in args.instances.split(",")):
             rows.extend(measure(args.mode, work, cluster, n))
