@@ -156,7 +156,8 @@ public sealed class PasskeysController(ISender sender, RefreshTokenCookie refres
     /// <remarks>
     /// No password and no second step: a passkey with user verification is two factors (<c>amr</c> <c>hwk</c> for a
     /// device-bound passkey, <c>swk</c> for a synced one, and <c>mfa</c>; <c>aal2</c>). Every refusal is the same 401.
-    /// Like <c>POST /auth/login</c>, the <c>X-Device-Token</c> header names a known device.
+    /// Like <c>POST /auth/login</c>, the <c>X-Device-Token</c> header names a known device (in cookie mode, an
+    /// <c>auth_device</c> cookie of this path's own).
     /// </remarks>
     /// <response code="200">The new session's tokens.</response>
     /// <response code="400"><c>validation_failed</c>: no challengeId or assertion.</response>
@@ -177,7 +178,7 @@ public sealed class PasskeysController(ISender sender, RefreshTokenCookie refres
             request.ChallengeId ?? Guid.Empty, Json(request.Assertion), HttpContext.GetClientInfo(), deviceTokens.Read(Request, deviceToken));
         var result = await sender.Send(command, cancellationToken);
         return result.IsSuccess
-            ? Ok(deviceTokens.Deliver(Response, refreshCookie.Deliver(Response, AuthResponse.From(result.Value))))
+            ? Ok(deviceTokens.Deliver(Response, refreshCookie.Deliver(Response, AuthResponse.From(result.Value)), DeviceTokenTransport.PasskeyCookiePath))
             : this.Problem(result.Error!);
     }
 

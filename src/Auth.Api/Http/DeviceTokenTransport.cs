@@ -18,13 +18,22 @@ public sealed class DeviceTokenTransport(IOptions<RefreshTokenTransportOptions> 
     // Only the login reads it; no other request needs to carry it.
     private const string CookiePath = "/auth/login";
 
+    /// <summary>
+    /// The passkey sign-in's own cookie: a path of its own keeps the login cookie off every other route, so a browser
+    /// holds one device cookie per way of signing in (the first passkey sign-in is a new device, the next ones known).
+    /// </summary>
+    public const string PasskeyCookiePath = "/auth/passkeys/login";
+
     private bool InCookie => transport.Value.RefreshTokenTransport == RefreshTokenTransport.Cookie;
 
     /// <summary>The presented device token: the cookie's in cookie mode, the header's (<paramref name="header"/>) otherwise.</summary>
     public string? Read(HttpRequest request, string? header) => InCookie ? request.Cookies[CookieName] : header;
 
     /// <summary>The response body to send; in cookie mode the token is moved from it into the cookie.</summary>
-    public AuthResponse Deliver(HttpResponse response, AuthResponse body)
+    public AuthResponse Deliver(HttpResponse response, AuthResponse body) => Deliver(response, body, CookiePath);
+
+    /// <summary>As <see cref="Deliver(HttpResponse, AuthResponse)"/>, the cookie set for <paramref name="path"/>.</summary>
+    public AuthResponse Deliver(HttpResponse response, AuthResponse body, string path)
     {
         if (!InCookie || body.DeviceToken is null)
         {
@@ -36,7 +45,7 @@ public sealed class DeviceTokenTransport(IOptions<RefreshTokenTransportOptions> 
             HttpOnly = true,
             Secure = true,
             SameSite = SameSiteMode.Strict,
-            Path = CookiePath,
+            Path = path,
             MaxAge = devices.Value.TokenLifetime,
             IsEssential = true,
         });
