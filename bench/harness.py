@@ -41,12 +41,15 @@ MODES = {
     # duration (s) of a measured run, its warm-up, rounds a side-by-side comparison is split into, seeded users,
     # refresh chains, sessions ended by the logout run
     "short": dict(duration=3, warmup=1, rounds=1, users=40, chains=32, logouts=120, storm=0, flood=3, soak=0,
-                  ready_runs=2, mfa=24),
+                  ready_runs=2, mfa=24, passkeys=32),
     "full": dict(duration=15, warmup=5, rounds=5, users=200, chains=64, logouts=1200, storm=15, flood=15, soak=300,
-                 ready_runs=5, mfa=400),
+                 ready_runs=5, mfa=400, passkeys=64),
 }
 SCENARIOS = ("ping", "user", "login", "refresh", "signup", "passwords", "logout", "storm", "flood", "soak", "ready",
-             "mfa")
+             "mfa", "passkey")
+# The origin the passkey driver's software authenticator signs for (tests/Auth.Benchmarks/PasskeyLoginLoad.cs).
+PASSKEY_ORIGIN = "http://localhost:3000"
+PASSKEY_LOOPS = 32
 # Sign-ins finished with a code at once: each is one request, timed alone (see Harness.mfa_verify).
 MFA_WORKERS = 4
 FLOOD_CONNECTIONS = 300
@@ -211,6 +214,7 @@ class Harness:
             "Email__Transport": "Pickup",
             "Email__PickupDirectory": os.path.join(self.work, "mail"),
             "Auth__Mfa__EncryptionKeyFile": os.path.join(self.work, "mfa-encryption.key"),
+            "Passkeys__Origins__0": PASSKEY_ORIGIN,
             **(extra_env or {}),
         }
         started = time.monotonic()
@@ -477,6 +481,30 @@ class Harness:
                    "p50_us": percentile(latencies, 50) * 1e6, "p99_us": percentile(latencies, 99) * 1e6}
         self.record("POST /auth/mfa/verify", summary, status_errors_count=True, detail=f" ({MFA_WORKERS} at a time)")
 
+    def passkey_login(self):
+        """POST /auth/passkeys/login beside POST /auth/login, both from one C# client (Auth.Benchmarks passkey-login)
+        (wrk cannot sign assertions): password logins at the login scenario's concurrency (2 per core: they are
+        CPU-bound), passkey sign-ins at PASSKEY_LOOPS (they mostly wait on small commits, like refresh). Accounts get a
+        passkey from the integration tests' software authenticator first (untimed); each passkey sign-in then asks for
+        options and answers them with a fresh ECDSA P-256 assertion, so its rate counts both requests, its latency the
+        login request alone."""
+        seconds = self.cfg["duration"]
+        out = subprocess.run(["dotnet", os.path.join(BENCH_DIR, "Auth.Benchmarks.dll"), "passkey-login", self.api,
+                              str(seconds), str(CORES * 2), str(PASSKEY_LOOPS), str(self.cfg["passkeys"])],
+                             cwd=BENCH_DIR, capture_output=True, text=True, timeout=2 * seconds + 300)
+        line = next((l for l in out.stdout.splitlines() if l.startswith("PASSKEY ")), None)
+        if line is None:
+            raise RuntimeError(f"the passkey driver answered {out.returncode}:\n{out.stdout[-2000:]}\n{out.stderr[-2000:]}")
+        measured = json.loads(line[len("PASSKEY "):])
+        for name, key in (("POST /auth/login (passkey driver)", "password"),
+                          ("POST /auth/passkeys/login (options + login)", "passkey")):
+            f = measured[key]
+            summary = {"requests": f["Requests"], "socket_errors": 0, "status_errors": f["Errors"], "unexpected": 0,
+                       "duration_us": seconds * 1e6, "timed_us": seconds * 1e6, "rps": f["Rps"],
+                       "p50_us": f["P50Ms"] * 1000, "p99_us": f["P99Ms"] * 1000}
+            loops = CORES * 2 if key == "password" else PASSKEY_LOOPS
+            self.record(name, summary, status_errors_count=True, detail=f" ({loops} at a time)")
+
     def time_to_ready(self):
         times = []
         for _ in range(self.cfg["ready_runs"]):
@@ -529,6 +557,8 @@ class Harness:
             self.soak()
         if wanted("mfa"):
             self.mfa_verify()
+        if wanted("passkey"):
+            self.passkey_login()
         if wanted("ready"):
             self.time_to_ready()
 

@@ -67,6 +67,10 @@ def rows(run):
     if mfa and hash_ms:
         out[-1]["reference"] = f"{hash_ms:.1f} ms (one verify)"
         out[-1]["met"] = mfa["p50_us"] < hash_ms * 1000
+    add(_find(run, "POST /auth/login (passkey driver)"),
+        note="the passkey driver's own client and concurrency, as the reference of the next row")
+    add(_find(run, "POST /auth/passkeys/login (options + login)"), "POST /auth/login (passkey driver)", target=">= 10x",
+        minimum=10.0, note="each sign-in is two requests (options, then the assertion); p50/p99 are the login request's")
     storm = next((r for r in run["results"] if r["name"].startswith("login, 200 waiting")), None)
     if storm:
         s = checks["storm"]

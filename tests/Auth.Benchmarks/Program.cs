@@ -1,11 +1,17 @@
 using Auth.Benchmarks;
 using BenchmarkDotNet.Running;
 
-// `hashing-limit` is the load harness's reference measurement; anything else goes to BenchmarkDotNet
+// `hashing-limit` is the load harness's reference measurement and `passkey-login` its passkey driver; anything else
+// goes to BenchmarkDotNet
 // (for example `--filter '*' --job short`).
 if (args is ["hashing-limit", ..])
 {
     return await HashingLimit.RunAsync(args);
+}
+
+if (args is ["passkey-login", ..])
+{
+    return await PasskeyLoginLoad.RunAsync(args);
 }
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchHost).Assembly).Run(args).ToList();

@@ -259,7 +259,8 @@ export const passkeysSignInOptions = <ThrowOnError extends boolean = false>(opti
  *
  * No password and no second step: a passkey with user verification is two factors (`amr``hwk` for a
  * device-bound passkey, `swk` for a synced one, and `mfa`; `aal2`). Every refusal is the same 401.
- * Like `POST /auth/login`, the `X-Device-Token` header names a known device.
+ * Like `POST /auth/login`, the `X-Device-Token` header names a known device (in cookie mode, an
+ * `auth_device` cookie of this path's own).
  */
 export const passkeysSignIn = <ThrowOnError extends boolean = false>(options?: Options<PasskeysSignInData, ThrowOnError>) => (options?.client ?? client).post<PasskeysSignInResponses, PasskeysSignInErrors, ThrowOnError>({
     url: '/auth/passkeys/login',

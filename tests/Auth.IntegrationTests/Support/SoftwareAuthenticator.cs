@@ -17,7 +17,7 @@ namespace Auth.IntegrationTests.Support;
 /// </summary>
 public sealed class SoftwareAuthenticator(string origin = SoftwareAuthenticator.DefaultOrigin)
 {
-    /// <summary>The origin the integration tests' service allows (see <see cref="AuthApiFactory"/>).</summary>
+    /// <summary>The origin the integration tests' service allows (see AuthApiFactory), and the load harness's.</summary>
     public const string DefaultOrigin = "http://localhost:3000";
 
     private const byte UserPresent = 0x01;
