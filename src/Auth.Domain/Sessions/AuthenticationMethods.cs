@@ -32,7 +32,7 @@ public static class AuthenticationMethods
 
     /// <summary>
     /// A passkey with user verification: possession of the key, and the PIN or biometric the authenticator checked
-    /// (see docs/decisions/0011-passkeys.md).
+    /// (see docs/decisions/0013-passkeys.md).
     /// </summary>
     public static IReadOnlyList<string> Passkey(bool backupEligible) => [backupEligible ? SoftwareKey : HardwareKey, MultiFactor];
 
