@@ -46,6 +46,9 @@ const provider = new Provider(issuer, {
     response_types: ['code'],
     grant_types: ['authorization_code'],
     token_endpoint_auth_method: 'client_secret_post',
+    // Loopback redirect URIs then match on any port (RFC 8252, 7.3), so a browser test can register
+    // http://127.0.0.1/auth/external/testidp/callback before its server has picked a port. Other URIs match exactly.
+    application_type: 'native',
   }],
   jwks: { keys: [signingJwk] },
   cookies: { keys: [randomBytes(32).toString('base64url')] },
@@ -59,15 +62,6 @@ const provider = new Provider(issuer, {
   findAccount: (_ctx, sub) => accounts.has(sub)
     ? { accountId: sub, claims: async () => ({ sub, ...accounts.get(sub) }) }
     : undefined,
-  // No consent page: the client gets every scope it asks for, as a first-party client would.
-  async loadExistingGrant(ctx) {
-    const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
-    if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-    const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
-    grant.addOIDCScope(scope);
-    await grant.save();
-    return grant;
-  },
   renderError(ctx, out) {
     ctx.type = 'html';
     ctx.body = page('Error', `<h1>Error</h1><p>${escape(out.error)}: ${escape(out.error_description ?? '')}</p>`);
@@ -110,7 +104,7 @@ provider.use(async (ctx, next) => {
 
 provider.use(async (ctx, next) => {
   const interaction = /^\/interaction\/([^/]+)$/.exec(ctx.path);
-  if (interaction && ctx.method === 'GET') return showLogin(ctx);
+  if (interaction && ctx.method === 'GET') return showInteraction(ctx);
   if (interaction && ctx.method === 'POST') return finishLogin(ctx);
   if (ctx.path === '/__test/tamper' && ctx.method === 'POST') {
     const { next: kind } = JSON.parse((await readBody(ctx)) || '{}');
@@ -127,8 +121,9 @@ provider.use(async (ctx, next) => {
   return next();
 });
 
-async function showLogin(ctx) {
-  const { uid, prompt } = await provider.interactionDetails(ctx.req, ctx.res);
+async function showInteraction(ctx) {
+  const { uid, prompt, params, session, grantId } = await provider.interactionDetails(ctx.req, ctx.res);
+  if (prompt.name === 'consent') return grantConsent(ctx, { accountId: session.accountId, clientId: params.client_id, grantId });
   if (prompt.name !== 'login') ctx.throw(400, `unexpected prompt ${prompt.name}`);
   ctx.type = 'html';
   ctx.body = page('Sign in to Test IdP', `
@@ -142,6 +137,15 @@ async function showLogin(ctx) {
       <p><button type="submit" name="action" value="login">Sign in</button>
          <button type="submit" name="action" value="cancel" formnovalidate>Cancel</button></p>
     </form>`);
+}
+
+// No consent page: the client gets every scope it asks for, as a first-party client would.
+async function grantConsent(ctx, { accountId, clientId, grantId }) {
+  const grant = (grantId && await provider.Grant.find(grantId)) || new provider.Grant({ accountId, clientId });
+  grant.addOIDCScope(scope);
+  const returnTo = await provider.interactionResult(ctx.req, ctx.res, { consent: { grantId: await grant.save() } });
+  ctx.status = 303;
+  ctx.redirect(returnTo);
 }
 
 async function finishLogin(ctx) {

@@ -26,7 +26,7 @@ public sealed class TestIdentityProviderTests
     [OneTimeSetUp]
     public async Task StartProvider()
     {
-        idp = await TestIdentityProvider.StartAsync([RedirectUri, "http://127.0.0.1:1/auth/external/testidp/callback"]);
+        idp = await TestIdentityProvider.StartAsync([RedirectUri, "http://127.0.0.1/auth/external/testidp/callback"]);
         http = new HttpClient();
     }
 
@@ -129,6 +129,18 @@ public sealed class TestIdentityProviderTests
             Assert.That(query["state"].ToString(), Is.EqualTo(request.State));
             Assert.That(query.ContainsKey("code"), Is.False);
         });
+    }
+
+    [Test]
+    public async Task A_loopback_redirect_uri_registered_without_a_port_matches_any_port()
+    {
+        var request = AuthorizationRequest.New() with { RedirectUri = "http://127.0.0.1:54321/auth/external/testidp/callback" };
+
+        var callback = await idp.AuthorizeAsync(request.Url(idp), NewUser());
+        var token = await RedeemAsync(QueryHelpers.ParseQuery(callback.Query)["code"]!, request);
+
+        Assert.That(callback.GetLeftPart(UriPartial.Path), Is.EqualTo(request.RedirectUri));
+        Assert.That(token.GetClaim("nonce").Value, Is.EqualTo(request.Nonce));
     }
 
     [Test]

@@ -72,7 +72,11 @@ public sealed partial class TestIdentityProvider : IAsyncDisposable
     /// <summary>The redirect URIs the client may use, e.g. <c>http://localhost/auth/external/testidp/callback</c>.</summary>
     public IReadOnlyList<string> RedirectUris => redirectUris;
 
-    /// <summary>Starts a provider whose client accepts these redirect URIs (exactly, as OpenID Connect compares them).</summary>
+    /// <summary>
+    /// Starts a provider whose client accepts these redirect URIs: exactly, except that a loopback one
+    /// (<c>http://127.0.0.1/...</c>, <c>http://localhost/...</c>) matches on any port (RFC 8252, 7.3), so a browser test
+    /// can name its callback before Kestrel has picked a port.
+    /// </summary>
     public static async Task<TestIdentityProvider> StartAsync(IEnumerable<string> redirectUris, CancellationToken ct = default)
     {
         var uris = redirectUris.ToList();
