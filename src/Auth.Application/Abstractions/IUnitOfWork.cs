@@ -25,6 +25,13 @@ public interface IUnitOfWork
     /// </summary>
     void Raise(IDomainEvent domainEvent);
 
+    /// <summary>
+    /// Has the next commit run <paramref name="step"/> inside its transaction, before it writes anything: what the
+    /// step reads and changes commits with the rest, or nothing does. A failed commit keeps the step for a retry;
+    /// <see cref="Reset"/> drops it.
+    /// </summary>
+    void InsideCommit(Func<CancellationToken, Task> step);
+
     /// <summary>Forgets every pending change and loaded row, so a retry reads the database afresh.</summary>
     void Reset();
 }

@@ -25,6 +25,13 @@ public interface IUserRepository
     /// </summary>
     void RequireUnchanged(User user);
 
+    /// <summary>
+    /// Only inside a commit (<see cref="IUnitOfWork.InsideCommit"/>): holds the user's row against every other writer
+    /// until the commit ends. A session start conditional on the row (<see cref="RequireUnchanged"/>) either committed
+    /// before, and what is read next sees it, or waits for this commit and then finds the stamp changed.
+    /// </summary>
+    Task HoldAsync(Guid id, CancellationToken cancellationToken);
+
     /// <summary>Deletes the user; their sessions go with them.</summary>
     void Remove(User user);
 }

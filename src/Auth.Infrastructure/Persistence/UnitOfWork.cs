@@ -12,57 +12,103 @@ namespace Auth.Infrastructure.Persistence;
 internal sealed class UnitOfWork(AuthDbContext db, WriteGate writeGate, EventOutbox outbox, DatabaseProvider provider) : IUnitOfWork
 {
     private readonly List<IDomainEvent> raised = [];
+    private readonly List<Func<CancellationToken, Task>> insideCommit = [];
 
     public void Raise(IDomainEvent domainEvent) => raised.Add(domainEvent);
 
+    public void InsideCommit(Func<CancellationToken, Task> step) => insideCommit.Add(step);
+
     public async Task<Result> SaveChangesAsync(CancellationToken cancellationToken)
     {
-        var sources = db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(e => e.DomainEvents.Count > 0).ToList();
-        var events = sources.SelectMany(s => s.DomainEvents).Concat(raised).ToList();
-        var staged = outbox.Stage(events);
-        var result = await CommitAsync(cancellationToken);
-        if (!result.IsSuccess)
+        Pending pending;
+        try
+        {
+            using (await writeGate.EnterAsync(cancellationToken))
+            {
+                pending = insideCommit.Count == 0 ? await CommitAsync(cancellationToken) : await CommitWithStepsAsync(cancellationToken);
+            }
+        }
+        catch (Exception e) when (Refusal(e) is { } refused)
         {
             // The events stay raised: a retry of this unit of work stages them again.
-            outbox.Unstage(staged);
-            return result;
+            return refused;
         }
 
-        sources.ForEach(s => s.ClearDomainEvents());
+        insideCommit.Clear();
+        pending.Sources.ForEach(s => s.ClearDomainEvents());
         raised.Clear();
-        outbox.Committed(staged);
-        return result;
+        outbox.Committed(pending.Staged);
+        return Result.Success;
     }
 
     public void Reset()
     {
         db.ChangeTracker.Clear();
         raised.Clear();
+        insideCommit.Clear();
     }
 
-    private async Task<Result> CommitAsync(CancellationToken cancellationToken)
+    private async Task<Pending> CommitAsync(CancellationToken cancellationToken)
     {
+        var pending = Stage();
         try
         {
-            using (await writeGate.EnterAsync(cancellationToken))
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            return Result.Success;
+            await db.SaveChangesAsync(cancellationToken);
+            return pending;
         }
-        catch (DbUpdateConcurrencyException)
+        catch
         {
-            return AuthErrors.ConcurrentUpdate;
-        }
-        catch (DbUpdateException e) when (provider.Classify(e.InnerException, db.Model).Kind == ConstraintKind.ForeignKey)
-        {
-            // What this unit of work wrote hangs off a row another request deleted: the same race, lost.
-            return AuthErrors.ConcurrentUpdate;
-        }
-        catch (DbUpdateException e) when (provider.Classify(e.InnerException, db.Model).IsUniqueOn(UserConfiguration.EmailIndexName))
-        {
-            return AuthErrors.EmailTaken;
+            outbox.Unstage(pending.Staged);
+            throw;
         }
     }
+
+    /// <summary>
+    /// One transaction: the steps (which may read and change entities, see <see cref="InsideCommit"/>), then every
+    /// change. A retrying provider runs it all again on a transient failure, so nothing is accepted before the commit.
+    /// </summary>
+    private async Task<Pending> CommitWithStepsAsync(CancellationToken cancellationToken)
+    {
+        Pending? pending = null;
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var step in insideCommit)
+            {
+                await step(cancellationToken);
+            }
+
+            pending = Stage();
+            try
+            {
+                await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch
+            {
+                outbox.Unstage(pending.Staged);
+                throw;
+            }
+        });
+        db.ChangeTracker.AcceptAllChanges();
+        return pending!;
+    }
+
+    private Pending Stage()
+    {
+        var sources = db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(e => e.DomainEvents.Count > 0).ToList();
+        var events = sources.SelectMany(s => s.DomainEvents).Concat(raised).ToList();
+        return new Pending(sources, outbox.Stage(events));
+    }
+
+    private Error? Refusal(Exception exception) => exception switch
+    {
+        DbUpdateConcurrencyException => AuthErrors.ConcurrentUpdate,
+        // What this unit of work wrote hangs off a row another request deleted: the same race, lost.
+        DbUpdateException e when provider.Classify(e.InnerException, db.Model).Kind == ConstraintKind.ForeignKey => AuthErrors.ConcurrentUpdate,
+        DbUpdateException e when provider.Classify(e.InnerException, db.Model).IsUniqueOn(UserConfiguration.EmailIndexName) => AuthErrors.EmailTaken,
+        _ => null,
+    };
+
+    private sealed record Pending(List<AggregateRoot> Sources, EventOutbox.Staged Staged);
 }

@@ -100,11 +100,21 @@ public sealed class SecurityChangeRaceTests
                 () => client.SendWithTokenAsync(HttpMethod.Delete, $"/admin/users/{user.Auth.User.Id}/roles/admin", admin.AccessToken));
 
             Assert.That(change.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"trial {trial}");
-            if (login.StatusCode == HttpStatusCode.OK)
+            Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"trial {trial}: the password still signs in");
+            var auth = (await login.Content.ReadFromJsonAsync<AuthResponse>())!;
+            var adminCall = await client.SendWithTokenAsync(HttpMethod.Get, "/admin/users", auth.AccessToken);
+            Assert.That(adminCall.StatusCode, Is.AnyOf(HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden), $"trial {trial}: an admin token outlived the removal");
+            if (CarriesAdmin(auth.AccessToken))
             {
-                var token = (await login.Content.ReadFromJsonAsync<AuthResponse>())!.AccessToken;
-                var adminCall = await client.SendWithTokenAsync(HttpMethod.Get, "/admin/users", token);
-                Assert.That(adminCall.StatusCode, Is.AnyOf(HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden), $"trial {trial}: an admin token outlived the removal");
+                // Checked against the account as it was: the removal must have ended the whole session.
+                await AssertSessionDeadAsync(auth, trial);
+            }
+            else
+            {
+                // Started against the account as it is now: it lives on, and refreshes into no admin power either.
+                var refreshed = await client.PostAsJsonAsync("/auth/refresh", new { refreshToken = auth.RefreshToken });
+                Assert.That(refreshed.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"trial {trial}");
+                Assert.That(CarriesAdmin((await refreshed.Content.ReadFromJsonAsync<AuthResponse>())!.AccessToken), Is.False, $"trial {trial}");
             }
         }
     }
@@ -137,6 +147,9 @@ public sealed class SecurityChangeRaceTests
         return (await first, await second);
     }
 
+    private static bool CarriesAdmin(string accessToken) =>
+        new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(accessToken).Claims.Any(c => c.Type == "role" && c.Value == "admin");
+
     /// <summary>If the login won a session, the change must have ended it: its access token and refresh token are refused.</summary>
     private async Task AssertNoLiveSessionAsync(HttpResponseMessage login, int trial)
     {
@@ -146,7 +159,11 @@ public sealed class SecurityChangeRaceTests
             return;
         }
 
-        var auth = (await login.Content.ReadFromJsonAsync<AuthResponse>())!;
+        await AssertSessionDeadAsync((await login.Content.ReadFromJsonAsync<AuthResponse>())!, trial);
+    }
+
+    private async Task AssertSessionDeadAsync(AuthResponse auth, int trial)
+    {
         var me = await client.GetUserAsync(auth.AccessToken);
         var refresh = await client.PostAsJsonAsync("/auth/refresh", new { refreshToken = auth.RefreshToken });
         Assert.That(me.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), $"trial {trial}: the access token outlived the change");

@@ -40,7 +40,8 @@ internal sealed class Ports
     {
         UnitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).Returns(() => Commit(Result.Success));
         UnitOfWork.Setup(u => u.Raise(It.IsAny<IDomainEvent>())).Callback((IDomainEvent e) => raised.Add(e));
-        UnitOfWork.Setup(u => u.Reset()).Callback(() => raised.Clear());
+        UnitOfWork.Setup(u => u.Reset()).Callback(() => { raised.Clear(); insideCommit.Clear(); });
+        UnitOfWork.Setup(u => u.InsideCommit(It.IsAny<Func<CancellationToken, Task>>())).Callback((Func<CancellationToken, Task> step) => insideCommit.Add(step));
         Passkeys.Setup(p => p.ListForUserAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ReturnsAsync(Array.Empty<Auth.Domain.Passkeys.Passkey>());
 
         Lifetimes.Setup(l => l.AccessToken).Returns(AccessTokenLifetime);
@@ -217,7 +218,7 @@ internal sealed class Ports
 
     public SessionStarter SessionStarter() => new(Users.Object, Sessions.Object, RefreshTokens.Object, AccessTokens.Object, Lifetimes.Object, Origin);
 
-    public SessionRevoker SessionRevoker() => new(Sessions.Object, UnitOfWork.Object);
+    public SessionRevoker SessionRevoker() => new(Sessions.Object, Users.Object, UnitOfWork.Object);
 
     public AttemptTurns AttemptTurns { get; } = new();
 
@@ -393,6 +394,7 @@ internal sealed class Ports
 
     private readonly List<AggregateRoot> tracked = [];
     private readonly List<IDomainEvent> raised = [];
+    private readonly List<Func<CancellationToken, Task>> insideCommit = [];
 
     private void Track<T>(List<T> list, T entity)
         where T : AggregateRoot
@@ -401,9 +403,15 @@ internal sealed class Ports
         tracked.Add(entity);
     }
 
-    /// <summary>What the real unit of work does with events on a successful commit.</summary>
-    private Task<Result> Commit(Result result)
+    /// <summary>What the real unit of work does on a successful commit: its steps first, then the events.</summary>
+    private async Task<Result> Commit(Result result)
     {
+        foreach (var step in insideCommit)
+        {
+            await step(CancellationToken.None);
+        }
+
+        insideCommit.Clear();
         // Entities handed to the repositories count too, even where a test set up its own Add.
         var handedIn = Users.Invocations.Concat(Sessions.Invocations)
             .Where(i => i.Method.Name is nameof(IUserRepository.Add) or nameof(IUserRepository.Remove))
@@ -416,6 +424,6 @@ internal sealed class Ports
 
         Committed.AddRange(raised);
         raised.Clear();
-        return Task.FromResult(result);
+        return result;
     }
 }

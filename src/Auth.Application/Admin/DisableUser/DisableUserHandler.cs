@@ -38,14 +38,13 @@ public sealed class DisableUserHandler(
 
         var now = time.GetUtcNow();
         user.Disable(now);
-        await revoker.EndAllAsync(user.Id, SessionEndReason.AccountDisabled, now, cancellationToken);
+        revoker.EndAllOnCommit(user.Id, SessionEndReason.AccountDisabled, now);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {
             return saved.Error!;
         }
 
-        await revoker.SweepAsync(user.Id, SessionEndReason.AccountDisabled, now, keep: null, cancellationToken);
         return AdminUserView.From(user);
     }
 }

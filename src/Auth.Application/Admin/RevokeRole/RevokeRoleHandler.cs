@@ -39,14 +39,13 @@ public sealed class RevokeRoleHandler(
 
         var now = time.GetUtcNow();
         user.RevokeRole(command.Role, now);
-        await revoker.EndAllAsync(user.Id, SessionEndReason.RoleRevoked, now, cancellationToken);
+        revoker.EndAllOnCommit(user.Id, SessionEndReason.RoleRevoked, now);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (!saved.IsSuccess)
         {
             return saved.Error!;
         }
 
-        await revoker.SweepAsync(user.Id, SessionEndReason.RoleRevoked, now, keep: null, cancellationToken);
         return AdminUserView.From(user);
     }
 }

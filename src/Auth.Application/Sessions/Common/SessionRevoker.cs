@@ -7,7 +7,7 @@ namespace Auth.Application.Sessions.Common;
 /// Ends sessions in the unit of work. Each ended session raises <see cref="SessionEnded"/>: the commit stores its
 /// revocation with it, and this instance refuses its tokens from the moment the commit returns.
 /// </summary>
-public sealed class SessionRevoker(ISessionRepository sessions, IUnitOfWork unitOfWork)
+public sealed class SessionRevoker(ISessionRepository sessions, IUserRepository users, IUnitOfWork unitOfWork)
 {
     /// <returns>How many of <paramref name="toEnd"/> were still running.</returns>
     public static int End(IEnumerable<Session> toEnd, SessionEndReason reason, DateTimeOffset now) =>
@@ -18,16 +18,15 @@ public sealed class SessionRevoker(ISessionRepository sessions, IUnitOfWork unit
         End(await sessions.ListActiveAsync(userId, now, cancellationToken), reason, now);
 
     /// <summary>
-    /// Call after committing a change that drew a new security stamp: a login that committed its session while the
-    /// change was being made (after this request listed the sessions) is ended now. None can commit later, since a
-    /// session only starts against the stamp it was checked with.
+    /// Has the next commit end every session of the user active at that moment (but <paramref name="keep"/>), for a
+    /// change that drew a new security stamp. The sessions are listed inside the commit's transaction with the user's
+    /// row held: a login racing the change either committed before (and is listed) or waits and then fails on the
+    /// stamp. So the change and the end of every session checked against the old account state commit together.
     /// </summary>
-    public async Task SweepAsync(Guid userId, SessionEndReason reason, DateTimeOffset now, Guid? keep, CancellationToken cancellationToken)
-    {
-        var late = (await sessions.ListActiveAsync(userId, now, cancellationToken)).Where(s => s.Id != keep);
-        if (End(late, reason, now) > 0)
+    public void EndAllOnCommit(Guid userId, SessionEndReason reason, DateTimeOffset now, Guid? keep = null) =>
+        unitOfWork.InsideCommit(async cancellationToken =>
         {
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-        }
-    }
+            await users.HoldAsync(userId, cancellationToken);
+            End((await sessions.ListActiveAsync(userId, now, cancellationToken)).Where(s => s.Id != keep), reason, now);
+        });
 }

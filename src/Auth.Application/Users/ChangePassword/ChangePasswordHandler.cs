@@ -12,7 +12,6 @@ namespace Auth.Application.Users.ChangePassword;
 
 /// <summary>Replaces the password after proving the current one, and ends every other session (a thief's included).</summary>
 public sealed class ChangePasswordHandler(
-    ISessionRepository sessions,
     IPasswordHasher passwordHasher,
     PasswordPolicy passwordPolicy,
     SessionRevoker revoker,
@@ -39,8 +38,7 @@ public sealed class ChangePasswordHandler(
 
         var now = time.GetUtcNow();
         user.ChangePassword(await passwordHasher.HashAsync(command.NewPassword, cancellationToken), now);
-        var others = (await sessions.ListActiveAsync(user.Id, now, cancellationToken)).Where(s => s.Id != command.SessionId);
-        SessionRevoker.End(others, SessionEndReason.PasswordChanged, now);
+        revoker.EndAllOnCommit(user.Id, SessionEndReason.PasswordChanged, now, keep: command.SessionId);
         // A reset link mailed before the change must not undo it.
         await accountTokens.SpendAllAsync(user.Id, AccountTokenPurpose.PasswordReset, now, cancellationToken);
 
@@ -50,7 +48,6 @@ public sealed class ChangePasswordHandler(
             return saved;
         }
 
-        await revoker.SweepAsync(user.Id, SessionEndReason.PasswordChanged, now, command.SessionId, cancellationToken);
         return Result.Success;
     }
 }

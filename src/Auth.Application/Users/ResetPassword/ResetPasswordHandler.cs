@@ -46,7 +46,7 @@ public sealed class ResetPasswordHandler(
         await tokens.SpendAllAsync(user.Id, AccountTokenPurpose.PasswordReset, now, cancellationToken);
 
         user.ResetPassword(await passwordHasher.HashAsync(command.NewPassword, cancellationToken), now);
-        await revoker.EndAllAsync(user.Id, SessionEndReason.PasswordReset, now, cancellationToken);
+        revoker.EndAllOnCommit(user.Id, SessionEndReason.PasswordReset, now);
         // Whoever had the old password may hold a device token: it must not keep a budget of its own.
         await devices.RevokeAllAsync(user.Id, now, cancellationToken);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -55,7 +55,6 @@ public sealed class ResetPasswordHandler(
             return saved.Error == AuthErrors.ConcurrentUpdate ? AuthErrors.InvalidAccountToken : saved;
         }
 
-        await revoker.SweepAsync(user.Id, SessionEndReason.PasswordReset, now, keep: null, cancellationToken);
         await lockout.ForgiveAsync(lockout.ForAccount(user.NormalizedEmail), cancellationToken);
         return Result.Success;
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Auth.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,10 @@ namespace Auth.Infrastructure.Persistence.Caching;
 /// <summary>
 /// Drops the cached view of every user a save changes or deletes, whichever use case saved it, so a handler
 /// added later cannot forget to. Invalidated before the save, and again once it is committed: a request that read
-/// the old row in between would otherwise cache it (see <see cref="UserViewCache.Add"/>).
+/// the old row in between would otherwise cache it (see <see cref="UserViewCache.Add"/>). A save inside a transaction
+/// its caller commits later (a commit with steps, see <c>UnitOfWork.InsideCommit</c>) is committed only then.
 /// </summary>
-internal sealed class UserCacheInvalidator(UserViewCache cache) : SaveChangesInterceptor
+internal sealed class UserCacheInvalidator(UserViewCache cache) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     // After the save the entries are Unchanged or Detached, so the ids are remembered per context until then.
     private readonly ConditionalWeakTable<DbContext, Guid[]> saving = [];
@@ -47,6 +49,22 @@ internal sealed class UserCacheInvalidator(UserViewCache cache) : SaveChangesInt
         return Task.CompletedTask;
     }
 
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => After(eventData.Context, transactionEnded: true);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        After(eventData.Context, transactionEnded: true);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => After(eventData.Context, transactionEnded: true);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        After(eventData.Context, transactionEnded: true);
+        return Task.CompletedTask;
+    }
+
     private void Before(DbContext? context)
     {
         if (context is null)
@@ -70,14 +88,18 @@ internal sealed class UserCacheInvalidator(UserViewCache cache) : SaveChangesInt
         }
     }
 
-    private void After(DbContext? context)
+    private void After(DbContext? context, bool transactionEnded = false)
     {
         if (context is null || !saving.TryGetValue(context, out var changed))
         {
             return;
         }
 
-        saving.Remove(context);
+        if (transactionEnded || context.Database.CurrentTransaction is null)
+        {
+            saving.Remove(context);
+        }
+
         foreach (var id in changed)
         {
             cache.Invalidate(id);

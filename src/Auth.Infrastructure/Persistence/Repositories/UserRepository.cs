@@ -26,6 +26,11 @@ internal sealed class UserRepository(AuthDbContext db) : IUserRepository
 
     public void Remove(User user) => db.Users.Remove(user);
 
+    // An UPDATE that changes nothing still takes the row's write lock (PostgreSQL, SQL Server) or the database's
+    // (SQLite), held to the end of the transaction: the portable SELECT ... FOR UPDATE.
+    public Task HoldAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, u => u.SecurityStamp), cancellationToken);
+
     public async Task<(IReadOnlyList<User> Items, int Total)> ListAsync(
         string? emailPrefix, UserSort sort, int page, int pageSize, CancellationToken cancellationToken)
     {

@@ -40,6 +40,28 @@ public class SessionRevokerTests
     }
 
     [Test]
+    public async Task EndAllOnCommit_lists_inside_the_commit_after_holding_the_account_and_spares_the_kept_session()
+    {
+        var kept = ports.AddSession(user);
+        var other = ports.AddSession(user);
+        var order = new List<string>();
+        ports.Users.Setup(u => u.HoldAsync(user.Id, It.IsAny<CancellationToken>())).Callback(() => order.Add("hold")).Returns(Task.CompletedTask);
+        ports.Sessions.Setup(s => s.ListActiveAsync(user.Id, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Callback(() => order.Add("list")).ReturnsAsync([kept, other]);
+
+        ports.SessionRevoker().EndAllOnCommit(user.Id, SessionEndReason.PasswordChanged, ports.Now, keep: kept.Id);
+        Assert.That(order, Is.Empty, "nothing is read before the commit");
+        await ports.UnitOfWork.Object.SaveChangesAsync(CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(order, Is.EqualTo(new[] { "hold", "list" }));
+            Assert.That(kept.EndedAt, Is.Null);
+            Assert.That(ports.Ended, Is.EqualTo(new[] { other.Id }));
+        });
+    }
+
+    [Test]
     public void An_ended_session_is_not_ended_again()
     {
         var session = ports.AddSession(user);

@@ -54,7 +54,9 @@ public class ResetPasswordHandlerTests
             Assert.That(ports.Ended, Is.EquivalentTo(new[] { laptop.Id, phone.Id }));
             Assert.That(ports.Recorded, Is.EqualTo(new[] { new PasswordReset(user.Id, ports.Now) }));
         });
-        ports.Sessions.Verify(s => s.ListActiveAsync(user.Id, ports.Now, It.IsAny<CancellationToken>()), Times.Exactly(2), "listed to end, then swept after the commit");
+        // Listed once, inside the commit with the account's row held, so no login can slip in between.
+        ports.Users.Verify(u => u.HoldAsync(user.Id, It.IsAny<CancellationToken>()), Times.Once());
+        ports.Sessions.Verify(s => s.ListActiveAsync(user.Id, ports.Now, It.IsAny<CancellationToken>()), Times.Once());
     }
 
     [Test]
