@@ -30,5 +30,14 @@ public sealed record EmailChangeToTakenAddressAttempted(Guid UserId, string Emai
 public sealed record EmailChanged(
     Guid UserId, string Email, string NewEmail, bool ByAdministrator, DateTimeOffset At) : IDomainEvent, IMailEvent;
 
+/// <summary>
+/// An administrator made this address the account's: it is told so, with the link that proves the mailbox. The
+/// owner's flow tells the new address before the switch and asks it to confirm; here the switch comes first, so the
+/// mail says it happened, and the address stays unconfirmed until the link is opened.
+/// </summary>
+/// <param name="Email">The new address.</param>
+public sealed record EmailSetByAdministrator(
+    Guid UserId, string Email, string Token, TimeSpan ValidFor, DateTimeOffset At) : IDomainEvent, ITokenMailEvent;
+
 /// <summary>The pending email change was dropped through the cancel link of its notice.</summary>
 public sealed record EmailChangeCancelled(Guid UserId, DateTimeOffset At) : IDomainEvent;

@@ -26,8 +26,15 @@ public sealed partial class User
     /// <summary>The new address is proven by its mailed link: it becomes the sign-in address, confirmed.</summary>
     public void ChangeEmail(string newEmail, DateTimeOffset now) => SwitchEmail(newEmail, confirmed: true, byAdministrator: false, now);
 
-    /// <summary>An administrator set the address: nobody has proven the mailbox yet, so it is unconfirmed.</summary>
-    public void ChangeEmailByAdministrator(string newEmail, DateTimeOffset now) => SwitchEmail(newEmail, confirmed: false, byAdministrator: true, now);
+    /// <summary>
+    /// An administrator set the address: nobody has proven the mailbox yet, so it is unconfirmed. The old address is
+    /// told of the change, as after the owner's own; the new one is told too, with <paramref name="confirmationToken"/>.
+    /// </summary>
+    public void ChangeEmailByAdministrator(string newEmail, string confirmationToken, TimeSpan validFor, DateTimeOffset now)
+    {
+        SwitchEmail(newEmail, confirmed: false, byAdministrator: true, now);
+        Raise(new EmailSetByAdministrator(Id, Email, confirmationToken, validFor, now));
+    }
 
     public void CancelEmailChange(DateTimeOffset now) => Raise(new EmailChangeCancelled(Id, now));
 

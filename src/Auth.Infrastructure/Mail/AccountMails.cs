@@ -19,7 +19,10 @@ internal sealed class AccountMails(IOptions<EmailOptions> options)
     public const string ConfirmEmailChangePath = "confirm-email-change";
     public const string CancelEmailChangePath = "cancel-email-change";
 
-    public EmailMessage EmailConfirmation(ITokenMailEvent mail) => Render(EmailTemplates.EmailConfirmation, mail, "confirm-email");
+    /// <summary>The frontend's page that posts a confirmation token to <c>/auth/email/confirm</c>.</summary>
+    public const string ConfirmEmailPath = "confirm-email";
+
+    public EmailMessage EmailConfirmation(ITokenMailEvent mail) => Render(EmailTemplates.EmailConfirmation, mail, ConfirmEmailPath);
 
     public EmailMessage PasswordReset(ITokenMailEvent mail) => Render(EmailTemplates.PasswordReset, mail, "reset-password");
 
@@ -61,6 +64,15 @@ internal sealed class AccountMails(IOptions<EmailOptions> options)
             ["newEmail"] = changed.NewEmail,
             ["time"] = Time(changed.At),
             ["how"] = changed.ByAdministrator ? "by an administrator" : "after the new address was confirmed",
+        });
+
+    /// <summary>Tells the new address that an administrator made it the account's, with the link that confirms it.</summary>
+    public EmailMessage EmailSetByAdministratorNotice(EmailSetByAdministrator set) =>
+        EmailTemplates.Render(EmailTemplates.EmailSetByAdministrator, set.Email, new Dictionary<string, string>
+        {
+            ["time"] = Time(set.At),
+            ["link"] = Link(ConfirmEmailPath, set.Token),
+            ["validFor"] = Describe(set.ValidFor),
         });
 
     /// <summary>Tells a taken address that someone tried to use it; nothing about who.</summary>

@@ -19,6 +19,7 @@ internal static partial class EmailTemplates
     public const string EmailChangeRequested = "email-change-requested";
     public const string EmailChanged = "email-changed";
     public const string EmailInUse = "email-in-use";
+    public const string EmailSetByAdministrator = "email-set-by-admin";
     public const string MfaEnabled = "mfa-enabled";
     public const string MfaDisabled = "mfa-disabled";
     public const string MfaResetByAdmin = "mfa-reset-by-admin";

@@ -21,6 +21,7 @@ internal sealed class MailEffect(AccountMails mails, IEmailSender sender) : IOut
             EmailChangeRequested e => sender.SendAsync(mails.EmailChangeNotice(e), cancellationToken),
             EmailChangeToTakenAddressAttempted e => sender.SendAsync(AccountMails.EmailInUse(e), cancellationToken),
             EmailChanged e => sender.SendAsync(AccountMails.EmailChangedNotice(e), cancellationToken),
+            EmailSetByAdministrator e => sender.SendAsync(mails.EmailSetByAdministratorNotice(e), cancellationToken),
             TotpEnabled e => sender.SendAsync(mails.MfaEnabled(e), cancellationToken),
             TotpDisabled e => sender.SendAsync(mails.MfaDisabled(e), cancellationToken),
             RecoveryCodesRegenerated e => sender.SendAsync(mails.RecoveryCodesRegenerated(e), cancellationToken),

@@ -29,7 +29,7 @@ public sealed class AdminEmailChangeTests
     }
 
     [Test]
-    public async Task An_admin_sets_the_address_at_once_unconfirmed_the_old_address_is_told_and_the_new_one_gets_a_confirmation_link()
+    public async Task An_admin_sets_the_address_at_once_unconfirmed_and_both_addresses_are_told_the_new_one_with_a_confirmation_link()
     {
         var user = await client.SignUpAsync();
         await client.ConfirmEmailAsync(factory, user.Email);
@@ -37,7 +37,8 @@ public sealed class AdminEmailChangeTests
 
         var response = await PatchAsync(user, new { email = newEmail });
         var changed = (await factory.WaitForSubjectAsync(user.Email, EmailChangeSteps.ChangedSubject)).Single();
-        var confirmation = await factory.TokenMailedToAsync(newEmail);
+        var told = (await factory.WaitForSubjectAsync(newEmail, EmailChangeSteps.SetByAdministratorSubject)).Single();
+        var confirmation = told.Token();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var body = await response.ReadJsonAsync();
@@ -46,6 +47,10 @@ public sealed class AdminEmailChangeTests
             Assert.That(body.GetProperty("email").GetString(), Is.EqualTo(newEmail));
             Assert.That(body.GetProperty("emailConfirmed").GetBoolean(), Is.False, "an administrator proves nothing about the mailbox");
             Assert.That(changed.TextBody, Does.Contain(newEmail).And.Contain("by an administrator"));
+            Assert.That(told.TextBody, Does.Contain("an administrator made this address the sign-in address of your account"));
+            Assert.That(told.HtmlBody, Does.Contain("an administrator made this address the sign-in address of your account"));
+            Assert.That(told.TextBody, Does.Not.Contain(user.Email), "the new address learns nothing of the old one");
+            Assert.That(Mailbox.Read(factory.MailDirectory, newEmail), Has.Count.EqualTo(1), "one mail to the new address, not a signup's confirmation besides");
             Assert.That((await client.GetUserAsync(user.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "sessions stay");
         });
 

@@ -11,6 +11,7 @@ public static class EmailChangeSteps
     public const string NoticeSubject = "A change of your email address was requested";
     public const string ChangedSubject = "Your email address was changed";
     public const string InUseSubject = "Someone tried to use your email address";
+    public const string SetByAdministratorSubject = "Your account's email address was changed to this one";
 
     public static Task<HttpResponseMessage> RequestEmailChangeAsync(this HttpClient client, SignedUpUser user, string newEmail, string? password = null) =>
         client.SendWithTokenAsync(HttpMethod.Post, "/auth/user/email", user.AccessToken, new { newEmail, currentPassword = password ?? user.Password });

@@ -9,9 +9,9 @@ using Mediator;
 namespace Auth.Application.Admin.ChangeUserEmail;
 
 /// <summary>
-/// Sets the account's address at once (support for someone who lost the old mailbox): the old address is told, the
-/// new one gets a confirmation link, since the administrator proves nothing about that mailbox. Every link mailed
-/// before dies; sessions stay.
+/// Sets the account's address at once (support for someone who lost the old mailbox, so cannot follow the owner's
+/// flow): the old address is told of the change, the new one is told too, with a link that confirms it, since the
+/// administrator proves nothing about that mailbox. Every link mailed before dies; sessions stay.
 /// </summary>
 public sealed class ChangeUserEmailHandler(
     IUserRepository users,
@@ -47,9 +47,8 @@ public sealed class ChangeUserEmailHandler(
 
         var now = time.GetUtcNow();
         await tokens.SpendAllAsync(user.Id, AccountTokens.AddressLinks, now, cancellationToken);
-        user.ChangeEmailByAdministrator(command.Email!, now);
         var confirmation = tokens.Issue(user.Id, AccountTokenPurpose.EmailConfirmation, now, policy.EmailConfirmationLifetime);
-        user.RequestEmailConfirmation(confirmation, policy.EmailConfirmationLifetime, now);
+        user.ChangeEmailByAdministrator(command.Email!, confirmation, policy.EmailConfirmationLifetime, now);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         return saved.IsSuccess ? AdminUserView.From(user) : saved.Error!;
     }
