@@ -23,6 +23,12 @@ public sealed class LoginThrottle
 
     public DateTimeOffset? LockedUntil { get; private set; }
 
+    /// <summary>
+    /// When the last failure was counted: a budget of an address with no account may be pruned once it has been
+    /// idle longer than a lockout lasts, never while it is still counting.
+    /// </summary>
+    public DateTimeOffset? LastFailureAt { get; private set; }
+
     public static LoginThrottle For(string key) => new(key);
 
     public bool IsLocked(DateTimeOffset now) => LockedUntil > now;

@@ -1,3 +1,4 @@
+using Auth.Application.Abstractions;
 using Auth.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,7 @@ namespace Auth.Infrastructure.Housekeeping;
 /// Deletes rows that only grow and that nothing live needs. Every delete names its own condition for "finished":
 /// a session that is active, a token that can still be used, or the throttle of an existing account never goes.
 /// </summary>
-internal sealed class HousekeepingStore(AuthDbContext db, WriteGate writeGate)
+internal sealed class HousekeepingStore(AuthDbContext db, WriteGate writeGate, ILockoutPolicy lockout)
 {
     public async Task<PrunedRows> PruneAsync(DateTimeOffset now, DateTimeOffset finishedBefore, CancellationToken cancellationToken)
     {
@@ -22,10 +23,14 @@ internal sealed class HousekeepingStore(AuthDbContext db, WriteGate writeGate)
             var accountTokens = await db.AccountTokens
                 .Where(t => (t.UsedAt != null && t.UsedAt < finishedBefore) || t.ExpiresAt < finishedBefore)
                 .ExecuteDeleteAsync(cancellationToken);
-            // A throttle of an address with no account protects nobody; one of an account, a device or a session, or
-            // a running lockout, stays. Only email keys hold an '@' (LockoutKeys).
+            // A throttle of an address with no account protects nobody once it is idle: it goes when its last failure
+            // is older than a lockout lasts (an attacker who waits that long gets a fresh budget anyway). One still
+            // counting stays, or a prune would hand a guesser a fresh budget mid-count. One of an account, a device or
+            // a session, or a running lockout, stays. Only email keys hold an '@' (LockoutKeys).
+            var idleSince = now - lockout.Duration;
             var throttles = await db.LoginThrottles
-                .Where(t => (t.LockedUntil == null || t.LockedUntil < now) && EF.Functions.Like(t.Key, "%@%") && !db.Users.Any(u => u.NormalizedEmail == t.Key))
+                .Where(t => (t.LockedUntil == null || t.LockedUntil < now) && (t.LastFailureAt == null || t.LastFailureAt < idleSince)
+                    && EF.Functions.Like(t.Key, "%@%") && !db.Users.Any(u => u.NormalizedEmail == t.Key))
                 .ExecuteDeleteAsync(cancellationToken);
             // An mfaToken or a passkey challenge is worth nothing once it expires, used or not.
             var mfaChallenges = await db.MfaChallenges.Where(c => c.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);

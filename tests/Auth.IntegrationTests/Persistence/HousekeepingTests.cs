@@ -93,6 +93,34 @@ public sealed class HousekeepingTests
     }
 
     [Test]
+    public async Task A_strangers_throttle_still_counting_survives_a_prune()
+    {
+        // The prune runs at start and every hour; a lockout lasts 15 minutes by default.
+        var idle = ApiClientExtensions.NewEmail();
+        await client.PostAsJsonAsync("/auth/login", new { email = idle, password = "a guess at nothing" });
+        time.Advance(TimeSpan.FromMinutes(59));
+        var counting = ApiClientExtensions.NewEmail();
+        for (var i = 0; i < 4; i++)
+        {
+            var failed = await client.PostAsJsonAsync("/auth/login", new { email = counting, password = "a guess at nothing" });
+            Assert.That(failed.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), $"attempt {i + 1}");
+        }
+
+        time.Advance(TimeSpan.FromMinutes(2));
+        // The idle throttle going shows the hourly prune ran after the four failures.
+        var left = await WaitForAsync(async db => (
+            Idle: await db.LoginThrottles.CountAsync(t => t.Key == idle),
+            Counting: await db.LoginThrottles.Where(t => t.Key == counting).Select(t => t.Failures).SingleOrDefaultAsync()),
+            s => s.Idle == 0);
+
+        Assert.That(left.Counting, Is.EqualTo(4), "the count in progress is kept");
+        var fifth = await client.PostAsJsonAsync("/auth/login", new { email = counting, password = "a guess at nothing" });
+        Assert.That(fifth.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        var sixth = await client.PostAsJsonAsync("/auth/login", new { email = counting, password = "a guess at nothing" });
+        await sixth.AssertProblemAsync(HttpStatusCode.TooManyRequests, "too_many_attempts");
+    }
+
+    [Test]
     public async Task Expired_mfa_tokens_go_and_a_fresh_one_stays()
     {
         var user = await client.SignUpAsync();

@@ -151,10 +151,7 @@ public sealed class LockoutTests
         Assert.That(mixed.Where((_, i) => i % 4 == 0).Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.Unauthorized));
     }
 
-    // Seen once failing on PostgreSQL under a loaded CI machine (the sixth attempt answered 401), cause not yet
-    // found; each try uses a fresh database, so a real regression still fails every try. See the closing note.
     [Test]
-    [Retry(3)]
     public async Task The_lockout_survives_a_restart()
     {
         var database = TestDatabase.New();

@@ -38,7 +38,8 @@ internal sealed class LoginThrottleStore(AuthDbContext db, WriteGate writeGate, 
                     .Where(t => (t.LockedUntil != null ? 0 : t.Failures) + 1 < maxFailures)
                     .ExecuteUpdateAsync(s => s
                         .SetProperty(t => t.Failures, t => (t.LockedUntil != null ? 0 : t.Failures) + 1)
-                        .SetProperty(t => t.LockedUntil, (DateTimeOffset?)null), cancellationToken);
+                        .SetProperty(t => t.LockedUntil, (DateTimeOffset?)null)
+                        .SetProperty(t => t.LastFailureAt, now), cancellationToken);
                 if (belowLimit == 1)
                 {
                     return FailureCount.Counted;
@@ -48,7 +49,8 @@ internal sealed class LoginThrottleStore(AuthDbContext db, WriteGate writeGate, 
                     .Where(t => (t.LockedUntil != null ? 0 : t.Failures) + 1 >= maxFailures)
                     .ExecuteUpdateAsync(s => s
                         .SetProperty(t => t.Failures, t => (t.LockedUntil != null ? 0 : t.Failures) + 1)
-                        .SetProperty(t => t.LockedUntil, until), cancellationToken);
+                        .SetProperty(t => t.LockedUntil, until)
+                        .SetProperty(t => t.LastFailureAt, now), cancellationToken);
                 if (reachesLimit == 1)
                 {
                     return new FailureCount(null, LockStarted: true);

@@ -20,7 +20,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel
                 "Auth.Domain.Users.LoginThrottle",
                 typeof(LoginThrottle),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 4,
                 keyCount: 1);
 
             var key = runtimeEntityType.AddProperty(
@@ -39,6 +39,15 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel
                 fieldInfo: typeof(LoginThrottle).GetField("<Failures>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             failures.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var lastFailureAt = runtimeEntityType.AddProperty(
+                "LastFailureAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(LoginThrottle).GetProperty("LastFailureAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LoginThrottle).GetField("<LastFailureAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcInstantConverter());
+            lastFailureAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var lockedUntil = runtimeEntityType.AddProperty(
                 "LockedUntil",

@@ -12,7 +12,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel
     public partial class PostgresAuthDbContextModel
     {
         private PostgresAuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fd7bd588-f521-4b50-b14c-f51298d89d35"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("3d61fd6e-2487-41cd-a946-c6e390bf16be"), entityTypeCount: 13)
         {
         }
 

@@ -420,6 +420,9 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.Property<int>("Failures")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone");
 

@@ -420,6 +420,9 @@ namespace Auth.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     b.Property<int>("Failures")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("LastFailureAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("datetimeoffset");
 

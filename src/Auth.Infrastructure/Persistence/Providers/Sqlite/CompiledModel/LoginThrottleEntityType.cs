@@ -19,7 +19,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel
                 "Auth.Domain.Users.LoginThrottle",
                 typeof(LoginThrottle),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 4,
                 keyCount: 1);
 
             var key = runtimeEntityType.AddProperty(
@@ -36,6 +36,14 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel
                 propertyInfo: typeof(LoginThrottle).GetProperty("Failures", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(LoginThrottle).GetField("<Failures>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var lastFailureAt = runtimeEntityType.AddProperty(
+                "LastFailureAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(LoginThrottle).GetProperty("LastFailureAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LoginThrottle).GetField("<LastFailureAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcTicksConverter());
 
             var lockedUntil = runtimeEntityType.AddProperty(
                 "LockedUntil",

@@ -11,7 +11,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel
     public partial class SqliteAuthDbContextModel
     {
         private SqliteAuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("732a5b81-3f98-4574-8446-ca8676880bdf"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("4ba1e4ca-a14f-4325-b994-2be5772ccba8"), entityTypeCount: 13)
         {
         }
 

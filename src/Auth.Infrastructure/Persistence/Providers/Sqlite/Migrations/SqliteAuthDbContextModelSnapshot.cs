@@ -413,6 +413,9 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.Property<int>("Failures")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Auth.Infrastructure.Persistence.Providers.SqlServer.Migrations
 {
     [DbContext(typeof(SqlServerAuthDbContext))]
-    [Migration("20261202120545_InitialCreate")]
+    [Migration("20261202144357_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -422,6 +422,9 @@ namespace Auth.Infrastructure.Persistence.Providers.SqlServer.Migrations
 
                     b.Property<int>("Failures")
                         .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("LastFailureAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("datetimeoffset");

@@ -36,7 +36,8 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.Migrations
                 {
                     Key = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Failures = table.Column<int>(type: "integer", nullable: false),
-                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastFailureAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -35,7 +35,8 @@ namespace Auth.Infrastructure.Persistence.Providers.SqlServer.Migrations
                 {
                     Key = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     Failures = table.Column<int>(type: "int", nullable: false),
-                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastFailureAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {

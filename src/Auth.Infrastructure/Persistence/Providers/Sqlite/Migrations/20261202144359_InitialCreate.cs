@@ -35,7 +35,8 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 {
                     Key = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Failures = table.Column<int>(type: "INTEGER", nullable: false),
-                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastFailureAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
