@@ -29,6 +29,8 @@ public static class DependencyInjection
         services.AddScoped<Common.Authentication.CodeReAuthentication>();
         services.AddScoped<Common.Authentication.PasskeyAssertions>();
         services.AddScoped<Common.Authentication.PasskeyVerifier>();
+        services.AddScoped<Common.Authentication.ExternalVerifier>();
+        services.AddScoped<External.Common.ExternalLinks>();
         services.AddScoped<Mfa.Common.MfaChanges>();
         services.AddScoped<Sessions.Common.SessionLimit>();
         services.AddSingleton<Admin.RecordRefusedCall.RefusedCallSampler>();

@@ -27,6 +27,8 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 
+using Auth.Infrastructure.External;
+
 namespace Auth.Infrastructure;
 
 public static class DependencyInjection
@@ -46,6 +48,7 @@ public static class DependencyInjection
         AddAudit(services, configuration);
         AddHousekeeping(services, configuration);
         AddOutbox(services, configuration);
+        services.AddExternalSignIn(configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: [ReadinessTag]);
         return services;
     }

@@ -24,6 +24,9 @@ public sealed class DeviceTokenTransport(IOptions<RefreshTokenTransportOptions> 
     /// </summary>
     public const string PasskeyCookiePath = "/auth/passkeys/login";
 
+    /// <summary>An external provider's sign-in holds its own device cookie too, for the same reason.</summary>
+    public const string ExternalCookiePath = "/auth/external/exchange";
+
     private bool InCookie => transport.Value.RefreshTokenTransport == RefreshTokenTransport.Cookie;
 
     /// <summary>The presented device token: the cookie's in cookie mode, the header's (<paramref name="header"/>) otherwise.</summary>

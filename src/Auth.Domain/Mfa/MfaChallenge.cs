@@ -60,8 +60,21 @@ public sealed class MfaChallenge
     /// <summary>Set when used or worn out by wrong codes; a concurrency token (single use under concurrency).</summary>
     public DateTimeOffset? SpentAt { get; private set; }
 
+    /// <summary>
+    /// How the first factor was proven (<c>amr</c> values, space-separated): a password's sign-in, or an external
+    /// provider's. The session names both factors. Null on rows from before it was kept: a password.
+    /// </summary>
+    public string? FirstFactor { get; private set; }
+
+    public IReadOnlyList<string> FirstFactorAmr =>
+        FirstFactor is { Length: > 0 } first ? first.Split(' ') : Sessions.AuthenticationMethods.PasswordOnly;
+
     public static MfaChallenge Issue(string tokenHash, Guid userId, MfaChallengePurpose purpose, Guid? deviceId, string? userAgent,
-        DateTimeOffset now, TimeSpan lifetime, string? passkeyOptions = null) => new(tokenHash, userId, purpose, deviceId, userAgent, now, lifetime, passkeyOptions);
+        DateTimeOffset now, TimeSpan lifetime, string? passkeyOptions = null, IEnumerable<string>? firstFactor = null) =>
+        new(tokenHash, userId, purpose, deviceId, userAgent, now, lifetime, passkeyOptions)
+        {
+            FirstFactor = firstFactor is null ? null : string.Join(' ', firstFactor),
+        };
 
     /// <summary>Unspent, unexpired, for this purpose and presented by the client it was issued to.</summary>
     public bool IsUsable(MfaChallengePurpose purpose, string? userAgent, DateTimeOffset now) =>

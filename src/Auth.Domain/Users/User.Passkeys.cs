@@ -6,10 +6,13 @@ namespace Auth.Domain.Users;
 public sealed partial class User
 {
     /// <summary>
-    /// The account can sign in with a password. Every account has one today (signup needs it); the check stands so
-    /// that removing a passkey can never leave an account with no way in once passwordless accounts exist.
+    /// The account can sign in with a password. An account made by an external provider has none until its owner
+    /// sets one through the reset flow.
     /// </summary>
     public bool HasPassword => PasswordHash.Length > 0;
+
+    /// <summary>The stored hash of an account without a password: it matches no password (see <see cref="HasPassword"/>).</summary>
+    private const string NoPassword = "";
 
     /// <summary>A passkey was registered: a credential change, so the stamp moves (see <see cref="SecurityStamp"/>).</summary>
     public void AddedPasskey(Passkey passkey, DateTimeOffset now)

@@ -35,6 +35,9 @@ internal sealed class HousekeepingStore(AuthDbContext db, WriteGate writeGate, I
             // An mfaToken or a passkey challenge is worth nothing once it expires, used or not.
             var mfaChallenges = await db.MfaChallenges.Where(c => c.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
             mfaChallenges += await db.PasskeyChallenges.Where(c => c.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+            // So is a redirect to an external provider nobody came back from, or a sign-in code never exchanged.
+            mfaChallenges += await db.ExternalAuthorizations.Where(a => a.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+            mfaChallenges += await db.ExternalSignInGrants.Where(g => g.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
             return new PrunedRows(sessions, refreshTokens, accountTokens, throttles, mfaChallenges);
         }
     }

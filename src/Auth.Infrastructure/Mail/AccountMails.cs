@@ -1,6 +1,7 @@
 using System.Globalization;
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Security;
+using Auth.Domain.External;
 using Auth.Domain.Mfa;
 using Auth.Domain.Passkeys;
 using Auth.Domain.Sessions;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Auth.Infrastructure.Mail;
 
 /// <summary>Renders the account mails; links carry the token in the query string.</summary>
-internal sealed class AccountMails(IOptions<EmailOptions> options)
+internal sealed class AccountMails(IOptions<EmailOptions> options, IExternalProviders providers)
 {
     /// <summary>The frontend's page listing the signed-in sessions, where the owner can end one.</summary>
     public const string SessionsPath = "sessions";
@@ -92,6 +93,15 @@ internal sealed class AccountMails(IOptions<EmailOptions> options)
     public EmailMessage PasskeyRegistered(PasskeyRegistered change) => SecurityChange(EmailTemplates.PasskeyRegistered, change, change.At);
 
     public EmailMessage PasskeyRemoved(PasskeyRemoved change) => SecurityChange(EmailTemplates.PasskeyRemoved, change, change.At);
+
+    public EmailMessage ExternalIdentityLinked(ExternalIdentityLinked change) =>
+        SecurityChange(EmailTemplates.ExternalIdentityLinked, change, change.At, ("provider", ProviderName(change.Provider)));
+
+    public EmailMessage ExternalIdentityUnlinked(ExternalIdentityUnlinked change) =>
+        SecurityChange(EmailTemplates.ExternalIdentityUnlinked, change, change.At, ("provider", ProviderName(change.Provider)));
+
+    /// <summary>The name the operator gave the provider; its id when it is no longer configured.</summary>
+    private string ProviderName(string id) => providers.All.FirstOrDefault(p => p.Id == id)?.DisplayName ?? id;
 
     /// <summary>A change to how the account signs in: what, when, and where to look if it was not the owner.</summary>
     private EmailMessage SecurityChange(string template, IMailEvent mail, DateTimeOffset at, params (string Key, string Value)[] more)

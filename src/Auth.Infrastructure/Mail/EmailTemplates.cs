@@ -27,6 +27,8 @@ internal static partial class EmailTemplates
     public const string RecoveryCodeUsed = "recovery-code-used";
     public const string PasskeyRegistered = "passkey-registered";
     public const string PasskeyRemoved = "passkey-removed";
+    public const string ExternalIdentityLinked = "external-identity-linked";
+    public const string ExternalIdentityUnlinked = "external-identity-unlinked";
 
     private const string SubjectPrefix = "Subject: ";
 

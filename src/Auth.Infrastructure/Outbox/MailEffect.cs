@@ -1,4 +1,5 @@
 using Auth.Application.Abstractions;
+using Auth.Domain.External;
 using Auth.Domain.Mfa;
 using Auth.Domain.Passkeys;
 using Auth.Domain.Sessions;
@@ -28,6 +29,8 @@ internal sealed class MailEffect(AccountMails mails, IEmailSender sender) : IOut
             RecoveryCodeUsed e => sender.SendAsync(mails.RecoveryCodeUsed(e), cancellationToken),
             PasskeyRegistered e => sender.SendAsync(mails.PasskeyRegistered(e), cancellationToken),
             PasskeyRemoved e => sender.SendAsync(mails.PasskeyRemoved(e), cancellationToken),
+            ExternalIdentityLinked e => sender.SendAsync(mails.ExternalIdentityLinked(e), cancellationToken),
+            ExternalIdentityUnlinked e => sender.SendAsync(mails.ExternalIdentityUnlinked(e), cancellationToken),
             _ => Task.CompletedTask,
         };
 }

@@ -1,5 +1,6 @@
 using Auth.Application.Common.Security;
 using Auth.Domain.Events;
+using Auth.Domain.External;
 using Auth.Domain.Mfa;
 using Auth.Domain.Passkeys;
 using Auth.Domain.Sessions;
@@ -49,6 +50,8 @@ internal static class SecurityEventMap
         PasskeyRegistered e => new(SecurityEventType.PasskeyRegistered, e.UserId, null),
         PasskeyRenamed e => new(SecurityEventType.PasskeyRenamed, e.UserId, null),
         PasskeyRemoved e => new(SecurityEventType.PasskeyRemoved, e.UserId, null),
+        ExternalIdentityLinked e => new(SecurityEventType.ExternalIdentityLinked, e.UserId, null),
+        ExternalIdentityUnlinked e => new(SecurityEventType.ExternalIdentityUnlinked, e.UserId, null),
         PasskeyRefused e => new(e.Reason == PasskeyRefusal.CounterRegressed ? SecurityEventType.PasskeyCounterRegressed : SecurityEventType.PasskeyRefused, e.UserId, null),
         SessionEnded e => EndedBy(e.Reason) is { } type ? new(type, e.UserId, e.SessionId) : null,
         _ => null,

@@ -1,5 +1,6 @@
 using Auth.Domain.Audit;
 using Auth.Domain.Devices;
+using Auth.Domain.External;
 using Auth.Domain.Mfa;
 using Auth.Domain.Passkeys;
 using Auth.Domain.Sessions;
@@ -40,6 +41,12 @@ public abstract class AuthDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Passkey> Passkeys => Set<Passkey>();
 
     public DbSet<PasskeyChallenge> PasskeyChallenges => Set<PasskeyChallenge>();
+
+    public DbSet<ExternalIdentity> ExternalIdentities => Set<ExternalIdentity>();
+
+    public DbSet<ExternalAuthorization> ExternalAuthorizations => Set<ExternalAuthorization>();
+
+    public DbSet<ExternalSignInGrant> ExternalSignInGrants => Set<ExternalSignInGrant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AuthDbContext).Assembly);

@@ -61,6 +61,11 @@ internal sealed class UnitOfWork(AuthDbContext db, WriteGate writeGate, EventOut
             outbox.Unstage(pending.Staged);
             throw;
         }
+        catch (DbUpdateException e) when (provider.Classify(e.InnerException, db.Model).IsUniqueOn(ExternalIdentityConfiguration.SubjectIndexName))
+        {
+            // Another request linked this provider account first: the same race, lost; a retried sign-in finds the link.
+            return AuthErrors.ConcurrentUpdate;
+        }
     }
 
     /// <summary>

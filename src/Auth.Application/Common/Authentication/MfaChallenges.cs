@@ -22,13 +22,13 @@ public sealed class MfaChallenges(
     /// </summary>
     /// <returns>The token, to be handed out after the commit, and the passkey options (JSON) when there are any.</returns>
     public async Task<(string Token, string? PasskeyOptions)> IssueForSignInAsync(
-        User user, PresentedDevice? device, ClientInfo client, DateTimeOffset now, CancellationToken cancellationToken)
+        User user, IReadOnlyList<string> firstFactor, PresentedDevice? device, ClientInfo client, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var registered = await passkeys.ListForUserAsync(user.Id, cancellationToken);
         var options = registered.Count > 0 ? webAuthn.RequestOptions(registered) : null;
         var token = tokens.Create();
         challenges.Add(MfaChallenge.Issue(
-            token.Hash, user.Id, MfaChallengePurpose.SignIn, device?.Device.Id, client.UserAgent, now, policy.ChallengeLifetime, options));
+            token.Hash, user.Id, MfaChallengePurpose.SignIn, device?.Device.Id, client.UserAgent, now, policy.ChallengeLifetime, options, firstFactor));
         return (token.Value, options);
     }
 

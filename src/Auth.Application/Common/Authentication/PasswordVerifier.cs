@@ -38,9 +38,9 @@ public sealed class PasswordVerifier(
             return locked;
         }
 
-        // Unknown accounts are verified against a dummy hash so both failures cost the same time.
-        var verification = await passwordHasher.VerifyAsync(user?.PasswordHash, password, cancellationToken);
-        if (user is null || verification == PasswordVerification.Failed)
+        // Unknown accounts, and accounts without a password, are verified against a dummy hash so every failure costs the same time.
+        var verification = await passwordHasher.VerifyAsync(user is { HasPassword: true } ? user.PasswordHash : null, password, cancellationToken);
+        if (user is null || !user.HasPassword || verification == PasswordVerification.Failed)
         {
             // The attempt was counted before the check; a wrong password leaves it counted.
             unitOfWork.Raise(new LoginFailed(user?.Id, now));

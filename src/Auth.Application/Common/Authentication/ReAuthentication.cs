@@ -12,13 +12,18 @@ namespace Auth.Application.Common.Authentication;
 /// </summary>
 public sealed class ReAuthentication(IUserRepository users, IPasswordHasher passwordHasher, Lockout lockout, TimeProvider time)
 {
-    /// <returns>The user, tracked for the caller's unit of work; or <c>invalid_token</c>, <c>too_many_attempts</c>, <c>invalid_credentials</c>.</returns>
+    /// <returns>The user, tracked for the caller's unit of work; or <c>invalid_token</c>, <c>too_many_attempts</c>, <c>wrong_password</c>, <c>password_not_set</c>.</returns>
     public async Task<Result<User>> VerifyAsync(Guid userId, Guid sessionId, string password, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(userId, cancellationToken);
         if (user is null)
         {
             return AuthErrors.InvalidToken;
+        }
+
+        if (!user.HasPassword)
+        {
+            return AuthErrors.PasswordNotSet;
         }
 
         using var attempt = await lockout.BeginAsync(lockout.ForSession(sessionId), time.GetUtcNow(), cancellationToken);

@@ -56,7 +56,7 @@ public sealed class SecondFactorVerifier(
 
             await attempt.ForgiveAsync(cancellationToken);
             challenge.Spend(now);
-            return new ProvenIdentity(user, AuthenticationMethods.PasswordAndPasskey(check.Passkey.BackupEligible), device);
+            return new ProvenIdentity(user, AuthenticationMethods.TwoFactors(challenge.FirstFactorAmr, check.Passkey.BackupEligible ? AuthenticationMethods.SoftwareKey : AuthenticationMethods.HardwareKey), device);
         }
 
         if (!await secondFactor.ProveAsync(user, code, recoveryCode, now, cancellationToken))
@@ -66,6 +66,6 @@ public sealed class SecondFactorVerifier(
 
         await attempt.ForgiveAsync(cancellationToken);
         challenge.Spend(now);
-        return new ProvenIdentity(user, AuthenticationMethods.PasswordAndOneTimeCode, device);
+        return new ProvenIdentity(user, AuthenticationMethods.TwoFactors(challenge.FirstFactorAmr, AuthenticationMethods.OneTimePassword), device);
     }
 }

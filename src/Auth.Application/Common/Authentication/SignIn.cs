@@ -121,7 +121,7 @@ public sealed class SignIn(
         var user = identity.User;
         if (user.HasMfa)
         {
-            var (token, passkeyOptions) = await mfaChallenges.IssueForSignInAsync(user, identity.Device, client, now, cancellationToken);
+            var (token, passkeyOptions) = await mfaChallenges.IssueForSignInAsync(user, identity.Amr, identity.Device, client, now, cancellationToken);
             using var options = passkeyOptions is null ? null : System.Text.Json.JsonDocument.Parse(passkeyOptions);
             return AuthErrors.MfaRequired(token, options?.RootElement.Clone());
         }

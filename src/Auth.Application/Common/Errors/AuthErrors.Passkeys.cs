@@ -17,5 +17,5 @@ public static partial class AuthErrors
 
     /// <summary>Removing it would leave the account with no way to sign in.</summary>
     public static readonly Error LastSignInMethod = new("last_sign_in_method", ErrorKind.Conflict,
-        "This passkey is the account's only way to sign in: add another passkey or a password first.");
+        "This is the account's only way to sign in: add a password, a passkey or another provider first.");
 }

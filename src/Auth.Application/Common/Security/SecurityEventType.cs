@@ -75,4 +75,9 @@ public enum SecurityEventType
 
     /// <summary>A signed-in non-administrator called an administrator's route; at most one a minute per account and instance.</summary>
     AdminAccessRefused,
+
+    /// <summary>An external provider's account was linked to the account.</summary>
+    ExternalIdentityLinked,
+
+    ExternalIdentityUnlinked,
 }

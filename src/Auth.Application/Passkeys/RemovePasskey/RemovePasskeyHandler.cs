@@ -14,6 +14,7 @@ namespace Auth.Application.Passkeys.RemovePasskey;
 public sealed class RemovePasskeyHandler(
     IUserRepository users,
     IPasskeyRepository passkeys,
+    IExternalIdentityRepository identities,
     MfaChanges changes,
     IUnitOfWork unitOfWork,
     TimeProvider time) : ICommandHandler<RemovePasskeyCommand, Result>
@@ -28,7 +29,8 @@ public sealed class RemovePasskeyHandler(
             return AuthErrors.PasskeyNotFound;
         }
 
-        if (!user.HasPassword && (await passkeys.ListForUserAsync(user.Id, cancellationToken)).Count == 1)
+        if (!user.HasPassword && (await passkeys.ListForUserAsync(user.Id, cancellationToken)).Count == 1
+            && (await identities.ListForUserAsync(user.Id, cancellationToken)).Count == 0)
         {
             return AuthErrors.LastSignInMethod;
         }

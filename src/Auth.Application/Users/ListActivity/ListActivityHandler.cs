@@ -26,6 +26,7 @@ public sealed class ListActivityHandler(IAuditLog audit) : IQueryHandler<ListAct
         SecurityEventType.RecoveryCodesRegenerated, SecurityEventType.RecoveryCodeUsed, SecurityEventType.MfaCodeFailed,
         SecurityEventType.SessionEndedByLimit, SecurityEventType.PasskeyRegistered, SecurityEventType.PasskeyRenamed,
         SecurityEventType.PasskeyRemoved, SecurityEventType.PasskeyRefused, SecurityEventType.PasskeyCounterRegressed,
+        SecurityEventType.ExternalIdentityLinked, SecurityEventType.ExternalIdentityUnlinked,
     }.Select(t => t.ToString())];
 
     public async ValueTask<Page<ActivityEventView>> Handle(ListActivityQuery query, CancellationToken cancellationToken)

@@ -32,13 +32,7 @@ public sealed class AccessTokenValidation
             ClockSkew = settings.ClockSkew,
             NameClaimType = AccessTokenClaims.Name,
             RoleClaimType = AccessTokenClaims.Role,
-            // The handler reads the system clock; this reads the injected TimeProvider so tests can move time.
-            LifetimeValidator = (notBefore, expires, _, parameters) =>
-            {
-                var now = time.GetUtcNow().UtcDateTime;
-                return expires is { } exp && exp.ToUniversalTime() > now - parameters.ClockSkew
-                    && (notBefore is not { } nbf || nbf.ToUniversalTime() <= now + parameters.ClockSkew);
-            },
+            LifetimeValidator = ClockLifetime.Validator(time),
         };
     }
 

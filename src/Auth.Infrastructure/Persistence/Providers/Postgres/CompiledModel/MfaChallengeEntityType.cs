@@ -21,7 +21,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel
                 "Auth.Domain.Mfa.MfaChallenge",
                 typeof(MfaChallenge),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -68,6 +68,14 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel
                 fieldInfo: typeof(MfaChallenge).GetField("<Failures>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             failures.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var firstFactor = runtimeEntityType.AddProperty(
+                "FirstFactor",
+                typeof(string),
+                propertyInfo: typeof(MfaChallenge).GetProperty("FirstFactor", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MfaChallenge).GetField("<FirstFactor>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            firstFactor.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var passkeyOptions = runtimeEntityType.AddProperty(
                 "PasskeyOptions",

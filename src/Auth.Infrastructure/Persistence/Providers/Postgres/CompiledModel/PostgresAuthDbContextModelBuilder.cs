@@ -12,7 +12,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel
     public partial class PostgresAuthDbContextModel
     {
         private PostgresAuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3d61fd6e-2487-41cd-a946-c6e390bf16be"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("e55ce218-81ed-4115-804a-707699a5d2dd"), entityTypeCount: 16)
         {
         }
 
@@ -20,6 +20,9 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel
         {
             var auditEntry = AuditEntryEntityType.Create(this);
             var knownDevice = KnownDeviceEntityType.Create(this);
+            var externalAuthorization = ExternalAuthorizationEntityType.Create(this);
+            var externalIdentity = ExternalIdentityEntityType.Create(this);
+            var externalSignInGrant = ExternalSignInGrantEntityType.Create(this);
             var mfaChallenge = MfaChallengeEntityType.Create(this);
             var recoveryCode = RecoveryCodeEntityType.Create(this);
             var passkey = PasskeyEntityType.Create(this);
@@ -33,6 +36,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel
             var outboxMessage = OutboxMessageEntityType.Create(this);
 
             KnownDeviceEntityType.CreateForeignKey1(knownDevice, user);
+            ExternalIdentityEntityType.CreateForeignKey1(externalIdentity, user);
             MfaChallengeEntityType.CreateForeignKey1(mfaChallenge, user);
             RecoveryCodeEntityType.CreateForeignKey1(recoveryCode, user);
             PasskeyEntityType.CreateForeignKey1(passkey, user);
@@ -42,6 +46,9 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel
 
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             KnownDeviceEntityType.CreateAnnotations(knownDevice);
+            ExternalAuthorizationEntityType.CreateAnnotations(externalAuthorization);
+            ExternalIdentityEntityType.CreateAnnotations(externalIdentity);
+            ExternalSignInGrantEntityType.CreateAnnotations(externalSignInGrant);
             MfaChallengeEntityType.CreateAnnotations(mfaChallenge);
             RecoveryCodeEntityType.CreateAnnotations(recoveryCode);
             PasskeyEntityType.CreateAnnotations(passkey);

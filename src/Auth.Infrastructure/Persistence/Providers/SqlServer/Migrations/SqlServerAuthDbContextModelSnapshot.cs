@@ -108,6 +108,145 @@ namespace Auth.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     b.ToTable("KnownDevices", (string)null);
                 });
 
+            modelBuilder.Entity("Auth.Domain.External.ExternalAuthorization", b =>
+                {
+                    b.Property<string>("StateHash")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("CodeVerifier")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("RedirectUri")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
+                    b.Property<string>("ReturnUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("StateHash");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("IX_ExternalAuthorizations_ExpiresAt");
+
+                    b.ToTable("ExternalAuthorizations", (string)null);
+                });
+
+            modelBuilder.Entity("Auth.Domain.External.ExternalIdentity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<DateTimeOffset>("LastUsedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("IX_ExternalIdentities_UserId");
+
+                    b.HasIndex("Provider", "Subject")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ExternalIdentities_Provider_Subject");
+
+                    b.ToTable("ExternalIdentities", (string)null);
+                });
+
+            modelBuilder.Entity("Auth.Domain.External.ExternalSignInGrant", b =>
+                {
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Amr")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<bool>("EmailVerified")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.HasKey("CodeHash");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("IX_ExternalSignInGrants_ExpiresAt");
+
+                    b.ToTable("ExternalSignInGrants", (string)null);
+                });
+
             modelBuilder.Entity("Auth.Domain.Mfa.MfaChallenge", b =>
                 {
                     b.Property<string>("TokenHash")
@@ -125,6 +264,9 @@ namespace Auth.Infrastructure.Persistence.Providers.SqlServer.Migrations
 
                     b.Property<int>("Failures")
                         .HasColumnType("int");
+
+                    b.Property<string>("FirstFactor")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("PasskeyOptions")
                         .HasColumnType("nvarchar(max)");
@@ -570,6 +712,15 @@ namespace Auth.Infrastructure.Persistence.Providers.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("Auth.Domain.Devices.KnownDevice", b =>
+                {
+                    b.HasOne("Auth.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Auth.Domain.External.ExternalIdentity", b =>
                 {
                     b.HasOne("Auth.Domain.Users.User", null)
                         .WithMany()

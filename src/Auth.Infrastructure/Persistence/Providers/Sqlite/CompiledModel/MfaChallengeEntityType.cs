@@ -20,7 +20,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel
                 "Auth.Domain.Mfa.MfaChallenge",
                 typeof(MfaChallenge),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -62,6 +62,13 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel
                 propertyInfo: typeof(MfaChallenge).GetProperty("Failures", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(MfaChallenge).GetField("<Failures>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var firstFactor = runtimeEntityType.AddProperty(
+                "FirstFactor",
+                typeof(string),
+                propertyInfo: typeof(MfaChallenge).GetProperty("FirstFactor", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MfaChallenge).GetField("<FirstFactor>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var passkeyOptions = runtimeEntityType.AddProperty(
                 "PasskeyOptions",

@@ -11,7 +11,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel
     public partial class SqliteAuthDbContextModel
     {
         private SqliteAuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4ba1e4ca-a14f-4325-b994-2be5772ccba8"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("620fc823-04ad-4da5-b2f5-1f978e623867"), entityTypeCount: 16)
         {
         }
 
@@ -19,6 +19,9 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel
         {
             var auditEntry = AuditEntryEntityType.Create(this);
             var knownDevice = KnownDeviceEntityType.Create(this);
+            var externalAuthorization = ExternalAuthorizationEntityType.Create(this);
+            var externalIdentity = ExternalIdentityEntityType.Create(this);
+            var externalSignInGrant = ExternalSignInGrantEntityType.Create(this);
             var mfaChallenge = MfaChallengeEntityType.Create(this);
             var recoveryCode = RecoveryCodeEntityType.Create(this);
             var passkey = PasskeyEntityType.Create(this);
@@ -32,6 +35,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel
             var outboxMessage = OutboxMessageEntityType.Create(this);
 
             KnownDeviceEntityType.CreateForeignKey1(knownDevice, user);
+            ExternalIdentityEntityType.CreateForeignKey1(externalIdentity, user);
             MfaChallengeEntityType.CreateForeignKey1(mfaChallenge, user);
             RecoveryCodeEntityType.CreateForeignKey1(recoveryCode, user);
             PasskeyEntityType.CreateForeignKey1(passkey, user);
@@ -41,6 +45,9 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel
 
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             KnownDeviceEntityType.CreateAnnotations(knownDevice);
+            ExternalAuthorizationEntityType.CreateAnnotations(externalAuthorization);
+            ExternalIdentityEntityType.CreateAnnotations(externalIdentity);
+            ExternalSignInGrantEntityType.CreateAnnotations(externalSignInGrant);
             MfaChallengeEntityType.CreateAnnotations(mfaChallenge);
             RecoveryCodeEntityType.CreateAnnotations(recoveryCode);
             PasskeyEntityType.CreateAnnotations(passkey);

@@ -103,6 +103,145 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.ToTable("KnownDevices", (string)null);
                 });
 
+            modelBuilder.Entity("Auth.Domain.External.ExternalAuthorization", b =>
+                {
+                    b.Property<string>("StateHash")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeVerifier")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedirectUri")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StateHash");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("IX_ExternalAuthorizations_ExpiresAt");
+
+                    b.ToTable("ExternalAuthorizations", (string)null);
+                });
+
+            modelBuilder.Entity("Auth.Domain.External.ExternalIdentity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("IX_ExternalIdentities_UserId");
+
+                    b.HasIndex("Provider", "Subject")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ExternalIdentities_Provider_Subject");
+
+                    b.ToTable("ExternalIdentities", (string)null);
+                });
+
+            modelBuilder.Entity("Auth.Domain.External.ExternalSignInGrant", b =>
+                {
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Amr")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailVerified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CodeHash");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("IX_ExternalSignInGrants_ExpiresAt");
+
+                    b.ToTable("ExternalSignInGrants", (string)null);
+                });
+
             modelBuilder.Entity("Auth.Domain.Mfa.MfaChallenge", b =>
                 {
                     b.Property<string>("TokenHash")
@@ -120,6 +259,9 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
 
                     b.Property<int>("Failures")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstFactor")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PasskeyOptions")
                         .HasColumnType("TEXT");
@@ -563,6 +705,15 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Auth.Domain.Devices.KnownDevice", b =>
+                {
+                    b.HasOne("Auth.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Auth.Domain.External.ExternalIdentity", b =>
                 {
                     b.HasOne("Auth.Domain.Users.User", null)
                         .WithMany()

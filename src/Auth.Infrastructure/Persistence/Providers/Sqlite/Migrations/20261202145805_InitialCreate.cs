@@ -30,6 +30,45 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExternalAuthorizations",
+                columns: table => new
+                {
+                    StateHash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Nonce = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CodeVerifier = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ReturnUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    RedirectUri = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExternalAuthorizations", x => x.StateHash);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExternalSignInGrants",
+                columns: table => new
+                {
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    EmailVerified = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Amr = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExternalSignInGrants", x => x.CodeHash);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LoginThrottles",
                 columns: table => new
                 {
@@ -150,6 +189,29 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExternalIdentities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    LinkedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExternalIdentities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExternalIdentities_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "KnownDevices",
                 columns: table => new
                 {
@@ -187,7 +249,8 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Failures = table.Column<int>(type: "INTEGER", nullable: false),
                     PasskeyOptions = table.Column<string>(type: "TEXT", nullable: true),
-                    SpentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    SpentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FirstFactor = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -312,6 +375,27 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 columns: new[] { "UserId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExternalAuthorizations_ExpiresAt",
+                table: "ExternalAuthorizations",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalIdentities_Provider_Subject",
+                table: "ExternalIdentities",
+                columns: new[] { "Provider", "Subject" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalIdentities_UserId",
+                table: "ExternalIdentities",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalSignInGrants_ExpiresAt",
+                table: "ExternalSignInGrants",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KnownDevices_TokenHash",
                 table: "KnownDevices",
                 column: "TokenHash",
@@ -403,6 +487,15 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "ExternalAuthorizations");
+
+            migrationBuilder.DropTable(
+                name: "ExternalIdentities");
+
+            migrationBuilder.DropTable(
+                name: "ExternalSignInGrants");
 
             migrationBuilder.DropTable(
                 name: "KnownDevices");

@@ -30,6 +30,45 @@ namespace Auth.Infrastructure.Persistence.Providers.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExternalAuthorizations",
+                columns: table => new
+                {
+                    StateHash = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Provider = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Purpose = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Nonce = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    CodeVerifier = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    ReturnUrl = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: false),
+                    RedirectUri = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExternalAuthorizations", x => x.StateHash);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExternalSignInGrants",
+                columns: table => new
+                {
+                    CodeHash = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Provider = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    EmailVerified = table.Column<bool>(type: "bit", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Amr = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExternalSignInGrants", x => x.CodeHash);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LoginThrottles",
                 columns: table => new
                 {
@@ -150,6 +189,29 @@ namespace Auth.Infrastructure.Persistence.Providers.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExternalIdentities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Provider = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    LinkedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExternalIdentities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExternalIdentities_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "KnownDevices",
                 columns: table => new
                 {
@@ -187,7 +249,8 @@ namespace Auth.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     Failures = table.Column<int>(type: "int", nullable: false),
                     PasskeyOptions = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SpentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    SpentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FirstFactor = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -312,6 +375,27 @@ namespace Auth.Infrastructure.Persistence.Providers.SqlServer.Migrations
                 columns: new[] { "UserId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExternalAuthorizations_ExpiresAt",
+                table: "ExternalAuthorizations",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalIdentities_Provider_Subject",
+                table: "ExternalIdentities",
+                columns: new[] { "Provider", "Subject" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalIdentities_UserId",
+                table: "ExternalIdentities",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalSignInGrants_ExpiresAt",
+                table: "ExternalSignInGrants",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KnownDevices_TokenHash",
                 table: "KnownDevices",
                 column: "TokenHash",
@@ -403,6 +487,15 @@ namespace Auth.Infrastructure.Persistence.Providers.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "ExternalAuthorizations");
+
+            migrationBuilder.DropTable(
+                name: "ExternalIdentities");
+
+            migrationBuilder.DropTable(
+                name: "ExternalSignInGrants");
 
             migrationBuilder.DropTable(
                 name: "KnownDevices");

@@ -1,0 +1,9 @@
+using Auth.Application.Common.Results;
+using Auth.Application.Common.Security;
+using Auth.Application.Sessions.Common;
+using Mediator;
+
+namespace Auth.Application.External.ExchangeExternalCode;
+
+/// <param name="Code">The single-use code the callback sent the browser back with.</param>
+public sealed record ExchangeExternalCodeCommand(string Code, ClientInfo Client, string? DeviceToken) : ICommand<Result<AuthResult>>;

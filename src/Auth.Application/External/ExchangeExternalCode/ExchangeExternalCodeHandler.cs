@@ -1,0 +1,41 @@
+using Auth.Application.Abstractions;
+using Auth.Application.Common.Authentication;
+using Auth.Application.Common.Errors;
+using Auth.Application.Common.Results;
+using Auth.Application.Sessions.Common;
+using Mediator;
+
+namespace Auth.Application.External.ExchangeExternalCode;
+
+/// <summary>
+/// The frontend's half of an external sign-in: the code, taken once, becomes the session through the same sign-in
+/// as a password's (disabled accounts, confirmed-email policy, second factor, known devices, session cap, audit).
+/// </summary>
+public sealed class ExchangeExternalCodeHandler(
+    IExternalSignInStore store,
+    IRefreshTokenGenerator secrets,
+    ExternalVerifier verifier,
+    SignIn signIn,
+    IUnitOfWork unitOfWork,
+    TimeProvider time) : ICommandHandler<ExchangeExternalCodeCommand, Result<AuthResult>>
+{
+    public async ValueTask<Result<AuthResult>> Handle(ExchangeExternalCodeCommand command, CancellationToken cancellationToken)
+    {
+        var grant = await store.TakeGrantAsync(secrets.Hash(command.Code), time.GetUtcNow(), cancellationToken);
+        if (grant is null)
+        {
+            return AuthErrors.InvalidExchangeCode;
+        }
+
+        var (session, proven) = await signIn.SignInWithProofAsync(ct => verifier.VerifyAsync(grant, command.DeviceToken, ct), command.Client, cancellationToken);
+        if (session.Error == AuthErrors.EmailNotConfirmed && proven is { User.HasPassword: false })
+        {
+            // A first sign-in whose address the provider did not verify, where sign-in needs a confirmed one: the
+            // account is still made, and its confirmation mailed, so the link in it leads somewhere.
+            var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+            return saved.IsSuccess ? session : saved.Error!;
+        }
+
+        return session;
+    }
+}

@@ -1,0 +1,6 @@
+using Auth.Application.Abstractions;
+using Mediator;
+
+namespace Auth.Application.External.ListProviders;
+
+public sealed record ListExternalProvidersQuery : IQuery<IReadOnlyList<ExternalProviderInfo>>;
