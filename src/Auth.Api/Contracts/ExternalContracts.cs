@@ -1,5 +1,4 @@
 using Auth.Api.OpenApi;
-using Auth.Application.Abstractions;
 using Auth.Application.External.Common;
 
 namespace Auth.Api.Contracts;

@@ -1,9 +1,7 @@
 using Auth.Application.Common.Results;
+using Auth.Application.External.Common;
 
 namespace Auth.Application.Abstractions;
-
-/// <param name="Id">The id in the settings and in the routes (<c>/auth/external/{id}/start</c>).</param>
-public sealed record ExternalProviderInfo(string Id, string DisplayName);
 
 /// <summary>What the provider must send back or be sent again: the redirect's secrets, made here, checked there.</summary>
 public sealed record ExternalAuthorizationRequest(string State, string Nonce, string CodeVerifier, string RedirectUri);

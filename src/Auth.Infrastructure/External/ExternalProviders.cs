@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Auth.Application.Abstractions;
+using Auth.Application.External.Common;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
 using Microsoft.Extensions.Logging;

@@ -43,6 +43,7 @@ internal sealed class Ports
         UnitOfWork.Setup(u => u.Reset()).Callback(() => { raised.Clear(); insideCommit.Clear(); });
         UnitOfWork.Setup(u => u.InsideCommit(It.IsAny<Func<CancellationToken, Task>>())).Callback((Func<CancellationToken, Task> step) => insideCommit.Add(step));
         Passkeys.Setup(p => p.ListForUserAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ReturnsAsync(Array.Empty<Auth.Domain.Passkeys.Passkey>());
+        ExternalIdentities.Setup(i => i.ListForUserAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ReturnsAsync(Array.Empty<Auth.Domain.External.ExternalIdentity>());
 
         Lifetimes.Setup(l => l.AccessToken).Returns(AccessTokenLifetime);
         Lifetimes.Setup(l => l.RefreshToken).Returns(SessionLifetime);
@@ -247,6 +248,12 @@ internal sealed class Ports
 
     /// <summary>A user without passkeys, unless a test says otherwise.</summary>
     public Mock<IPasskeyRepository> Passkeys { get; } = new();
+
+    public Mock<IExternalIdentityRepository> ExternalIdentities { get; } = new();
+
+    public Mock<IExternalSignInStore> ExternalSignIns { get; } = new();
+
+    public Mock<IExternalProviders> ExternalProviders { get; } = new();
 
     public Mock<IWebAuthn> WebAuthn { get; } = new();
 

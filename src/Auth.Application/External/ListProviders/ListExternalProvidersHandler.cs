@@ -1,4 +1,5 @@
 using Auth.Application.Abstractions;
+using Auth.Application.External.Common;
 using Mediator;
 
 namespace Auth.Application.External.ListProviders;

@@ -10,11 +10,11 @@ public class EmailChangeMailsTests
     private static readonly DateTimeOffset At = new(2026, 12, 2, 9, 30, 0, TimeSpan.Zero);
     private static readonly Guid UserId = Guid.NewGuid();
 
-    private readonly AccountMails mails = new(Options.Create(new EmailOptions { LinkBaseUrl = "https://app.example.com/" }));
+    private readonly AccountMails mails = new(Options.Create(new EmailOptions { LinkBaseUrl = "https://app.example.com/" }), Moq.Mock.Of<IExternalProviders>());
 
     private static IEnumerable<TestCaseData> Rendered()
     {
-        var mails = new AccountMails(Options.Create(new EmailOptions { LinkBaseUrl = "https://app.example.com/" }));
+        var mails = new AccountMails(Options.Create(new EmailOptions { LinkBaseUrl = "https://app.example.com/" }), Moq.Mock.Of<IExternalProviders>());
         yield return new TestCaseData(mails.EmailChangeConfirmation(new EmailChangeConfirmationRequested(UserId, "new@example.com", "t&k", TimeSpan.FromHours(24), At))).SetName("confirmation");
         yield return new TestCaseData(mails.EmailChangeNotice(new EmailChangeRequested(UserId, "old@example.com", "new@example.com", "t&k", TimeSpan.FromHours(24), At))).SetName("notice");
         yield return new TestCaseData(AccountMails.EmailChangedNotice(new EmailChanged(UserId, "old@example.com", "new@example.com", false, At))).SetName("changed");
