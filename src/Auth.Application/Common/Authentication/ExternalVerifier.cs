@@ -25,26 +25,31 @@ public sealed class ExternalVerifier(
     public async Task<Result<ProvenIdentity>> VerifyAsync(ExternalSignInGrant grant, string? deviceToken, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var identity = await identities.FindAsync(grant.Provider, grant.Subject, cancellationToken);
-        var user = identity is null ? null : await users.FindByIdAsync(identity.UserId, cancellationToken);
-        if (identity is not null && user is not null)
-        {
-            identity.SignedIn(grant.Email, now);
-        }
-        else
+        var user = await LinkedUserAsync(grant, now, cancellationToken);
+        if (user is null)
         {
             var registered = await RegisterAsync(grant, now, cancellationToken);
-            if (!registered.IsSuccess)
+            // A first sign-in with the same identity may have made the account since the lookup above.
+            user = registered.IsSuccess ? registered.Value
+                : registered.Error == AuthErrors.ExternalAccountExists ? await LinkedUserAsync(grant, now, cancellationToken) : null;
+            if (user is null)
             {
                 return registered.Error!;
             }
-
-            user = registered.Value;
         }
 
         var presented = await devices.FindAsync(deviceToken, cancellationToken);
         var known = presented is not null && presented.Device.IsKnownTo(user.Id, now) ? presented : null;
         return new ProvenIdentity(user, grant.Amr.Split(' ', StringSplitOptions.RemoveEmptyEntries), known);
+    }
+
+    /// <summary>The account the identity is linked to, tracked, its link noting this sign-in; null when it is linked to none.</summary>
+    private async Task<User?> LinkedUserAsync(ExternalSignInGrant grant, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var identity = await identities.FindAsync(grant.Provider, grant.Subject, cancellationToken);
+        var user = identity is null ? null : await users.FindByIdAsync(identity.UserId, cancellationToken);
+        identity?.SignedIn(grant.Email, now);
+        return user;
     }
 
     private async Task<Result<User>> RegisterAsync(ExternalSignInGrant grant, DateTimeOffset now, CancellationToken cancellationToken)

@@ -28,6 +28,18 @@ public sealed class ExchangeExternalCodeHandler(
         }
 
         var (session, proven) = await signIn.SignInWithProofAsync(ct => verifier.VerifyAsync(grant, command.DeviceToken, ct), command.Client, cancellationToken);
+        if (session.Error == AuthErrors.EmailTaken)
+        {
+            // Another first sign-in with this identity (or a signup with its address) committed while this one made
+            // the account: once more, against what is there now, which finds the link or refuses the address.
+            unitOfWork.Reset();
+            (session, proven) = await signIn.SignInWithProofAsync(ct => verifier.VerifyAsync(grant, command.DeviceToken, ct), command.Client, cancellationToken);
+        }
+
+        if (session.Error == AuthErrors.EmailTaken)
+        {
+            return AuthErrors.ExternalAccountExists;
+        }
         if (session.Error == AuthErrors.EmailNotConfirmed && proven is { User.HasPassword: false })
         {
             // A first sign-in whose address the provider did not verify, where sign-in needs a confirmed one: the
