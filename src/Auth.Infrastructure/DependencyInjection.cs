@@ -2,6 +2,7 @@ using Auth.Application.Abstractions;
 using Auth.Infrastructure.Accounts;
 using Auth.Infrastructure.Audit;
 using Auth.Infrastructure.Devices;
+using Auth.Infrastructure.External;
 using Auth.Infrastructure.Housekeeping;
 using Auth.Infrastructure.Logging;
 using Auth.Infrastructure.Mail;
@@ -26,8 +27,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
-
-using Auth.Infrastructure.External;
 
 namespace Auth.Infrastructure;
 

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { ActivityListData, ActivityListErrors, ActivityListResponses, AdminAuditListData, AdminAuditListErrors, AdminAuditListResponses, AdminUsersDisableData, AdminUsersDisableErrors, AdminUsersDisableResponses, AdminUsersEnableData, AdminUsersEnableErrors, AdminUsersEnableResponses, AdminUsersEndSessionsData, AdminUsersEndSessionsErrors, AdminUsersEndSessionsResponses, AdminUsersGetData, AdminUsersGetErrors, AdminUsersGetResponses, AdminUsersGrantRoleData, AdminUsersGrantRoleErrors, AdminUsersGrantRoleResponses, AdminUsersListData, AdminUsersListErrors, AdminUsersListResponses, AdminUsersResetMfaData, AdminUsersResetMfaErrors, AdminUsersResetMfaResponses, AdminUsersRevokeRoleData, AdminUsersRevokeRoleErrors, AdminUsersRevokeRoleResponses, AdminUsersUpdateData, AdminUsersUpdateErrors, AdminUsersUpdateResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthPingData, AuthPingResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, EmailCancelChangeData, EmailCancelChangeErrors, EmailCancelChangeResponses, EmailConfirmChangeData, EmailConfirmChangeErrors, EmailConfirmChangeResponses, EmailConfirmData, EmailConfirmErrors, EmailConfirmResponses, EmailResendData, EmailResendErrors, EmailResendResponses, HealthLiveData, HealthLiveResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, MfaConfirmTotpData, MfaConfirmTotpErrors, MfaConfirmTotpResponses, MfaDisableTotpData, MfaDisableTotpErrors, MfaDisableTotpResponses, MfaGetData, MfaGetErrors, MfaGetResponses, MfaRegenerateRecoveryCodesData, MfaRegenerateRecoveryCodesErrors, MfaRegenerateRecoveryCodesResponses, MfaStartTotpData, MfaStartTotpErrors, MfaStartTotpResponses, MfaVerifyData, MfaVerifyErrors, MfaVerifyResponses, PasskeysListData, PasskeysListErrors, PasskeysListResponses, PasskeysRegisterData, PasskeysRegisterErrors, PasskeysRegisterResponses, PasskeysRegistrationOptionsData, PasskeysRegistrationOptionsErrors, PasskeysRegistrationOptionsResponses, PasskeysRemoveData, PasskeysRemoveErrors, PasskeysRemoveResponses, PasskeysRenameData, PasskeysRenameErrors, PasskeysRenameResponses, PasskeysSignInData, PasskeysSignInErrors, PasskeysSignInOptionsData, PasskeysSignInOptionsErrors, PasskeysSignInOptionsResponses, PasskeysSignInResponses, PasswordForgotData, PasswordForgotErrors, PasswordForgotResponses, PasswordResetData, PasswordResetErrors, PasswordResetResponses, SessionsEndData, SessionsEndErrors, SessionsEndResponses, SessionsListData, SessionsListErrors, SessionsListResponses, UserChangeEmailData, UserChangeEmailErrors, UserChangeEmailResponses, UserChangePasswordData, UserChangePasswordErrors, UserChangePasswordResponses, UserDeleteData, UserDeleteErrors, UserDeleteResponses, UserGetData, UserGetErrors, UserGetResponses, UserUpdateData, UserUpdateErrors, UserUpdateResponses, WellKnownConfigurationData, WellKnownConfigurationResponses, WellKnownKeysData, WellKnownKeysResponses } from './types.gen.js';
+import type { ActivityListData, ActivityListErrors, ActivityListResponses, AdminAuditListData, AdminAuditListErrors, AdminAuditListResponses, AdminUsersDisableData, AdminUsersDisableErrors, AdminUsersDisableResponses, AdminUsersEnableData, AdminUsersEnableErrors, AdminUsersEnableResponses, AdminUsersEndSessionsData, AdminUsersEndSessionsErrors, AdminUsersEndSessionsResponses, AdminUsersGetData, AdminUsersGetErrors, AdminUsersGetResponses, AdminUsersGrantRoleData, AdminUsersGrantRoleErrors, AdminUsersGrantRoleResponses, AdminUsersListData, AdminUsersListErrors, AdminUsersListResponses, AdminUsersResetMfaData, AdminUsersResetMfaErrors, AdminUsersResetMfaResponses, AdminUsersRevokeRoleData, AdminUsersRevokeRoleErrors, AdminUsersRevokeRoleResponses, AdminUsersUpdateData, AdminUsersUpdateErrors, AdminUsersUpdateResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthPingData, AuthPingResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignupData, AuthSignupErrors, AuthSignupResponses, EmailCancelChangeData, EmailCancelChangeErrors, EmailCancelChangeResponses, EmailConfirmChangeData, EmailConfirmChangeErrors, EmailConfirmChangeResponses, EmailConfirmData, EmailConfirmErrors, EmailConfirmResponses, EmailResendData, EmailResendErrors, EmailResendResponses, ExternalSignInCallbackData, ExternalSignInCallbackErrors, ExternalSignInExchangeData, ExternalSignInExchangeErrors, ExternalSignInExchangeResponses, ExternalSignInProvidersData, ExternalSignInProvidersResponses, ExternalSignInStartData, ExternalSignInStartErrors, ExternalSignInStartLinkData, ExternalSignInStartLinkErrors, ExternalSignInStartLinkResponses, HealthLiveData, HealthLiveResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, IdentitiesListData, IdentitiesListErrors, IdentitiesListResponses, IdentitiesUnlinkData, IdentitiesUnlinkErrors, IdentitiesUnlinkResponses, MfaConfirmTotpData, MfaConfirmTotpErrors, MfaConfirmTotpResponses, MfaDisableTotpData, MfaDisableTotpErrors, MfaDisableTotpResponses, MfaGetData, MfaGetErrors, MfaGetResponses, MfaRegenerateRecoveryCodesData, MfaRegenerateRecoveryCodesErrors, MfaRegenerateRecoveryCodesResponses, MfaStartTotpData, MfaStartTotpErrors, MfaStartTotpResponses, MfaVerifyData, MfaVerifyErrors, MfaVerifyResponses, PasskeysListData, PasskeysListErrors, PasskeysListResponses, PasskeysRegisterData, PasskeysRegisterErrors, PasskeysRegisterResponses, PasskeysRegistrationOptionsData, PasskeysRegistrationOptionsErrors, PasskeysRegistrationOptionsResponses, PasskeysRemoveData, PasskeysRemoveErrors, PasskeysRemoveResponses, PasskeysRenameData, PasskeysRenameErrors, PasskeysRenameResponses, PasskeysSignInData, PasskeysSignInErrors, PasskeysSignInOptionsData, PasskeysSignInOptionsErrors, PasskeysSignInOptionsResponses, PasskeysSignInResponses, PasswordForgotData, PasswordForgotErrors, PasswordForgotResponses, PasswordResetData, PasswordResetErrors, PasswordResetResponses, SessionsEndData, SessionsEndErrors, SessionsEndResponses, SessionsListData, SessionsListErrors, SessionsListResponses, UserChangeEmailData, UserChangeEmailErrors, UserChangeEmailResponses, UserChangePasswordData, UserChangePasswordErrors, UserChangePasswordResponses, UserDeleteData, UserDeleteErrors, UserDeleteResponses, UserGetData, UserGetErrors, UserGetResponses, UserUpdateData, UserUpdateErrors, UserUpdateResponses, WellKnownConfigurationData, WellKnownConfigurationResponses, WellKnownKeysData, WellKnownKeysResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -85,6 +85,68 @@ export const authLogout = <ThrowOnError extends boolean = false>(options?: Optio
     headers: {
         'Content-Type': 'application/json',
         ...options?.headers
+    }
+});
+
+/**
+ * The configured providers, for the login page's buttons.
+ */
+export const externalSignInProviders = <ThrowOnError extends boolean = false>(options?: Options<ExternalSignInProvidersData, ThrowOnError>) => (options?.client ?? client).get<ExternalSignInProvidersResponses, unknown, ThrowOnError>({ url: '/auth/providers', ...options });
+
+/**
+ * Starts a sign-in: a redirect to the provider (authorization code with PKCE, `state` and `nonce`).
+ *
+ * Navigate the browser here (not a fetch). The provider sends it back to `/auth/external/{provider}/callback`,
+ * which sends it on to `returnUrl` with `?code=` (exchange it at `POST /auth/external/exchange`) or
+ * `?error=` (an error code of this document). The redirect lasts 10 minutes.
+ */
+export const externalSignInStart = <ThrowOnError extends boolean = false>(options: Options<ExternalSignInStartData, ThrowOnError>) => (options.client ?? client).get<unknown, ExternalSignInStartErrors, ThrowOnError>({ url: '/auth/external/{provider}/start', ...options });
+
+/**
+ * The provider's way back (register this URL at the provider); not for frontends to call.
+ *
+ * Checks `state`, exchanges the code with PKCE and verifies the ID token (signature by the provider's JWKS,
+ * issuer, audience, nonce, lifetime), then sends the browser to the sign-in's `returnUrl` with `?code=`
+ * and `&provider=` (a sign-in), `?linked=` (a link), or `?error=` with one of
+ * `external_sign_in_cancelled`, `external_sign_in_failed`, `provider_unavailable`,
+ * `external_identity_in_use`.
+ */
+export const externalSignInCallback = <ThrowOnError extends boolean = false>(options: Options<ExternalSignInCallbackData, ThrowOnError>) => (options.client ?? client).get<unknown, ExternalSignInCallbackErrors, ThrowOnError>({ url: '/auth/external/{provider}/callback', ...options });
+
+/**
+ * Finishes a sign-in: the return page's `code` for the session's tokens.
+ *
+ * A first sign-in with an identity makes an account (its address confirmed when the provider says it verified it;
+ * no password until one is set through the reset flow). An address that already has an account is never joined
+ * silently: sign in to that account and link the provider (`POST /auth/external/{provider}/link/start`).
+ * Then as for a password login: `mfa_required` when the account has a second factor, known devices by
+ * `X-Device-Token` (in cookie mode an `auth_device` cookie of this path's own), the refresh token in a
+ * cookie in cookie mode. The session's `amr` is `ext` and the provider's own values.
+ */
+export const externalSignInExchange = <ThrowOnError extends boolean = false>(options?: Options<ExternalSignInExchangeData, ThrowOnError>) => (options?.client ?? client).post<ExternalSignInExchangeResponses, ExternalSignInExchangeErrors, ThrowOnError>({
+    url: '/auth/external/exchange',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * Starts linking a provider's account to the caller's: where to send the browser.
+ *
+ * The callback links whichever provider account signs in there, unless it is linked to another account, then
+ * sends the browser to `returnUrl` with `?linked=` or `?error=`. A credential change: the owner is
+ * mailed and outstanding reset links stop working. Needs an `aal2` session when the account has two-step
+ * verification.
+ */
+export const externalSignInStartLink = <ThrowOnError extends boolean = false>(options: Options<ExternalSignInStartLinkData, ThrowOnError>) => (options.client ?? client).post<ExternalSignInStartLinkResponses, ExternalSignInStartLinkErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/auth/external/{provider}/link/start',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
     }
 });
 
@@ -269,6 +331,27 @@ export const passkeysSignIn = <ThrowOnError extends boolean = false>(options?: O
         'Content-Type': 'application/json',
         ...options?.headers
     }
+});
+
+/**
+ * The caller's linked provider accounts, oldest first.
+ */
+export const identitiesList = <ThrowOnError extends boolean = false>(options?: Options<IdentitiesListData, ThrowOnError>) => (options?.client ?? client).get<IdentitiesListResponses, IdentitiesListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/auth/identities',
+    ...options
+});
+
+/**
+ * Unlinks one of the caller's provider accounts; it can no longer sign in.
+ *
+ * Sessions it started stay (end them at `DELETE /auth/sessions/{id}`). The owner is mailed. Needs an
+ * `aal2` session when the account has two-step verification.
+ */
+export const identitiesUnlink = <ThrowOnError extends boolean = false>(options: Options<IdentitiesUnlinkData, ThrowOnError>) => (options.client ?? client).delete<IdentitiesUnlinkResponses, IdentitiesUnlinkErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/auth/identities/{id}',
+    ...options
 });
 
 /**

@@ -228,6 +228,59 @@ export type EmailChangeTokenRequest = {
     token: string;
 };
 
+/**
+ * The single-use code the sign-in's callback sent the browser back with (the `code` query parameter of the return page).
+ */
+export type ExternalExchangeRequest = {
+    /**
+     * Works once, for one minute.
+     */
+    code: string;
+};
+
+/**
+ * A provider account linked to the caller's: it signs in here.
+ */
+export type ExternalIdentityResponse = {
+    id: string;
+    /**
+     * The provider's id (`GET /auth/providers`).
+     */
+    provider: string;
+    /**
+     * The address the provider gave at the last sign-in, to tell the link by.
+     */
+    email?: string | null;
+    linkedAt: string;
+    lastUsedAt: string;
+};
+
+/**
+ * The page a link's callback sends the browser back to, on a frontend origin the service knows.
+ */
+export type ExternalLinkRequest = {
+    returnUrl: string;
+};
+
+/**
+ * Where to send the browser to link the provider's account: navigate there (`window.location.assign`).
+ */
+export type ExternalLinkResponse = {
+    authorizationUrl: string;
+};
+
+/**
+ * A provider the login page can offer ("Sign in with ...").
+ */
+export type ExternalProviderResponse = {
+    id: string;
+    displayName: string;
+    /**
+     * Where to send the browser (add `?returnUrl=`, a page on a frontend origin the service knows).
+     */
+    startUrl: string;
+};
+
 export type ForgotPasswordRequest = {
     email: string;
 };
@@ -309,7 +362,7 @@ export type MfaProblemDetails = {
     /**
      * Stable, machine-readable, snake_case: what went wrong (see each response's description).
      */
-    code: 'account_disabled' | 'admin_email_not_confirmed' | 'bad_request' | 'cannot_change_own_access' | 'confirmation_mail_limit' | 'csrf_header_missing' | 'email_not_confirmed' | 'email_taken' | 'email_unchanged' | 'forbidden' | 'internal_error' | 'invalid_account_token' | 'invalid_attestation' | 'invalid_credentials' | 'invalid_mfa_code' | 'invalid_mfa_token' | 'invalid_passkey' | 'invalid_refresh_token' | 'invalid_token' | 'last_admin' | 'last_sign_in_method' | 'method_not_allowed' | 'mfa_already_enabled' | 'mfa_enrollment_required' | 'mfa_not_enabled' | 'mfa_required' | 'mfa_step_up_required' | 'no_pending_enrolment' | 'not_found' | 'not_ready' | 'overloaded' | 'passkey_not_found' | 'payload_too_large' | 'refresh_token_reused' | 'session_not_found' | 'too_many_attempts' | 'too_many_email_changes' | 'too_many_requests' | 'unknown_role' | 'unsupported_media_type' | 'user_not_found' | 'validation_failed' | 'weak_password' | 'wrong_mfa_code' | 'wrong_password';
+    code: 'account_disabled' | 'admin_email_not_confirmed' | 'bad_request' | 'cannot_change_own_access' | 'confirmation_mail_limit' | 'csrf_header_missing' | 'email_not_confirmed' | 'email_taken' | 'email_unchanged' | 'external_account_exists' | 'external_email_missing' | 'external_identity_in_use' | 'external_sign_in_cancelled' | 'external_sign_in_failed' | 'forbidden' | 'identity_not_found' | 'internal_error' | 'invalid_account_token' | 'invalid_attestation' | 'invalid_credentials' | 'invalid_exchange_code' | 'invalid_mfa_code' | 'invalid_mfa_token' | 'invalid_passkey' | 'invalid_refresh_token' | 'invalid_return_url' | 'invalid_state' | 'invalid_token' | 'last_admin' | 'last_sign_in_method' | 'method_not_allowed' | 'mfa_already_enabled' | 'mfa_enrollment_required' | 'mfa_not_enabled' | 'mfa_required' | 'mfa_step_up_required' | 'no_pending_enrolment' | 'not_found' | 'not_ready' | 'overloaded' | 'passkey_not_found' | 'password_not_set' | 'payload_too_large' | 'provider_unavailable' | 'refresh_token_reused' | 'session_not_found' | 'too_many_attempts' | 'too_many_email_changes' | 'too_many_requests' | 'unknown_provider' | 'unknown_role' | 'unsupported_media_type' | 'user_not_found' | 'validation_failed' | 'weak_password' | 'wrong_mfa_code' | 'wrong_password';
     /**
      * Unique per request; quote it when reporting a problem.
      */
@@ -422,7 +475,7 @@ export type ProblemDetails = {
     /**
      * Stable, machine-readable, snake_case: what went wrong (see each response's description).
      */
-    code: 'account_disabled' | 'admin_email_not_confirmed' | 'bad_request' | 'cannot_change_own_access' | 'confirmation_mail_limit' | 'csrf_header_missing' | 'email_not_confirmed' | 'email_taken' | 'email_unchanged' | 'forbidden' | 'internal_error' | 'invalid_account_token' | 'invalid_attestation' | 'invalid_credentials' | 'invalid_mfa_code' | 'invalid_mfa_token' | 'invalid_passkey' | 'invalid_refresh_token' | 'invalid_token' | 'last_admin' | 'last_sign_in_method' | 'method_not_allowed' | 'mfa_already_enabled' | 'mfa_enrollment_required' | 'mfa_not_enabled' | 'mfa_required' | 'mfa_step_up_required' | 'no_pending_enrolment' | 'not_found' | 'not_ready' | 'overloaded' | 'passkey_not_found' | 'payload_too_large' | 'refresh_token_reused' | 'session_not_found' | 'too_many_attempts' | 'too_many_email_changes' | 'too_many_requests' | 'unknown_role' | 'unsupported_media_type' | 'user_not_found' | 'validation_failed' | 'weak_password' | 'wrong_mfa_code' | 'wrong_password';
+    code: 'account_disabled' | 'admin_email_not_confirmed' | 'bad_request' | 'cannot_change_own_access' | 'confirmation_mail_limit' | 'csrf_header_missing' | 'email_not_confirmed' | 'email_taken' | 'email_unchanged' | 'external_account_exists' | 'external_email_missing' | 'external_identity_in_use' | 'external_sign_in_cancelled' | 'external_sign_in_failed' | 'forbidden' | 'identity_not_found' | 'internal_error' | 'invalid_account_token' | 'invalid_attestation' | 'invalid_credentials' | 'invalid_exchange_code' | 'invalid_mfa_code' | 'invalid_mfa_token' | 'invalid_passkey' | 'invalid_refresh_token' | 'invalid_return_url' | 'invalid_state' | 'invalid_token' | 'last_admin' | 'last_sign_in_method' | 'method_not_allowed' | 'mfa_already_enabled' | 'mfa_enrollment_required' | 'mfa_not_enabled' | 'mfa_required' | 'mfa_step_up_required' | 'no_pending_enrolment' | 'not_found' | 'not_ready' | 'overloaded' | 'passkey_not_found' | 'password_not_set' | 'payload_too_large' | 'provider_unavailable' | 'refresh_token_reused' | 'session_not_found' | 'too_many_attempts' | 'too_many_email_changes' | 'too_many_requests' | 'unknown_provider' | 'unknown_role' | 'unsupported_media_type' | 'user_not_found' | 'validation_failed' | 'weak_password' | 'wrong_mfa_code' | 'wrong_password';
     /**
      * Unique per request; quote it when reporting a problem.
      */
@@ -614,7 +667,7 @@ export type ValidationProblemDetails = {
     /**
      * Stable, machine-readable, snake_case: what went wrong (see each response's description).
      */
-    code: 'account_disabled' | 'admin_email_not_confirmed' | 'bad_request' | 'cannot_change_own_access' | 'confirmation_mail_limit' | 'csrf_header_missing' | 'email_not_confirmed' | 'email_taken' | 'email_unchanged' | 'forbidden' | 'internal_error' | 'invalid_account_token' | 'invalid_attestation' | 'invalid_credentials' | 'invalid_mfa_code' | 'invalid_mfa_token' | 'invalid_passkey' | 'invalid_refresh_token' | 'invalid_token' | 'last_admin' | 'last_sign_in_method' | 'method_not_allowed' | 'mfa_already_enabled' | 'mfa_enrollment_required' | 'mfa_not_enabled' | 'mfa_required' | 'mfa_step_up_required' | 'no_pending_enrolment' | 'not_found' | 'not_ready' | 'overloaded' | 'passkey_not_found' | 'payload_too_large' | 'refresh_token_reused' | 'session_not_found' | 'too_many_attempts' | 'too_many_email_changes' | 'too_many_requests' | 'unknown_role' | 'unsupported_media_type' | 'user_not_found' | 'validation_failed' | 'weak_password' | 'wrong_mfa_code' | 'wrong_password';
+    code: 'account_disabled' | 'admin_email_not_confirmed' | 'bad_request' | 'cannot_change_own_access' | 'confirmation_mail_limit' | 'csrf_header_missing' | 'email_not_confirmed' | 'email_taken' | 'email_unchanged' | 'external_account_exists' | 'external_email_missing' | 'external_identity_in_use' | 'external_sign_in_cancelled' | 'external_sign_in_failed' | 'forbidden' | 'identity_not_found' | 'internal_error' | 'invalid_account_token' | 'invalid_attestation' | 'invalid_credentials' | 'invalid_exchange_code' | 'invalid_mfa_code' | 'invalid_mfa_token' | 'invalid_passkey' | 'invalid_refresh_token' | 'invalid_return_url' | 'invalid_state' | 'invalid_token' | 'last_admin' | 'last_sign_in_method' | 'method_not_allowed' | 'mfa_already_enabled' | 'mfa_enrollment_required' | 'mfa_not_enabled' | 'mfa_required' | 'mfa_step_up_required' | 'no_pending_enrolment' | 'not_found' | 'not_ready' | 'overloaded' | 'passkey_not_found' | 'password_not_set' | 'payload_too_large' | 'provider_unavailable' | 'refresh_token_reused' | 'session_not_found' | 'too_many_attempts' | 'too_many_email_changes' | 'too_many_requests' | 'unknown_provider' | 'unknown_role' | 'unsupported_media_type' | 'user_not_found' | 'validation_failed' | 'weak_password' | 'wrong_mfa_code' | 'wrong_password';
     /**
      * Unique per request; quote it when reporting a problem.
      */
@@ -896,6 +949,229 @@ export type AuthLogoutResponses = {
 
 export type AuthLogoutResponse = AuthLogoutResponses[keyof AuthLogoutResponses];
 
+export type ExternalSignInProvidersData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/auth/providers';
+};
+
+export type ExternalSignInProvidersResponses = {
+    /**
+     * The providers, in the order configured; empty when there are none.
+     */
+    200: Array<ExternalProviderResponse>;
+};
+
+export type ExternalSignInProvidersResponse = ExternalSignInProvidersResponses[keyof ExternalSignInProvidersResponses];
+
+export type ExternalSignInStartData = {
+    body?: never;
+    path: {
+        /**
+         * A provider's id from `GET /auth/providers`.
+         */
+        provider: string;
+    };
+    query?: {
+        /**
+         * The frontend page to come back to; its origin must be one the service is configured with.
+         */
+        returnUrl?: string;
+    };
+    url: '/auth/external/{provider}/start';
+};
+
+export type ExternalSignInStartErrors = {
+    /**
+     * `validation_failed`: no returnUrl; `invalid_return_url`: returnUrl is not on a configured frontend origin (no redirect is made).
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'invalid_return_url';
+    };
+    /**
+     * `unknown_provider`: no provider has this id.
+     */
+    404: ProblemDetails & {
+        code: 'unknown_provider';
+    };
+    /**
+     * `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_requests';
+    };
+    /**
+     * `provider_unavailable`: the provider's metadata cannot be read; try again after `Retry-After`.
+     */
+    503: ProblemDetails & {
+        code: 'provider_unavailable';
+    };
+};
+
+export type ExternalSignInStartError = ExternalSignInStartErrors[keyof ExternalSignInStartErrors];
+
+export type ExternalSignInCallbackData = {
+    body?: never;
+    path: {
+        provider: string;
+    };
+    query?: {
+        state?: string;
+        code?: string;
+        error?: string;
+    };
+    url: '/auth/external/{provider}/callback';
+};
+
+export type ExternalSignInCallbackErrors = {
+    /**
+     * `invalid_state`: no sign-in in progress has this state (unknown, used, expired or another provider's); nothing is trusted, so there is no redirect.
+     */
+    400: ProblemDetails & {
+        code: 'invalid_state';
+    };
+    /**
+     * `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_requests';
+    };
+};
+
+export type ExternalSignInCallbackError = ExternalSignInCallbackErrors[keyof ExternalSignInCallbackErrors];
+
+export type ExternalSignInExchangeData = {
+    body?: ExternalExchangeRequest;
+    headers?: {
+        'X-Device-Token'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/auth/external/exchange';
+};
+
+export type ExternalSignInExchangeErrors = {
+    /**
+     * `validation_failed`: no code; `invalid_exchange_code`: unknown, used or expired; `external_email_missing`: the provider shared no address to make an account with. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'invalid_exchange_code' | 'external_email_missing' | 'bad_request';
+    };
+    /**
+     * `mfa_required` / `mfa_enrollment_required` (with `mfaToken`), `account_disabled`, `email_not_confirmed`: as for a password login.
+     */
+    403: MfaProblemDetails & {
+        code: 'mfa_required' | 'mfa_enrollment_required' | 'account_disabled' | 'email_not_confirmed';
+    };
+    /**
+     * `external_account_exists`: an account has this address; sign in to it and link the provider.
+     */
+    409: ProblemDetails & {
+        code: 'external_account_exists';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+    /**
+     * `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_requests';
+    };
+};
+
+export type ExternalSignInExchangeError = ExternalSignInExchangeErrors[keyof ExternalSignInExchangeErrors];
+
+export type ExternalSignInExchangeResponses = {
+    /**
+     * The new session's tokens.
+     */
+    200: AuthResponse;
+};
+
+export type ExternalSignInExchangeResponse = ExternalSignInExchangeResponses[keyof ExternalSignInExchangeResponses];
+
+export type ExternalSignInStartLinkData = {
+    body?: ExternalLinkRequest;
+    path: {
+        provider: string;
+    };
+    query?: never;
+    url: '/auth/external/{provider}/link/start';
+};
+
+export type ExternalSignInStartLinkErrors = {
+    /**
+     * `validation_failed`: no returnUrl; `invalid_return_url`: not on a configured frontend origin. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     */
+    400: ValidationProblemDetails & {
+        code: 'validation_failed' | 'invalid_return_url' | 'bad_request';
+    };
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `mfa_step_up_required`: the account has two-step verification and this session did not use it.
+     */
+    403: ProblemDetails & {
+        code: 'mfa_step_up_required';
+    };
+    /**
+     * `unknown_provider`: no provider has this id.
+     */
+    404: ProblemDetails & {
+        code: 'unknown_provider';
+    };
+    /**
+     * `payload_too_large`: the body is over 32 KiB.
+     */
+    413: ProblemDetails & {
+        code: 'payload_too_large';
+    };
+    /**
+     * `unsupported_media_type`: the body is not `application/json`.
+     */
+    415: ProblemDetails & {
+        code: 'unsupported_media_type';
+    };
+    /**
+     * `too_many_requests`: too many requests from this client address; see `Retry-After`.
+     */
+    429: ProblemDetails & {
+        code: 'too_many_requests';
+    };
+    /**
+     * `provider_unavailable`: the provider's metadata cannot be read; try again after `Retry-After`.
+     */
+    503: ProblemDetails & {
+        code: 'provider_unavailable';
+    };
+};
+
+export type ExternalSignInStartLinkError = ExternalSignInStartLinkErrors[keyof ExternalSignInStartLinkErrors];
+
+export type ExternalSignInStartLinkResponses = {
+    /**
+     * The provider's authorization URL.
+     */
+    200: ExternalLinkResponse;
+};
+
+export type ExternalSignInStartLinkResponse = ExternalSignInStartLinkResponses[keyof ExternalSignInStartLinkResponses];
+
 export type MfaGetData = {
     body?: never;
     path?: never;
@@ -1013,10 +1289,10 @@ export type MfaStartTotpErrors = {
         code: 'wrong_password';
     };
     /**
-     * `mfa_already_enabled`: TOTP is already on.
+     * `mfa_already_enabled`: TOTP is already on; `password_not_set`: the account has no password to prove (set one through the reset flow).
      */
     409: ProblemDetails & {
-        code: 'mfa_already_enabled';
+        code: 'mfa_already_enabled' | 'password_not_set';
     };
     /**
      * `payload_too_large`: the body is over 32 KiB.
@@ -1558,6 +1834,80 @@ export type PasskeysSignInResponses = {
 
 export type PasskeysSignInResponse = PasskeysSignInResponses[keyof PasskeysSignInResponses];
 
+export type IdentitiesListData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/auth/identities';
+};
+
+export type IdentitiesListErrors = {
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+};
+
+export type IdentitiesListError = IdentitiesListErrors[keyof IdentitiesListErrors];
+
+export type IdentitiesListResponses = {
+    /**
+     * The links.
+     */
+    200: Array<ExternalIdentityResponse>;
+};
+
+export type IdentitiesListResponse = IdentitiesListResponses[keyof IdentitiesListResponses];
+
+export type IdentitiesUnlinkData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/auth/identities/{id}';
+};
+
+export type IdentitiesUnlinkErrors = {
+    /**
+     * `invalid_token`: no valid access token.
+     */
+    401: ProblemDetails & {
+        code: 'invalid_token';
+    };
+    /**
+     * `mfa_step_up_required`: the account has two-step verification and this session did not use it.
+     */
+    403: ProblemDetails & {
+        code: 'mfa_step_up_required';
+    };
+    /**
+     * `identity_not_found`: the caller has no link with this id.
+     */
+    404: ProblemDetails & {
+        code: 'identity_not_found';
+    };
+    /**
+     * `last_sign_in_method`: it is the account's only way to sign in (no password, passkey or other link).
+     */
+    409: ProblemDetails & {
+        code: 'last_sign_in_method';
+    };
+};
+
+export type IdentitiesUnlinkError = IdentitiesUnlinkErrors[keyof IdentitiesUnlinkErrors];
+
+export type IdentitiesUnlinkResponses = {
+    /**
+     * The link is gone.
+     */
+    204: void;
+};
+
+export type IdentitiesUnlinkResponse = IdentitiesUnlinkResponses[keyof IdentitiesUnlinkResponses];
+
 export type PasswordForgotData = {
     body?: ForgotPasswordRequest;
     path?: never;
@@ -1915,6 +2265,12 @@ export type UserDeleteErrors = {
         code: 'wrong_password' | 'mfa_step_up_required';
     };
     /**
+     * `password_not_set`: the account has no password to prove (made by an external provider); set one through `POST /auth/password/forgot`.
+     */
+    409: ProblemDetails & {
+        code: 'password_not_set';
+    };
+    /**
      * `payload_too_large`: the body is over 32 KiB.
      */
     413: ProblemDetails & {
@@ -2050,6 +2406,12 @@ export type UserChangePasswordErrors = {
         code: 'wrong_password' | 'mfa_step_up_required';
     };
     /**
+     * `password_not_set`: the account has no password to prove (made by an external provider); set one through `POST /auth/password/forgot`.
+     */
+    409: ProblemDetails & {
+        code: 'password_not_set';
+    };
+    /**
      * `payload_too_large`: the body is over 32 KiB.
      */
     413: ProblemDetails & {
@@ -2111,6 +2473,12 @@ export type UserChangeEmailErrors = {
      */
     403: ProblemDetails & {
         code: 'wrong_password' | 'mfa_step_up_required';
+    };
+    /**
+     * `password_not_set`: the account has no password to prove (made by an external provider); set one through `POST /auth/password/forgot`.
+     */
+    409: ProblemDetails & {
+        code: 'password_not_set';
     };
     /**
      * `payload_too_large`: the body is over 32 KiB.

@@ -16,10 +16,8 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Auth.Api.Controllers;
 
-/// <summary>
-/// Signing in with an external identity provider (OpenID Connect, or GitHub's OAuth): the browser goes to the
-/// provider and back through this service, and the frontend exchanges a single-use code for the tokens.
-/// </summary>
+/// <summary>Signing in with an external identity provider (OpenID Connect, or GitHub's OAuth), and linking one to an account.</summary>
+// The browser goes to the provider and back through this service; the frontend exchanges a single-use code for the tokens.
 [ApiController]
 [Produces("application/json")]
 public sealed class ExternalSignInController(ISender sender, RefreshTokenCookie refreshCookie, DeviceTokenTransport deviceTokens) : ControllerBase

@@ -47,7 +47,7 @@ public sealed class MfaController(ISender sender, RefreshTokenCookie refreshCook
     /// <response code="400"><c>validation_failed</c>: no current password with a Bearer token.</response>
     /// <response code="401"><c>invalid_token</c>: neither a valid access token nor an mfaToken; <c>invalid_mfa_token</c>: the mfaToken is unknown, expired, used or from another client.</response>
     /// <response code="403"><c>wrong_password</c>: the current password is wrong.</response>
-    /// <response code="409"><c>mfa_already_enabled</c>: TOTP is already on.</response>
+    /// <response code="409"><c>mfa_already_enabled</c>: TOTP is already on; <c>password_not_set</c>: the account has no password to prove (set one through the reset flow).</response>
     /// <response code="429"><c>too_many_attempts</c>: 5 consecutive wrong passwords in this session; see <c>Retry-After</c>.</response>
     [HttpPost("totp")]
     [BearerOptional]

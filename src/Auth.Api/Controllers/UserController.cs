@@ -63,7 +63,9 @@ public sealed class UserController(ISender sender) : ControllerBase
     /// <response code="401"><c>invalid_token</c>: no valid access token.</response>
     /// <response code="403"><c>wrong_password</c>: the current password is wrong; <c>mfa_step_up_required</c>: the account uses two-step verification and this session did not sign in with it.</response>
     /// <response code="429"><c>too_many_attempts</c>: 5 consecutive wrong passwords for this account (the login lockout); see <c>Retry-After</c>.</response>
+    /// <response code="409"><c>password_not_set</c>: the account has no password to prove (made by an external provider); set one through <c>POST /auth/password/forgot</c>.</response>
     [HttpPost("password")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
     [RequiresStepUp]
     [HashesPassword]
     [Consumes("application/json")]
@@ -90,7 +92,9 @@ public sealed class UserController(ISender sender) : ControllerBase
     /// <response code="401"><c>invalid_token</c>: no valid access token.</response>
     /// <response code="403"><c>wrong_password</c>: the current password is wrong; <c>mfa_step_up_required</c>: the account uses two-step verification and this session did not sign in with it.</response>
     /// <response code="429"><c>too_many_email_changes</c>: the per-account cap (3 an hour by default) is reached; see <c>Retry-After</c>; <c>too_many_attempts</c>: 5 consecutive wrong passwords.</response>
+    /// <response code="409"><c>password_not_set</c>: the account has no password to prove (made by an external provider); set one through <c>POST /auth/password/forgot</c>.</response>
     [HttpPost("email")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
     [RequiresStepUp]
     [HashesPassword]
     [Consumes("application/json")]
@@ -114,7 +118,9 @@ public sealed class UserController(ISender sender) : ControllerBase
     /// <response code="401"><c>invalid_token</c>: no valid access token.</response>
     /// <response code="403"><c>wrong_password</c>: the password is wrong; <c>mfa_step_up_required</c>: the account uses two-step verification and this session did not sign in with it.</response>
     /// <response code="429"><c>too_many_attempts</c>: 5 consecutive wrong passwords for this account (the login lockout); see <c>Retry-After</c>.</response>
+    /// <response code="409"><c>password_not_set</c>: the account has no password to prove (made by an external provider); set one through <c>POST /auth/password/forgot</c>.</response>
     [HttpDelete]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
     [RequiresStepUp]
     [HashesPassword]
     [Consumes("application/json")]

@@ -13,7 +13,7 @@ internal sealed class TagOrderDocumentFilter : IDocumentFilter
 
     /// <summary>Tags not listed (a new controller) go before the machine-facing ones, until someone places them.</summary>
     private static readonly string[] Order =
-        ["Auth", "Mfa", "Passkeys", "Password", "Email", "Sessions", "User", "Activity", "AdminUsers", "AdminAudit", "WellKnown", HealthTag];
+        ["Auth", "ExternalSignIn", "Mfa", "Passkeys", "Identities", "Password", "Email", "Sessions", "User", "Activity", "AdminUsers", "AdminAudit", "WellKnown", HealthTag];
 
     private static readonly int Unlisted = Array.IndexOf(Order, "WellKnown");
 

@@ -1,8 +1,8 @@
 using System.Collections.Frozen;
 using Auth.Application.Abstractions;
-using Auth.Application.External.Common;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
+using Auth.Application.External.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

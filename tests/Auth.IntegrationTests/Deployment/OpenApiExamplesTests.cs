@@ -215,6 +215,46 @@ public sealed class OpenApiExamplesTests
                     return await client.SendWithTokenAsync(HttpMethod.Delete, $"/auth/passkeys/{passkey.GetProperty("id").GetString()}", user.AccessToken);
                 }
 
+            case "unknown_provider":
+                return await client.GetAsync($"/auth/external/nobody/start?returnUrl={Uri.EscapeDataString("http://localhost:3000/back")}");
+            case "invalid_state":
+                return await client.GetAsync("/auth/external/nobody/callback?state=not-a-state&code=x");
+            case "invalid_exchange_code":
+                return await client.PostAsJsonAsync("/auth/external/exchange", new { code = "not-a-code" });
+            case "identity_not_found":
+                return await client.SendWithTokenAsync(HttpMethod.Delete, $"/auth/identities/{Guid.NewGuid()}", (await client.SignUpAsync()).AccessToken);
+            case "password_not_set":
+                {
+                    var user = await client.SignUpAsync();
+                    // An account made by an external provider has no password.
+                    await factory.WithDatabaseAsync(db => db.Users.Where(u => u.Id == user.Auth.User.Id)
+                        .ExecuteUpdateAsync(u => u.SetProperty(x => x.PasswordHash, "")));
+                    return await client.SendWithTokenAsync(HttpMethod.Post, "/auth/user/password", user.AccessToken,
+                        new { currentPassword = "anything", newPassword = "a brand new passphrase" });
+                }
+
+            case "invalid_return_url":
+            case "provider_unavailable":
+                // A provider on a loopback port nobody listens on: its metadata cannot be read.
+                return await InOtherServiceAsync(new()
+                {
+                    ["ExternalProviders:down:Authority"] = "http://127.0.0.1:9",
+                    ["ExternalProviders:down:ClientId"] = "client",
+                    ["ExternalProviders:down:ClientSecret"] = "secret",
+                    ["ExternalSignIn:ReturnOrigins:0"] = "https://app.example.com",
+                }, other => other.GetAsync($"/auth/external/down/start?returnUrl={Uri.EscapeDataString(code == "invalid_return_url" ? "https://evil.example/" : "https://app.example.com/back")}"));
+            case "external_account_exists":
+                {
+                    await using var idp = await TestIdentityProvider.StartAsync([ExternalFlows.CallbackUrl]);
+                    await using var other = ExternalFlows.CreateFactory(idp);
+                    using var browser = other.CreateBrowser();
+                    var owner = await browser.SignUpAsync();
+                    var back = await browser.SignInAtProviderAsync(idp, new TestIdpUser("someone", owner.Email));
+                    var refused = await browser.ExchangeAsync(back["code"]);
+                    await refused.Content.LoadIntoBufferAsync();
+                    return refused;
+                }
+
             case "csrf_header_missing":
                 return await InOtherServiceAsync(new() { ["Auth:RefreshTokenTransport"] = "cookie", ["Cors:AllowedOrigins:0"] = "https://app.example.com" },
                     other => other.PostAsync("/auth/refresh", null));

@@ -1,6 +1,6 @@
 using System.Net;
-using Auth.Api.Contracts;
 using System.Net.Http.Json;
+using Auth.Api.Contracts;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Time.Testing;
