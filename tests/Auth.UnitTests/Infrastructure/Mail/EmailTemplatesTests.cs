@@ -89,8 +89,9 @@ public class EmailTemplatesTests
     [Test]
     public void No_template_shows_text_a_user_chose()
     {
-        // newEmail is an address the service validated as one, shown because the mail is about it.
-        string[] written = ["email", "newEmail", "link", "validFor", "time", "address", "device", "how", "left"];
+        // newEmail is an address the service validated as one, shown because the mail is about it; provider is the
+        // display name the operator configured for an external provider.
+        string[] written = ["email", "newEmail", "link", "validFor", "time", "address", "device", "how", "left", "provider"];
         var assembly = typeof(EmailTemplates).Assembly;
         var templates = assembly.GetManifestResourceNames().Where(n => n.StartsWith("Auth.Infrastructure.Mail.Templates.", StringComparison.Ordinal)).ToList();
 
