@@ -36,6 +36,8 @@ public sealed class CrashRecoveryTests
             await first.Client.SignUpAsync(grace);
             Assert.That(forgot.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
             await EventuallyAsync(() => Task.FromResult(stuckRelay.Connections > 0), "the first mail to reach the stuck relay");
+            // The reset's token is issued off the request (ForgotPassword answers at once), so its events may land a moment later.
+            await EventuallyAsync(async () => (await CountAsync(database)).Pending == 5, "the reset's events to be stored");
 
             var (pending, audited) = await CountAsync(database);
             Assert.That((pending, audited), Is.EqualTo((5, 0)), "all five events stored, none delivered yet");
