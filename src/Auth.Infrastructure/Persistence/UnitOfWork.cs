@@ -61,11 +61,6 @@ internal sealed class UnitOfWork(AuthDbContext db, WriteGate writeGate, EventOut
             outbox.Unstage(pending.Staged);
             throw;
         }
-        catch (DbUpdateException e) when (provider.Classify(e.InnerException, db.Model).IsUniqueOn(ExternalIdentityConfiguration.SubjectIndexName))
-        {
-            // Another request linked this provider account first: the same race, lost; a retried sign-in finds the link.
-            return AuthErrors.ConcurrentUpdate;
-        }
     }
 
     /// <summary>
@@ -112,6 +107,8 @@ internal sealed class UnitOfWork(AuthDbContext db, WriteGate writeGate, EventOut
         // What this unit of work wrote hangs off a row another request deleted: the same race, lost.
         DbUpdateException e when provider.Classify(e.InnerException, db.Model).Kind == ConstraintKind.ForeignKey => AuthErrors.ConcurrentUpdate,
         DbUpdateException e when provider.Classify(e.InnerException, db.Model).IsUniqueOn(UserConfiguration.EmailIndexName) => AuthErrors.EmailTaken,
+        // Another request linked this provider account first: the same race, lost; a retried sign-in finds the link.
+        DbUpdateException e when provider.Classify(e.InnerException, db.Model).IsUniqueOn(ExternalIdentityConfiguration.SubjectIndexName) => AuthErrors.ConcurrentUpdate,
         _ => null,
     };
 
