@@ -1,7 +1,7 @@
 import type { Client } from '../src/client/index.js';
 import type {
-  AuthResponse, LoginRequest, Options, PasskeySignInOptionsResponse, SessionsListData, SessionsListResponse, SignupRequest,
-  UserResponse, VerifyMfaRequest,
+  AuthResponse, ExternalIdentityResponse, ExternalProviderResponse, LoginRequest, Options, PasskeySignInOptionsResponse,
+  SessionsListData, SessionsListResponse, SignupRequest, UserResponse, VerifyMfaRequest,
 } from '../src/index.js';
 import type { AuthApiError } from './errors.js';
 import type { TokenStorage } from './storage.js';
@@ -43,6 +43,32 @@ export type LoginResult =
   | { status: 'mfa_required' | 'mfa_enrollment_required'; mfaToken: string; factors: string[]; passkeyOptions?: unknown };
 
 /**
+ * What the return page of an external sign-in or link says, once read (and its code exchanged):
+ * - `signed_in`, `mfa_required`, `mfa_enrollment_required`: as a password {@link LoginResult}; the second step is
+ *   {@link AuthClient.verifyMfa} (or the enrolment) with the `mfaToken`.
+ * - `linked`: a link finished; the provider now signs in to the signed-in account.
+ * - `error`: the provider's leg failed before any code was issued. `code` is one of `external_sign_in_cancelled`
+ *   (the user cancelled at the provider), `external_sign_in_failed` (the provider's answer did not check out),
+ *   `provider_unavailable`, `external_identity_in_use` (a link: that provider account belongs to another account).
+ * - `none`: the page carries none of `code`, `error` or `linked` (opened directly, or reloaded after the exchange).
+ * Refusals of the exchange itself (`external_account_exists`, `invalid_exchange_code`, ...) throw {@link AuthApiError}.
+ */
+export type ExternalSignInResult =
+  | (LoginResult & { provider: string | undefined })
+  | { status: 'linked'; provider: string }
+  | { status: 'error'; code: ExternalReturnError | (string & {}); provider: string | undefined }
+  | { status: 'none' };
+
+/** The codes the service's callback sends back in `?error=`. */
+export type ExternalReturnError = 'external_sign_in_cancelled' | 'external_sign_in_failed' | 'provider_unavailable' | 'external_identity_in_use';
+
+/**
+ * Sends the browser to a URL; by default `location.assign` where there is a `location` (a browser), nothing
+ * elsewhere (the URL is returned either way).
+ */
+export type Navigate = (url: string) => void;
+
+/**
  * A `PublicKeyCredential` as its `toJSON()` gives it. The app runs the ceremony itself:
  * `(await navigator.credentials.get({ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options.publicKey) })).toJSON()`.
  */
@@ -72,6 +98,32 @@ export interface AuthClient {
   passkeySignInOptions(email?: string): Promise<PasskeySignInOptionsResponse>;
   /** Finishes it with the browser's assertion; refusals throw {@link AuthApiError} (401 `invalid_passkey`). */
   signInWithPasskey(challengeId: string, assertion: PasskeyCredentialJson): Promise<AuthResponse>;
+  /** The service's configured providers, in order, for one "Sign in with ..." button each. */
+  listProviders(): Promise<ExternalProviderResponse[]>;
+  /**
+   * Starts a sign-in with a provider: the URL of the service's start endpoint (it redirects to the provider), which
+   * the browser is sent to. The provider's answer comes back to `returnUrl` (a page on a frontend origin the service
+   * is configured with), whose query {@link completeExternalSignIn} reads. An unknown `returnUrl` origin is refused
+   * by the service with 400 `invalid_return_url` there, with no redirect.
+   */
+  startExternalSignIn(providerId: string, returnUrl: string, navigate?: Navigate): string;
+  /**
+   * On the return page: reads `code`, `error` or `linked` from its URL (`location.href`), exchanges a code for the
+   * session (kept as `login` keeps it, with this client's device token), and says what happened. Call it once per
+   * code: the code works once.
+   */
+  completeExternalSignIn(location: string | URL | { href: string }): Promise<ExternalSignInResult>;
+  /**
+   * Links a provider's account to the signed-in account: asks the service for the provider's authorization URL
+   * and sends the browser there. The return page then sees `?linked=` (or `?error=`). Refusals throw
+   * {@link AuthApiError}: `mfa_step_up_required` when the account has two-step verification and this session did
+   * not use it.
+   */
+  linkProvider(providerId: string, returnUrl: string, navigate?: Navigate): Promise<string>;
+  /** The provider accounts linked to the signed-in account, oldest first. */
+  listIdentities(): Promise<ExternalIdentityResponse[]>;
+  /** Unlinks one; 409 `last_sign_in_method` when the account would be left with no way to sign in. */
+  unlinkIdentity(id: string): Promise<void>;
   /**
    * After a reload: renews the session from the stored refresh token (body mode; no request when there is none) or
    * the cookie. False when there is no session to resume; `onSessionEnded` is not called for that.

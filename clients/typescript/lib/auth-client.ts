@@ -1,12 +1,15 @@
 import { createClient, createConfig, type Client } from '../src/client/index.js';
 import {
-  authLogin, authLogout, authRefresh, authSignup, mfaConfirmTotp, mfaVerify, passkeysSignIn, passkeysSignInOptions, sessionsEnd, sessionsList,
-  userGet, type AuthResponse, type LoginRequest, type MfaProblemDetails, type Options, type PasskeySignInOptionsResponse,
-  type SessionsListData,
-  type SessionsListResponse, type SignupRequest, type UserResponse, type VerifyMfaRequest,
+  authLogin, authLogout, authRefresh, authSignup, externalSignInExchange, externalSignInProviders, externalSignInStartLink,
+  identitiesList, identitiesUnlink, mfaConfirmTotp, mfaVerify, passkeysSignIn, passkeysSignInOptions, sessionsEnd, sessionsList,
+  userGet, type AuthResponse, type ExternalIdentityResponse, type ExternalProviderResponse, type LoginRequest, type MfaProblemDetails,
+  type Options, type PasskeySignInOptionsResponse, type SessionsListData, type SessionsListResponse, type SignupRequest,
+  type UserResponse, type VerifyMfaRequest,
 } from '../src/index.js';
-import type { AuthClient, AuthClientOptions, LoginResult, LogoutScope, PasskeyCredentialJson } from './auth-client-types.js';
-import { AuthApiError, toError, unwrap } from './errors.js';
+import type {
+  AuthClient, AuthClientOptions, ExternalSignInResult, LoginResult, LogoutScope, Navigate, PasskeyCredentialJson,
+} from './auth-client-types.js';
+import { AuthApiError, toError, unwrap, type CallResult } from './errors.js';
 import { memoryStorage, type TokenStorage } from './storage.js';
 
 export function createAuthClient(options: AuthClientOptions): AuthClient {
@@ -51,18 +54,55 @@ class RefreshingAuthClient implements AuthClient {
   }
 
   async login(body: LoginRequest): Promise<LoginResult> {
-    const result = await authLogin({ client: this.client, body, headers: this.deviceHeader() });
-    if (result.data) {
-      return { status: 'signed_in', auth: this.keepDevice(result.data) };
+    return this.signIn(await authLogin({ client: this.client, body, headers: this.deviceHeader() }));
+  }
+
+  async listProviders(): Promise<ExternalProviderResponse[]> {
+    return unwrap(await externalSignInProviders({ client: this.client }));
+  }
+
+  startExternalSignIn(providerId: string, returnUrl: string, navigate: Navigate = browserNavigate): string {
+    // A navigation, not a fetch: the service answers with a redirect to the provider, whose pages the user sees.
+    const url = new URL(`auth/external/${encodeURIComponent(providerId)}/start`, withSlash(this.options.baseUrl));
+    url.searchParams.set('returnUrl', returnUrl);
+    navigate(url.href);
+    return url.href;
+  }
+
+  async completeExternalSignIn(location: string | URL | { href: string }): Promise<ExternalSignInResult> {
+    const query = new URL(typeof location === 'string' ? location : location.href).searchParams;
+    const provider = query.get('provider') ?? undefined;
+    const error = query.get('error');
+    if (error) {
+      return { status: 'error', code: error, provider };
     }
 
-    const problem = result.error as MfaProblemDetails | undefined;
-    if (result.response?.status === 403 && problem?.mfaToken
-      && (problem.code === 'mfa_required' || problem.code === 'mfa_enrollment_required')) {
-      return { status: problem.code, mfaToken: problem.mfaToken, factors: problem.factors ?? [], passkeyOptions: problem.passkeyOptions ?? undefined };
+    const linked = query.get('linked');
+    if (linked) {
+      return { status: 'linked', provider: linked };
     }
 
-    throw toError(result);
+    const code = query.get('code');
+    if (!code) {
+      return { status: 'none' };
+    }
+
+    const result = await externalSignInExchange({ client: this.client, body: { code }, headers: this.deviceHeader() });
+    return { ...(await this.signIn(result)), provider };
+  }
+
+  async linkProvider(providerId: string, returnUrl: string, navigate: Navigate = browserNavigate): Promise<string> {
+    const started = unwrap(await externalSignInStartLink({ client: this.client, path: { provider: providerId }, body: { returnUrl } }));
+    navigate(started.authorizationUrl);
+    return started.authorizationUrl;
+  }
+
+  async listIdentities(): Promise<ExternalIdentityResponse[]> {
+    return unwrap(await identitiesList({ client: this.client }));
+  }
+
+  async unlinkIdentity(id: string): Promise<void> {
+    unwrap(await identitiesUnlink({ client: this.client, path: { id } }));
   }
 
   async passkeySignInOptions(email?: string): Promise<PasskeySignInOptionsResponse> {
@@ -171,6 +211,21 @@ class RefreshingAuthClient implements AuthClient {
     return false;
   }
 
+  /** A first factor's answer (password or provider): the session, the second step it asks for, or the refusal thrown. */
+  private signIn(result: CallResult<AuthResponse>): LoginResult {
+    if (result.response?.ok && result.data) {
+      return { status: 'signed_in', auth: this.keepDevice(result.data) };
+    }
+
+    const problem = result.error as MfaProblemDetails | undefined;
+    if (result.response?.status === 403 && problem?.mfaToken
+      && (problem.code === 'mfa_required' || problem.code === 'mfa_enrollment_required')) {
+      return { status: problem.code, mfaToken: problem.mfaToken, factors: problem.factors ?? [], passkeyOptions: problem.passkeyOptions ?? undefined };
+    }
+
+    throw toError(result);
+  }
+
   /** The device token from an earlier sign-in, so this client signs in as a known device. Cookie mode: the browser sends its cookie. */
   private deviceHeader(): Record<string, string> {
     const deviceToken = this.cookie ? null : this.storage.getItem(this.keys.deviceToken);
@@ -208,4 +263,14 @@ class RefreshingAuthClient implements AuthClient {
     this.accessToken = undefined;
     this.storage.removeItem(this.keys.refreshToken);
   }
+}
+
+/** In a browser, `location.assign`; elsewhere nothing (the caller has the URL). */
+function browserNavigate(url: string): void {
+  (globalThis as { location?: { assign(url: string): void } }).location?.assign(url);
+}
+
+/** `new URL('auth/...', base)` keeps a base's path (a service behind `/api/`) only when it ends in a slash. */
+function withSlash(baseUrl: string): string {
+  return baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
 }
