@@ -5,6 +5,7 @@ import { auth, logOut, onRenewed, onSessionEnded, problemText } from './auth';
 import { Link, navigate, usePath } from './router';
 import { Account } from './pages/Account';
 import { Activity } from './pages/Activity';
+import { External } from './pages/External';
 import { ForgotPassword } from './pages/ForgotPassword';
 import { LogIn } from './pages/LogIn';
 import { Passkeys } from './pages/Passkeys';
@@ -115,6 +116,9 @@ function Page({ path, signedIn }: { path: string; signedIn: boolean }) {
       return <ResetPassword />;
     case '/login':
       return signedIn ? <Redirect to="/account" /> : <LogIn />;
+    case '/external':
+      // A provider's way back: a sign-in (signed out) or a link (signed in).
+      return <External />;
   }
 
   const page = signedInPages[path];

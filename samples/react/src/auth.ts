@@ -1,4 +1,4 @@
-import { AuthApiError, createAuthClient, type LogoutScope, type ProblemDetails } from '@auth/client';
+import { AuthApiError, createAuthClient, type ExternalProviderResponse, type LogoutScope, type ProblemDetails } from '@auth/client';
 import { config } from './config';
 
 type Listener<T> = (value: T) => void;
@@ -6,7 +6,7 @@ const ended = new Set<Listener<AuthApiError>>();
 const renewed = new Set<Listener<Date>>();
 
 // Answers that carry a new access token and its lifetime (expiresIn).
-const issuesTokens = /\/auth\/(signup|login|refresh|mfa\/verify)$/;
+const issuesTokens = /\/auth\/(signup|login|refresh|mfa\/verify|external\/exchange)$/;
 let renewal: ReturnType<typeof setTimeout> | undefined;
 
 /**
@@ -95,6 +95,42 @@ export function problemText(error: unknown, fallback = 'Something went wrong.'):
   }
 
   return error instanceof TypeError ? 'The service could not be reached. Is it running?' : fallback;
+}
+
+/** The service's providers, asked once per page load: the login page's buttons and the account's links. */
+let providers: Promise<ExternalProviderResponse[]> | undefined;
+export const listProviders = () => (providers ??= auth.listProviders().catch((error: unknown) => {
+  providers = undefined;
+  throw error;
+}));
+
+/** The page a provider sends the browser back to; its origin must be one the service knows (ExternalSignIn:ReturnOrigins). */
+export const externalReturnUrl = () => `${location.origin}/external`;
+
+/**
+ * What to tell a person when a sign-in or link with a provider did not work: the code from the return page's
+ * `?error=` or from the exchange's refusal, in words. `provider` is the provider's display name.
+ */
+export function externalProblemText(error: unknown, provider: string): string {
+  const code = typeof error === 'string' ? error : error instanceof AuthApiError ? error.code : undefined;
+  switch (code) {
+    case 'external_account_exists':
+      return `An account with the email address of your ${provider} account already exists. Log in with your password, then link ${provider} on your profile page.`;
+    case 'external_sign_in_cancelled':
+      return `The sign-in with ${provider} was cancelled.`;
+    case 'external_sign_in_failed':
+      return `${provider} could not confirm who you are. Please try again.`;
+    case 'provider_unavailable':
+      return `${provider} cannot be reached right now. Please try again in a moment.`;
+    case 'external_identity_in_use':
+      return `This ${provider} account is already linked to another account.`;
+    case 'external_email_missing':
+      return `${provider} did not share your email address, which an account needs.`;
+    case 'invalid_exchange_code':
+      return `This sign-in with ${provider} expired or was already used. Please sign in again.`;
+    default:
+      return typeof error === 'string' ? `The sign-in with ${provider} did not work (${error}).` : problemText(error);
+  }
 }
 
 /** The reasons of a weak_password refusal, shown next to the field. */

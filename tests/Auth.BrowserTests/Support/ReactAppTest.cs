@@ -35,6 +35,7 @@ public abstract partial class ReactAppTest(string transport) : BrowserTest
     public async Task StartAppAndApi()
     {
         app = await StaticHost.StartAsync(ReactApp.RequireBuilt());
+        await BeforeApiStartsAsync();
         api = new KestrelApi(new Dictionary<string, string?>
         {
             ["Auth:RefreshTokenTransport"] = transport,
@@ -45,6 +46,9 @@ public abstract partial class ReactAppTest(string transport) : BrowserTest
         }.Concat(Settings).ToDictionary(), AccessTokenLifetime);
         app.ConfigScript = $"window.AUTH_SAMPLE_CONFIG = {{ apiBaseUrl: '{ApiUrl}', refreshTokenTransport: '{transport}' }};";
     }
+
+    /// <summary>Runs once the app has its address and before the service starts: where a fixture starts what <see cref="Settings"/> names.</summary>
+    protected virtual Task BeforeApiStartsAsync() => Task.CompletedTask;
 
     [OneTimeTearDown]
     public async Task Stop()

@@ -4,6 +4,7 @@ import { auth, send, weakPasswordReasons } from '../auth';
 import { useApp } from '../app-context';
 import { Field, Form } from '../form';
 import { navigate } from '../router';
+import { LinkedSignIns } from './LinkedSignIns';
 import { NewPasswordField } from '../strength';
 
 /** The user: name, address, password; and the account's end. */
@@ -78,6 +79,8 @@ export function Account() {
           <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required />
         </Form>
       </section>
+
+      <LinkedSignIns />
 
       <section className="card danger">
         <Form id="delete-form" title="Delete the account" submit="Delete my account" onSubmit={async ({ password }) => {

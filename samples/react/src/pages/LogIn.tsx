@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import type { AuthResponse } from '@auth/client';
-import { auth, problemText } from '../auth';
+import { useEffect, useState } from 'react';
+import type { AuthResponse, ExternalProviderResponse } from '@auth/client';
+import { auth, externalReturnUrl, listProviders, problemText } from '../auth';
 import { useApp } from '../app-context';
 import { Field, Form } from '../form';
 import { getPasskey, isCeremonyError } from '../passkeys';
@@ -8,15 +8,32 @@ import { Link, navigate } from '../router';
 import { MfaEnrolment } from './MfaEnrolment';
 
 
-/** Email and password, then, for an account with two-step verification, a code from the app or a recovery code. */
-export function LogIn({ next = '/account' }: { next?: string }) {
+/** The second step a first factor (a password, or a provider on the return page) asked for. */
+export interface SecondStep {
+  status: 'mfa_required' | 'mfa_enrollment_required';
+  mfaToken: string;
+  passkeyOptions?: unknown;
+}
+
+/**
+ * Email and password, a passkey, or a provider ("Sign in with ..."); then, for an account with two-step
+ * verification, a code from the app or a recovery code. The provider's return page (/external) opens this at the
+ * second step (`secondStep`) when its sign-in needs one.
+ */
+export function LogIn({ next = '/account', secondStep }: { next?: string; secondStep?: SecondStep }) {
   const { setUser, say, setPasswordChangeRequired } = useApp();
-  const [mfaToken, setMfaToken] = useState<string>();
+  const [mfaToken, setMfaToken] = useState(secondStep?.status === 'mfa_required' ? secondStep.mfaToken : undefined);
   // With a passkey among the account's factors: the options a passkey answers instead of a code.
-  const [mfaPasskeyOptions, setMfaPasskeyOptions] = useState<unknown>();
+  const [mfaPasskeyOptions, setMfaPasskeyOptions] = useState<unknown>(secondStep?.passkeyOptions);
   const [busy, setBusy] = useState(false);
   // The account's role requires a second factor it lacks: the login's mfaToken enrols one.
-  const [enrolmentToken, setEnrolmentToken] = useState<string>();
+  const [enrolmentToken, setEnrolmentToken] = useState(secondStep?.status === 'mfa_enrollment_required' ? secondStep.mfaToken : undefined);
+  const [providers, setProviders] = useState<ExternalProviderResponse[]>([]);
+
+  useEffect(() => {
+    // No providers configured, or the service unreachable: the page simply offers no "Sign in with" buttons.
+    listProviders().then(setProviders, () => setProviders([]));
+  }, []);
 
   const enter = (response: AuthResponse) => {
     // The service now refuses this password (common, or breached): the session works, but a new one is asked for.
@@ -100,6 +117,17 @@ export function LogIn({ next = '/account' }: { next?: string }) {
         <p className="alternative">
           <button id="passkey-login" type="button" disabled={busy} onClick={() => void passkeySignIn()}>Sign in with a passkey</button>
         </p>
+      )}
+      {!mfaToken && providers.length > 0 && (
+        <div id="external-providers" className="alternative">
+          {providers.map((provider) => (
+            // A navigation, not a fetch: the service sends the browser on to the provider, which sends it back to /external.
+            <button key={provider.id} type="button" disabled={busy} data-provider={provider.id}
+              onClick={() => void auth.startExternalSignIn(provider.id, externalReturnUrl())}>
+              Sign in with {provider.displayName}
+            </button>
+          ))}
+        </div>
       )}
       <p className="links">
         <Link to="/forgot-password">Forgot your password?</Link> · <Link to="/signup">Create an account</Link>
