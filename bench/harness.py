@@ -23,7 +23,9 @@ import sys
 import tempfile
 import threading
 import time
+import http.cookiejar
 import urllib.error
+import urllib.parse
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -41,18 +43,21 @@ MODES = {
     # duration (s) of a measured run, its warm-up, rounds a side-by-side comparison is split into, seeded users,
     # refresh chains, sessions ended by the logout run
     "short": dict(duration=3, warmup=1, rounds=1, users=40, chains=32, logouts=120, storm=0, flood=3, soak=0,
-                  ready_runs=2, mfa=24, passkeys=32),
+                  ready_runs=2, mfa=24, passkeys=32, external=16),
     "full": dict(duration=15, warmup=5, rounds=5, users=200, chains=64, logouts=1200, storm=15, flood=15, soak=300,
-                 ready_runs=5, mfa=400, passkeys=64),
+                 ready_runs=5, mfa=400, passkeys=64, external=200),
 }
 SCENARIOS = ("ping", "user", "login", "refresh", "signup", "passwords", "logout", "storm", "flood", "soak", "ready",
-             "mfa", "passkey")
+             "mfa", "passkey", "external")
 # The origin the passkey driver's software authenticator signs for (tests/Auth.Benchmarks/PasskeyLoginLoad.cs).
 PASSKEY_ORIGIN = "http://localhost:3000"
 PASSKEY_LOOPS = 32
 # Sign-ins finished with a code at once: each is one request, timed alone (see Harness.mfa_verify).
 MFA_WORKERS = 4
 FLOOD_CONNECTIONS = 300
+# The test OpenID Provider (tests/TestIdp, oidc-provider on Node) the external sign-in scenario signs in at.
+TEST_IDP = os.path.join(ROOT, "tests", "TestIdp")
+EXTERNAL_RETURN = "http://localhost:5173/external"
 
 
 def log(message):
@@ -114,6 +119,21 @@ def request(base, method, path, body=None, token=None, timeout=30):
             return e.code, json.loads(raw) if raw else None
         except ValueError:
             return e.code, None
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+def hop(opener, url, form=None, timeout=30):
+    """One request of a browser's redirect dance, redirects not followed: (status, Location or None, body)."""
+    data = urllib.parse.urlencode(form).encode() if form is not None else None
+    try:
+        with opener.open(urllib.request.Request(url, data=data), timeout=timeout) as response:
+            return response.status, response.headers.get("Location"), response.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers.get("Location"), e.read()
 
 
 def totp(secret, at):
@@ -505,6 +525,63 @@ class Harness:
             loops = CORES * 2 if key == "password" else PASSKEY_LOOPS
             self.record(name, summary, status_errors_count=True, detail=f" ({loops} at a time)")
 
+    def external_sign_in(self):
+        """An external provider's sign-in, each hop of the service timed on its own: GET start (state, nonce, PKCE
+        stored; the provider's cached metadata), GET callback (the code redeemed at the provider over HTTP, the ID
+        token checked, a grant stored), POST exchange (a first sign-in: the account made, the session started). The
+        provider is the tests' real one (tests/TestIdp); its own pages in between are not timed. Python drives it,
+        MFA_WORKERS at a time, so the figures are latencies first."""
+        if not os.path.isdir(os.path.join(TEST_IDP, "node_modules")):
+            subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=TEST_IDP, check=True, capture_output=True)
+        port = free_port()
+        issuer = f"http://127.0.0.1:{port}"
+        idp = self.procs.start(["node", "server.mjs", "--port", str(port), "--client-id", "bench",
+                          "--redirect-uri", "http://127.0.0.1/auth/external/testidp/callback"],
+                         TEST_IDP, {"CLIENT_SECRET": "bench-secret"}, os.path.join(self.work, "idp.log"))
+        wait_for(issuer, "/.well-known/openid-configuration", idp, interval=0.05)
+        self.procs.stop(self.service)
+        self.start_service({"ExternalProviders__testidp__Authority": issuer, "ExternalProviders__testidp__ClientId": "bench",
+                            "ExternalProviders__testidp__ClientSecret": "bench-secret",
+                            "ExternalSignIn__ReturnOrigins__0": EXTERNAL_RETURN})
+        run = int(time.time())
+
+        def sign_in(i):
+            opener = urllib.request.build_opener(_NoRedirect, urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+            timed = {}
+            begun = time.monotonic()
+            status, location, _ = hop(opener, f"{self.api}/auth/external/testidp/start?returnUrl={urllib.parse.quote(EXTERNAL_RETURN)}")
+            timed["start"] = (status == 302, time.monotonic() - begun)
+            form = {"sub": f"bench-{run}-{i}", "email": f"ext-{run}-{i}@bench.local", "email_verified": "on", "name": f"Ext {i}"}
+            # The provider's login form takes the person once; its consent step then passes on a plain GET.
+            for _ in range(10):
+                if location is None or location.startswith(self.api):
+                    break
+                url = urllib.parse.urljoin(issuer, location)
+                login = form if "/interaction/" in url else None
+                form = None if login else form
+                status, location, _ = hop(opener, url, login)
+            begun = time.monotonic()
+            status, location, _ = hop(opener, location or self.api)
+            timed["callback"] = (status == 302 and "code=" in (location or ""), time.monotonic() - begun)
+            code = urllib.parse.parse_qs(urllib.parse.urlsplit(location or "").query).get("code", [""])[0]
+            begun = time.monotonic()
+            status, _ = request(self.api, "POST", "/auth/external/exchange", {"code": code})
+            timed["exchange"] = (status == 200, time.monotonic() - begun)
+            return timed
+
+        begun = time.monotonic()
+        with concurrent.futures.ThreadPoolExecutor(max_workers=MFA_WORKERS) as pool:
+            answers = list(pool.map(sign_in, range(self.cfg["external"])))
+        wall = time.monotonic() - begun
+        for key, name in (("start", "GET /auth/external/{provider}/start"),
+                          ("callback", "GET /auth/external/{provider}/callback (code + ID token)"),
+                          ("exchange", "POST /auth/external/exchange (first sign-in)")):
+            latencies = sorted(a[key][1] for a in answers)
+            summary = {"requests": len(answers), "socket_errors": 0, "status_errors": sum(1 for a in answers if not a[key][0]),
+                       "unexpected": 0, "duration_us": wall * 1e6, "timed_us": wall * 1e6, "rps": len(answers) / wall,
+                       "p50_us": percentile(latencies, 50) * 1e6, "p99_us": percentile(latencies, 99) * 1e6}
+            self.record(name, summary, status_errors_count=True, detail=f" ({MFA_WORKERS} at a time)")
+
     def time_to_ready(self):
         times = []
         for _ in range(self.cfg["ready_runs"]):
@@ -559,6 +636,8 @@ class Harness:
             self.mfa_verify()
         if wanted("passkey"):
             self.passkey_login()
+        if wanted("external"):
+            self.external_sign_in()
         if wanted("ready"):
             self.time_to_ready()
 
