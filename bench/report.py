@@ -71,6 +71,9 @@ def rows(run):
         note="the passkey driver's own client and concurrency, as the reference of the next row")
     add(_find(run, "POST /auth/passkeys/login (options + login)"), "POST /auth/login (passkey driver)", target=">= 10x",
         minimum=10.0, note="each sign-in is two requests (options, then the assertion); p50/p99 are the login request's")
+    for hop in ("GET /auth/external/{provider}/start", "GET /auth/external/{provider}/callback (code + ID token)",
+                "POST /auth/external/exchange (first sign-in)"):
+        add(_find(run, hop), note="one hop of a whole sign-in at the tests' OpenID Provider, 4 at a time from a Python client")
     storm = next((r for r in run["results"] if r["name"].startswith("login, 200 waiting")), None)
     if storm:
         s = checks["storm"]
