@@ -7,36 +7,12 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace Auth.IntegrationTests.External;
 
 /// <summary>Signing in with an external provider, against a real OpenID Provider (oidc-provider) on 127.0.0.1.</summary>
-public sealed class ExternalSignInTests
+public sealed class ExternalSignInTests : ExternalSignInTest
 {
-    private TestIdentityProvider idp = null!;
-    private AuthApiFactory factory = null!;
-    private HttpClient browser = null!;
-
-    [OneTimeSetUp]
-    public async Task StartProvider() => idp = await TestIdentityProvider.StartAsync([ExternalFlows.CallbackUrl]);
-
-    [OneTimeTearDown]
-    public async Task StopProvider() => await idp.DisposeAsync();
-
-    [SetUp]
-    public void Start()
-    {
-        factory = ExternalFlows.CreateFactory(idp);
-        browser = factory.CreateBrowser();
-    }
-
-    [TearDown]
-    public async Task Stop()
-    {
-        browser.Dispose();
-        await factory.DisposeAsync();
-    }
-
     [Test]
     public async Task The_providers_are_listed_for_the_login_page()
     {
-        var providers = await browser.GetFromJsonAsync<System.Text.Json.JsonElement>("/auth/providers");
+        var providers = await Browser.GetFromJsonAsync<System.Text.Json.JsonElement>("/auth/providers");
 
         Assert.That(providers.GetArrayLength(), Is.EqualTo(1));
         Assert.That(providers[0].GetProperty("id").GetString(), Is.EqualTo("testidp"));
@@ -47,18 +23,18 @@ public sealed class ExternalSignInTests
     [Test]
     public async Task The_start_redirects_with_state_nonce_and_pkce()
     {
-        var authorize = await browser.StartAsync();
+        var authorize = await Browser.StartAsync();
 
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(authorize.Query);
-        Assert.That(authorize.GetLeftPart(UriPartial.Authority), Is.EqualTo(idp.Issuer));
-        Assert.That(query["client_id"].ToString(), Is.EqualTo(idp.ClientId));
+        Assert.That(authorize.GetLeftPart(UriPartial.Authority), Is.EqualTo(Idp.Issuer));
+        Assert.That(query["client_id"].ToString(), Is.EqualTo(Idp.ClientId));
         Assert.That(query["redirect_uri"].ToString(), Is.EqualTo(ExternalFlows.CallbackUrl));
         Assert.That(query["response_type"].ToString(), Is.EqualTo("code"));
         Assert.That(query["code_challenge_method"].ToString(), Is.EqualTo("S256"));
         Assert.That(query["code_challenge"].ToString(), Has.Length.EqualTo(43));
         Assert.That(query["state"].ToString(), Has.Length.GreaterThanOrEqualTo(32));
         Assert.That(query["nonce"].ToString(), Has.Length.GreaterThanOrEqualTo(32));
-        var stored = await factory.WithDatabaseAsync(db => db.ExternalAuthorizations.AsNoTracking().SingleAsync());
+        var stored = await Factory.WithDatabaseAsync(db => db.ExternalAuthorizations.AsNoTracking().SingleAsync());
         Assert.That(stored.StateHash, Is.Not.EqualTo(query["state"].ToString()), "only the state's hash is kept");
     }
 
@@ -67,8 +43,8 @@ public sealed class ExternalSignInTests
     {
         var person = ExternalFlows.NewIdpUser();
 
-        var first = await browser.SignInExternallyAsync(idp, person);
-        var second = await browser.SignInExternallyAsync(idp, person);
+        var first = await Browser.SignInExternallyAsync(Idp, person);
+        var second = await Browser.SignInExternallyAsync(Idp, person);
 
         var token = new JsonWebToken(first.AccessToken);
         Assert.Multiple(() =>
@@ -77,11 +53,11 @@ public sealed class ExternalSignInTests
             Assert.That(token.GetPayloadValue<string[]>("amr"), Does.Contain("ext"));
             Assert.That(token.GetClaim("aal").Value, Is.EqualTo("aal1"));
         });
-        var user = await (await browser.GetUserAsync(second.AccessToken)).ReadJsonAsync();
+        var user = await (await Browser.GetUserAsync(second.AccessToken)).ReadJsonAsync();
         Assert.That(user.GetProperty("email").GetString(), Is.EqualTo(person.Email));
         Assert.That(user.GetProperty("emailConfirmed").GetBoolean(), Is.True, "the provider verified it");
         Assert.That(user.GetProperty("name").GetString(), Is.EqualTo("Ada Lovelace"));
-        var (users, identities) = await factory.WithDatabaseAsync(async db => (await db.Users.CountAsync(), await db.ExternalIdentities.CountAsync()));
+        var (users, identities) = await Factory.WithDatabaseAsync(async db => (await db.Users.CountAsync(), await db.ExternalIdentities.CountAsync()));
         Assert.That((users, identities), Is.EqualTo((1, 1)));
     }
 
@@ -90,36 +66,36 @@ public sealed class ExternalSignInTests
     {
         var person = ExternalFlows.NewIdpUser(emailVerified: false);
 
-        var auth = await browser.SignInExternallyAsync(idp, person);
+        var auth = await Browser.SignInExternallyAsync(Idp, person);
 
-        var user = await (await browser.GetUserAsync(auth.AccessToken)).ReadJsonAsync();
+        var user = await (await Browser.GetUserAsync(auth.AccessToken)).ReadJsonAsync();
         Assert.That(user.GetProperty("emailConfirmed").GetBoolean(), Is.False);
-        var token = await factory.TokenMailedToAsync(person.Email);
-        var confirmed = await browser.PostAsJsonAsync("/auth/email/confirm", new { token });
+        var token = await Factory.TokenMailedToAsync(person.Email);
+        var confirmed = await Browser.PostAsJsonAsync("/auth/email/confirm", new { token });
         Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
     }
 
     [Test]
     public async Task An_address_that_has_an_account_is_not_joined_silently()
     {
-        var owner = await browser.SignUpAsync();
+        var owner = await Browser.SignUpAsync();
         var person = new TestIdpUser($"sub-{Guid.NewGuid():N}", owner.Email);
 
-        var back = await browser.SignInAtProviderAsync(idp, person);
-        var exchanged = await browser.ExchangeAsync(back["code"]);
+        var back = await Browser.SignInAtProviderAsync(Idp, person);
+        var exchanged = await Browser.ExchangeAsync(back["code"]);
 
         await exchanged.AssertProblemAsync(HttpStatusCode.Conflict, "external_account_exists");
-        var identities = await factory.WithDatabaseAsync(db => db.ExternalIdentities.CountAsync());
+        var identities = await Factory.WithDatabaseAsync(db => db.ExternalIdentities.CountAsync());
         Assert.That(identities, Is.Zero, "nothing was linked");
     }
 
     [Test]
     public async Task An_exchange_code_works_once()
     {
-        var back = await browser.SignInAtProviderAsync(idp, ExternalFlows.NewIdpUser());
+        var back = await Browser.SignInAtProviderAsync(Idp, ExternalFlows.NewIdpUser());
 
-        var first = await browser.ExchangeAsync(back["code"]);
-        var replayed = await browser.ExchangeAsync(back["code"]);
+        var first = await Browser.ExchangeAsync(back["code"]);
+        var replayed = await Browser.ExchangeAsync(back["code"]);
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         await replayed.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_exchange_code");
@@ -128,10 +104,10 @@ public sealed class ExternalSignInTests
     [Test]
     public async Task An_exchange_code_dies_after_a_minute()
     {
-        var back = await browser.SignInAtProviderAsync(idp, ExternalFlows.NewIdpUser());
+        var back = await Browser.SignInAtProviderAsync(Idp, ExternalFlows.NewIdpUser());
 
-        factory.Time!.Advance(TimeSpan.FromSeconds(61));
-        var late = await browser.ExchangeAsync(back["code"]);
+        Factory.Time!.Advance(TimeSpan.FromSeconds(61));
+        var late = await Browser.ExchangeAsync(back["code"]);
 
         await late.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_exchange_code");
     }
@@ -139,38 +115,38 @@ public sealed class ExternalSignInTests
     [Test]
     public async Task A_wrong_or_replayed_state_is_refused_without_a_redirect()
     {
-        var authorize = await browser.StartAsync();
-        var callback = await idp.AuthorizeAsync(authorize, ExternalFlows.NewIdpUser());
+        var authorize = await Browser.StartAsync();
+        var callback = await Idp.AuthorizeAsync(authorize, ExternalFlows.NewIdpUser());
         var forged = new Uri(callback.ToString().Replace("state=", "state=x", StringComparison.Ordinal));
 
-        var wrong = await browser.GetAsync(forged.PathAndQuery);
+        var wrong = await Browser.GetAsync(forged.PathAndQuery);
         await wrong.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_state");
         Assert.That(wrong.Headers.Location, Is.Null);
-        var right = await browser.CallbackAsync(callback);
+        var right = await Browser.CallbackAsync(callback);
         Assert.That(right, Does.ContainKey("code"));
-        var replayed = await browser.GetAsync(callback.PathAndQuery);
+        var replayed = await Browser.GetAsync(callback.PathAndQuery);
         await replayed.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_state");
     }
 
     [Test]
     public async Task A_return_url_on_an_unknown_origin_gets_no_redirect()
     {
-        var started = await browser.GetAsync($"/auth/external/testidp/start?returnUrl={Uri.EscapeDataString("https://evil.example/steal")}");
+        var started = await Browser.GetAsync($"/auth/external/testidp/start?returnUrl={Uri.EscapeDataString("https://evil.example/steal")}");
 
         await started.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_return_url");
         Assert.That(started.Headers.Location, Is.Null);
-        var missing = await browser.GetAsync("/auth/external/testidp/start");
+        var missing = await Browser.GetAsync("/auth/external/testidp/start");
         await missing.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
-        var unknown = await browser.GetAsync($"/auth/external/nobody/start?returnUrl={Uri.EscapeDataString(ExternalFlows.ReturnUrl)}");
+        var unknown = await Browser.GetAsync($"/auth/external/nobody/start?returnUrl={Uri.EscapeDataString(ExternalFlows.ReturnUrl)}");
         await unknown.AssertProblemAsync(HttpStatusCode.NotFound, "unknown_provider");
     }
 
     [Test]
     public async Task Cancelling_at_the_provider_comes_back_with_an_error()
     {
-        var authorize = await browser.StartAsync();
+        var authorize = await Browser.StartAsync();
 
-        var back = await browser.CallbackAsync(await idp.AuthorizeAsync(authorize, ExternalFlows.NewIdpUser(), cancel: true));
+        var back = await Browser.CallbackAsync(await Idp.AuthorizeAsync(authorize, ExternalFlows.NewIdpUser(), cancel: true));
 
         Assert.That(back["error"], Is.EqualTo("external_sign_in_cancelled"));
         Assert.That(back, Does.Not.ContainKey("code"));
@@ -183,15 +159,15 @@ public sealed class ExternalSignInTests
     [TestCase(IdTokenTamper.MissingNonce)]
     public async Task A_spoiled_id_token_signs_nobody_in(IdTokenTamper tamper)
     {
-        var authorize = await browser.StartAsync();
-        var callback = await idp.AuthorizeAsync(authorize, ExternalFlows.NewIdpUser());
+        var authorize = await Browser.StartAsync();
+        var callback = await Idp.AuthorizeAsync(authorize, ExternalFlows.NewIdpUser());
 
-        await idp.TamperNextIdTokenAsync(tamper);
-        var back = await browser.CallbackAsync(callback);
+        await Idp.TamperNextIdTokenAsync(tamper);
+        var back = await Browser.CallbackAsync(callback);
 
         Assert.That(back["error"], Is.EqualTo("external_sign_in_failed"));
         Assert.That(back, Does.Not.ContainKey("code"));
-        var (users, grants) = await factory.WithDatabaseAsync(async db => (await db.Users.CountAsync(), await db.ExternalSignInGrants.CountAsync()));
+        var (users, grants) = await Factory.WithDatabaseAsync(async db => (await db.Users.CountAsync(), await db.ExternalSignInGrants.CountAsync()));
         Assert.That((users, grants), Is.EqualTo((0, 0)), "nothing was made");
     }
 
@@ -199,19 +175,19 @@ public sealed class ExternalSignInTests
     public async Task An_account_without_a_password_cannot_log_in_with_one_until_it_sets_one()
     {
         var person = ExternalFlows.NewIdpUser();
-        var auth = await browser.SignInExternallyAsync(idp, person);
+        var auth = await Browser.SignInExternallyAsync(Idp, person);
 
-        var login = await browser.PostAsJsonAsync("/auth/login", new { email = person.Email, password = "" + ApiClientExtensions.Password });
+        var login = await Browser.PostAsJsonAsync("/auth/login", new { email = person.Email, password = "" + ApiClientExtensions.Password });
         await login.AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
-        var change = await browser.SendWithTokenAsync(HttpMethod.Post, "/auth/user/password", auth.AccessToken,
+        var change = await Browser.SendWithTokenAsync(HttpMethod.Post, "/auth/user/password", auth.AccessToken,
             new { currentPassword = "anything at all", newPassword = "a brand new passphrase" });
         await change.AssertProblemAsync(HttpStatusCode.Conflict, "password_not_set");
 
-        await browser.PostAsJsonAsync("/auth/password/forgot", new { email = person.Email });
-        var token = await factory.TokenMailedToAsync(person.Email);
-        var reset = await browser.PostAsJsonAsync("/auth/password/reset", new { token, newPassword = "a brand new passphrase" });
+        await Browser.PostAsJsonAsync("/auth/password/forgot", new { email = person.Email });
+        var token = await Factory.TokenMailedToAsync(person.Email);
+        var reset = await Browser.PostAsJsonAsync("/auth/password/reset", new { token, newPassword = "a brand new passphrase" });
         Assert.That(reset.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await reset.Content.ReadAsStringAsync());
-        var afterReset = await browser.PostAsJsonAsync("/auth/login", new { email = person.Email, password = "a brand new passphrase" });
+        var afterReset = await Browser.PostAsJsonAsync("/auth/login", new { email = person.Email, password = "a brand new passphrase" });
         Assert.That(afterReset.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 }
