@@ -145,6 +145,7 @@ public sealed class StepUpTests
         await old.AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_mfa_code");
         var mails = await factory.WaitForAsync(user.Email, count: 3);
         Assert.That(mails.Select(m => m.Subject), Does.Contain("New recovery codes were made"));
+        Assert.That(await factory.AuditTypesAsync(user.Email, "RecoveryCodesRegenerated"), Does.Contain("RecoveryCodesRegenerated"));
     }
 
     [Test]

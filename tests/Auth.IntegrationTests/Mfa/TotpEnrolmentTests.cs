@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Auth.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +41,44 @@ public sealed class TotpEnrolmentTests
             Assert.That(body.GetProperty("otpauthUri").GetString(), Does.StartWith("otpauth://totp/").And.Contain($"secret={secret}").And.Contain("issuer=Auth"));
             Assert.That(body.GetProperty("qrCodeSvg").GetString(), Does.StartWith("<svg").Or.StartWith("<?xml").And.Contain("</svg>"));
         });
+    }
+
+    [Test]
+    public async Task The_issuer_and_account_label_are_the_configured_ones()
+    {
+        await using var configured = MfaFlows.CreateFactory(settings: new Dictionary<string, string?>
+        {
+            ["Auth:Mfa:Issuer"] = "Example Co",
+            ["Auth:Mfa:AccountLabel"] = "Name",
+        });
+        using var configuredClient = configured.CreateClient();
+        var user = await configuredClient.SignUpAsync(name: "Ada Lovelace");
+
+        var response = await configuredClient.SendWithTokenAsync(HttpMethod.Post, "/auth/mfa/totp", user.AccessToken, new { currentPassword = user.Password });
+
+        var uri = new Uri((await response.ReadJsonAsync()).GetProperty("otpauthUri").GetString()!);
+        var query = System.Web.HttpUtility.ParseQueryString(uri.Query);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Uri.UnescapeDataString(uri.AbsolutePath), Is.EqualTo("/Example Co:Ada Lovelace"), "label: issuer, then the account's name");
+            Assert.That(query["issuer"], Is.EqualTo("Example Co"));
+            Assert.That(uri.ToString(), Does.Not.Contain(Uri.EscapeDataString(user.Email)).And.Not.Contain(user.Email));
+        });
+    }
+
+    [Test]
+    public async Task A_sign_in_mfa_token_cannot_start_an_enrolment_and_still_signs_in()
+    {
+        var user = await factory.SignUpWithTotpAsync(client);
+        var mfaToken = await client.LoginForMfaTokenAsync(user.Email);
+
+        var started = await client.PostAsJsonAsync("/auth/mfa/totp", new { mfaToken });
+        var confirmed = await client.PostAsJsonAsync("/auth/mfa/totp/confirm", new { mfaToken, code = factory.CodeNow(user.Secret) });
+        var verified = await client.VerifyAsync(mfaToken, factory.CodeNow(user.Secret));
+
+        await started.AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_mfa_token");
+        await confirmed.AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_mfa_token");
+        Assert.That(verified.StatusCode, Is.EqualTo(HttpStatusCode.OK), "refused elsewhere, it still does what it was issued for");
     }
 
     [Test]
