@@ -97,6 +97,38 @@ public sealed class BreachCheckTests
         Assert.That(problem.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()), Is.EqualTo(new[] { "breached" }));
     }
 
+    [Test]
+    public async Task At_sign_in_a_password_breached_since_it_was_set_logs_in_flagged_after_one_range_call_and_a_wrong_one_asks_nothing()
+    {
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+        var email = await AddUserWithPasswordAsync(factory, BreachedPassword);
+
+        var wrong = await client.PostAsJsonAsync("/auth/login", new { email, password = "not the password at all" });
+        var askedForTheWrongOne = pwned.Requests.Count;
+        var login = await client.PostAsJsonAsync("/auth/login", new { email, password = BreachedPassword });
+
+        await wrong.AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
+        Assert.That(askedForTheWrongOne, Is.Zero, "only a login that succeeds is judged");
+        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await login.ReadJsonAsync()).GetProperty("passwordChangeRequired").GetBoolean(), Is.True);
+        Assert.That(pwned.Requests.Select(r => r.Path), Is.EqualTo(new[] { $"/range/{FakePwnedPasswords.Split(BreachedPassword).Prefix}" }));
+    }
+
+    [Test]
+    public async Task At_sign_in_a_password_found_only_as_padding_logs_in_unflagged()
+    {
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+        var email = await AddUserWithPasswordAsync(factory, CleanPassword);
+
+        var login = await client.PostAsJsonAsync("/auth/login", new { email, password = CleanPassword });
+
+        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await login.ReadJsonAsync()).GetProperty("passwordChangeRequired").GetBoolean(), Is.False);
+        Assert.That(pwned.Requests.Select(r => r.Path), Is.EqualTo(new[] { $"/range/{FakePwnedPasswords.Split(CleanPassword).Prefix}" }));
+    }
+
     private AuthApiFactory Factory(Dictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
@@ -118,5 +150,17 @@ public sealed class BreachCheckTests
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IBreachedPasswords>().CheckAsync(password, CancellationToken.None);
+    }
+
+    /// <summary>An account whose password was set before the corpus listed it (a breach since), stored directly.</summary>
+    private static async Task<string> AddUserWithPasswordAsync(AuthApiFactory factory, string password)
+    {
+        var email = ApiClientExtensions.NewEmail();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var hash = await services.GetRequiredService<IPasswordHasher>().HashAsync(password, CancellationToken.None);
+        services.GetRequiredService<IUserRepository>().Add(Auth.Domain.Users.User.Register(email, "Ada Lovelace", hash, DateTimeOffset.UtcNow));
+        Assert.That((await services.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None)).IsSuccess, Is.True);
+        return email;
     }
 }
