@@ -48,7 +48,10 @@ MODES = {
                  ready_runs=5, mfa=400, passkeys=64, external=200),
 }
 SCENARIOS = ("ping", "user", "login", "refresh", "signup", "passwords", "logout", "storm", "flood", "soak", "ready",
-             "mfa", "passkey", "external")
+             "mfa", "passkey", "external", "before-mfa")
+# Scenario before-mfa: the service as it was before issue 13 (two-step verification), published to this directory
+# (see bench/README.md), beside this build's.
+BEFORE_MFA_API_DIR = os.environ.get("BENCH_BEFORE_MFA_API_DIR", "")
 # The origin the passkey driver's software authenticator signs for (tests/Auth.Benchmarks/PasskeyLoginLoad.cs).
 PASSKEY_ORIGIN = "http://localhost:3000"
 PASSKEY_LOOPS = 32
@@ -219,7 +222,7 @@ class Harness:
                        check=True, capture_output=True)
         subprocess.run(["openssl", "pkey", "-in", self.key, "-pubout", "-out", self.pub], check=True, capture_output=True)
 
-    def start_service(self, extra_env=None, name="auth"):
+    def start_service(self, extra_env=None, name="auth", api_dir=API_DIR):
         port = free_port()
         self.api = f"http://127.0.0.1:{port}"
         env = {
@@ -238,7 +241,7 @@ class Harness:
             **(extra_env or {}),
         }
         started = time.monotonic()
-        self.service = self.procs.start(["dotnet", os.path.join(API_DIR, "Auth.Api.dll")], API_DIR, env,
+        self.service = self.procs.start(["dotnet", os.path.join(api_dir, "Auth.Api.dll")], api_dir, env,
                                         os.path.join(self.work, f"{name}-service.log" if name != "auth" else "service.log"))
         # Polled every 5 ms: the time to ready is measured from here.
         wait_for(self.api, "/health/ready", self.service, interval=0.005)
@@ -310,19 +313,26 @@ class Harness:
         self.results.append(summary)
         return summary
 
-    def run_side_by_side(self, runs):
+    def run_side_by_side(self, runs, connections=64, rounds=None, piece=None, alternate=False):
         """Scenarios compared with each other (the service's and the baseline's), measured in interleaved rounds
         (A B C A B C ...) so that a change in the machine's speed during the comparison (other tenants of the
-        cores) falls on all of them alike. Requests/s is over all rounds; p50 and p99 are the rounds' medians."""
-        rounds = self.cfg["rounds"]
-        piece = max(1, round(self.cfg["duration"] / rounds))
+        cores) falls on all of them alike. Requests/s is over all rounds; p50 and p99 are the rounds' medians.
+        An env may be a function, called for each wrk run (a signup run needs addresses no earlier run used)."""
+        rounds = rounds or self.cfg["rounds"]
+        piece = piece or max(1, round(self.cfg["duration"] / rounds))
+
+        def env_of(env):
+            return env() if callable(env) else env
+
         if self.cfg["warmup"]:
             for _, script, url, env in runs:
-                wrk(script, url, self.cfg["warmup"], 2, 64, env)
+                wrk(script, url, self.cfg["warmup"], 2, connections, env_of(env))
         measured = {name: [] for name, _, _, _ in runs}
-        for _ in range(rounds):
-            for name, script, url, env in runs:
-                measured[name].append(wrk(script, url, piece, 2, 64, env))
+        for round_ in range(rounds):
+            # A B, then B A: a machine speeding up or slowing down during a round favours neither side overall.
+            ordered = runs if round_ % 2 == 0 or not alternate else list(reversed(runs))
+            for name, script, url, env in ordered:
+                measured[name].append(wrk(script, url, piece, 2, connections, env_of(env)))
         for name, _, _, _ in runs:
             parts = measured[name]
             summary = {key: sum(p[key] for p in parts) for key in
@@ -410,27 +420,71 @@ class Harness:
                                f"({bad.get('rps', 0):.0f} req/s, {bad.get('overloaded', 0)} of them 503 overloaded); "
                                f"{summary['overloaded']} of these answered 503 overloaded")
 
+    def seed_users(self, api, label):
+        def signup(i):
+            status, _ = request(api, "POST", "/auth/signup",
+                                {"email": f"bench-{i}@bench.local", "password": PASSWORD, "name": f"Bench {i}"})
+            if status != 201:
+                raise RuntimeError(f"seeding signup {i} ({label}) answered {status}")
+
+        with concurrent.futures.ThreadPoolExecutor(max_workers=CORES * 2) as pool:
+            list(pool.map(signup, range(self.cfg["users"])))
+
+    def interleaved(self):
+        """At least four rounds, an even number, of at least 2 s for a comparison of two services, in alternating order
+        (A B, B A, ...): one round would leave it to the machine's drift, and a shorter piece holds too few logins."""
+        rounds = max(4, self.cfg["rounds"] + self.cfg["rounds"] % 2)
+        return {"rounds": rounds, "piece": max(2, round(self.cfg["duration"] / rounds)), "alternate": True}
+
     def blocklist_off(self):
-        """Login and signup again on a second instance with the offline password checks off, beside the default runs
-        (checks on): what the blocklist and its rules cost per request. A micro-benchmark times them alone."""
+        """Login and signup on two instances at once, the default (offline password checks on) and one with
+        `Passwords:Blocklist:Enabled=false`, measured in interleaved rounds (on, off, on, off ...) so that the machine's
+        drift falls on both alike: what the blocklist and its rules cost per request. A micro-benchmark times them alone."""
         checked_api, checked_service = self.api, self.service
         self.start_service({"Passwords__Blocklist__Enabled": "false"}, name="blocklist-off")
+        off_api, off_service = self.api, self.service
+        self.api, self.service = checked_api, checked_service
         try:
-            def signup(i):
-                status, _ = request(self.api, "POST", "/auth/signup",
-                                    {"email": f"bench-{i}@bench.local", "password": PASSWORD, "name": f"Bench {i}"})
-                if status != 201:
-                    raise RuntimeError(f"seeding signup {i} (blocklist off) answered {status}")
+            self.seed_users(off_api, "blocklist off")
+            users = {"BENCH_USERS": str(self.cfg["users"])}
+            self.run_side_by_side([
+                ("POST /auth/login (checks on, interleaved)", "login.lua", checked_api, users),
+                ("POST /auth/login (blocklist off)", "login.lua", off_api, users)],
+                connections=CORES * 2, **self.interleaved())
 
-            with concurrent.futures.ThreadPoolExecutor(max_workers=CORES * 2) as pool:
-                list(pool.map(signup, range(self.cfg["users"])))
-            self.run("POST /auth/login (blocklist off)", "login.lua", self.api, connections=CORES * 2,
-                     env={"BENCH_USERS": str(self.cfg["users"])})
-            self.run("POST /auth/signup (blocklist off)", "signup.lua", self.api, connections=CORES * 2,
-                     env={"BENCH_RUN": str(int(time.time()))}, warm=False)
+            def fresh():
+                return {"BENCH_RUN": f"{time.time_ns()}"}
+
+            self.run_side_by_side([
+                ("POST /auth/signup (checks on, interleaved)", "signup.lua", checked_api, fresh),
+                ("POST /auth/signup (blocklist off)", "signup.lua", off_api, fresh)],
+                connections=CORES * 2, **self.interleaved())
         finally:
-            self.procs.stop(self.service)
-            self.api, self.service = checked_api, checked_service
+            self.procs.stop(off_service)
+
+    def before_mfa(self):
+        """Login of an account without a second factor on the service as it was before issue 13 (published to
+        BENCH_BEFORE_MFA_API_DIR) and on this build, each a fresh instance seeded alike (the run's main instance carries
+        the earlier scenarios' sessions and a backlog of new-device mails), both running, measured in interleaved rounds."""
+        if not BEFORE_MFA_API_DIR:
+            raise RuntimeError("scenario before-mfa needs BENCH_BEFORE_MFA_API_DIR (see bench/README.md)")
+        main_api, main_service = self.api, self.service
+        self.start_service(name="before-mfa", api_dir=os.path.join(ROOT, BEFORE_MFA_API_DIR))
+        before_api, before_service = self.api, self.service
+        self.start_service(name="with-mfa")
+        after_api, after_service = self.api, self.service
+        self.api, self.service = main_api, main_service
+        try:
+            self.seed_users(before_api, "before issue 13")
+            self.seed_users(after_api, "with two-step verification")
+            users = {"BENCH_USERS": str(self.cfg["users"])}
+            self.run_side_by_side([
+                ("POST /auth/login (before issue 13)", "login.lua", before_api, users),
+                ("POST /auth/login (with two-step verification, interleaved)", "login.lua", after_api, users)],
+                connections=CORES * 2, **self.interleaved())
+        finally:
+            self.procs.stop(before_service)
+            self.procs.stop(after_service)
 
     def fresh_chains(self, count):
         """New sessions for a run whose refresh chains must start unused (the refresh run rotated the seeded ones)."""
@@ -638,6 +692,9 @@ class Harness:
             self.passkey_login()
         if wanted("external"):
             self.external_sign_in()
+        # Only when asked for, or when the old build is there: it needs a build of another commit.
+        if (only and "before-mfa" in only) or (only is None and BEFORE_MFA_API_DIR):
+            self.before_mfa()
         if wanted("ready"):
             self.time_to_ready()
 

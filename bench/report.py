@@ -56,10 +56,15 @@ def rows(run):
         out[-1]["reference"] = "hashing limit"
     add(_find(run, "POST /auth/refresh"), reference_rps=2000, target=">= 2,000 req/s", minimum=1.0)
     add(_find(run, "POST /auth/signup"), reference_rps=hash_limit, note="no target; reference: hashing limit")
-    add(_find(run, "POST /auth/login (blocklist off)"), "POST /auth/login",
-        note="Passwords:Blocklist:Enabled=false; ratio to the default (checks on)")
-    add(_find(run, "POST /auth/signup (blocklist off)"), "POST /auth/signup",
-        note="Passwords:Blocklist:Enabled=false; ratio to the default (checks on)")
+    add(_find(run, "POST /auth/login (checks on, interleaved)"), note="the default, beside the next row")
+    add(_find(run, "POST /auth/login (blocklist off)"), "POST /auth/login (checks on, interleaved)",
+        note="Passwords:Blocklist:Enabled=false, interleaved with the row above; ratio to it")
+    add(_find(run, "POST /auth/signup (checks on, interleaved)"), note="the default, beside the next row")
+    add(_find(run, "POST /auth/signup (blocklist off)"), "POST /auth/signup (checks on, interleaved)",
+        note="Passwords:Blocklist:Enabled=false, interleaved with the row above; ratio to it")
+    add(_find(run, "POST /auth/login (before issue 13)"), note="the service before two-step verification, beside the next row")
+    add(_find(run, "POST /auth/login (with two-step verification, interleaved)"), "POST /auth/login (before issue 13)",
+        note="an account without a second factor, interleaved with the row above; ratio to it")
     add(_find(run, "POST /auth/logout + rejected GET"), note="every logout 204, every later GET 401 (else an error)")
     mfa = _find(run, "POST /auth/mfa/verify")
     add(mfa, target="no Argon2id: p50 under one verify", p99_max_us=None,
