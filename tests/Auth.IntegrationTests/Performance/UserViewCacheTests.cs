@@ -15,6 +15,8 @@ public sealed class UserViewCacheTests
         using var client = factory.CreateClient();
         var user = await client.SignUpAsync();
         await client.GetUserAsync(user.AccessToken);
+        // The signup's events are delivered in the background (audit rows, the outbox marked): not in the window.
+        await factory.WaitForOutboxDrainedAsync();
         var before = factory.DatabaseCommands;
 
         var response = await client.GetUserAsync(user.AccessToken);
