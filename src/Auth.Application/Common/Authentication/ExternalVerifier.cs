@@ -38,8 +38,7 @@ public sealed class ExternalVerifier(
             }
         }
 
-        var presented = await devices.FindAsync(deviceToken, cancellationToken);
-        var known = presented is not null && presented.Device.IsKnownTo(user.Id, now) ? presented : null;
+        var known = await devices.FindKnownAsync(deviceToken, user.Id, now, cancellationToken);
         return new ProvenIdentity(user, grant.Amr.Split(' ', StringSplitOptions.RemoveEmptyEntries), known);
     }
 

@@ -17,6 +17,10 @@ public sealed class KnownDevices(IKnownDeviceRepository devices, IRefreshTokenGe
             ? null
             : new PresentedDevice(device, token);
 
+    /// <summary>The device a presented token names, if it is known to the user (the verifiers that find the user first).</summary>
+    public async Task<PresentedDevice?> FindKnownAsync(string? token, Guid userId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await FindAsync(token, cancellationToken) is { } presented && presented.Device.IsKnownTo(userId, now) ? presented : null;
+
     /// <summary>The device a second-factor challenge was issued to, if it is still known to the user.</summary>
     public async Task<PresentedDevice?> FindKnownAsync(Guid? deviceId, Guid userId, DateTimeOffset now, CancellationToken cancellationToken) =>
         deviceId is { } id && await devices.FindByIdAsync(id, cancellationToken) is { } device && device.IsKnownTo(userId, now)

@@ -34,8 +34,7 @@ public sealed class PasskeyVerifier(
             return await assertions.RefuseAsync(check, PasskeyCeremony.SignIn, now, cancellationToken);
         }
 
-        var presented = await devices.FindAsync(deviceToken, cancellationToken);
-        var known = presented is not null && presented.Device.IsKnownTo(user.Id, now) ? presented : null;
+        var known = await devices.FindKnownAsync(deviceToken, user.Id, now, cancellationToken);
         return new ProvenIdentity(user, AuthenticationMethods.Passkey(check.Passkey.BackupEligible), known);
     }
 }
