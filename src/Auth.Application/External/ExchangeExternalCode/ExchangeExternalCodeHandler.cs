@@ -27,13 +27,16 @@ public sealed class ExchangeExternalCodeHandler(
             return AuthErrors.InvalidExchangeCode;
         }
 
-        var (session, proven) = await signIn.SignInWithProofAsync(ct => verifier.VerifyAsync(grant, command.DeviceToken, ct), command.Client, cancellationToken);
+        Task<(Result<AuthResult> Session, ProvenIdentity? Proven)> SignInAsync() =>
+            signIn.SignInWithProofAsync(ct => verifier.VerifyAsync(grant, command.DeviceToken, ct), command.Client, cancellationToken);
+
+        var (session, proven) = await SignInAsync();
         if (session.Error == AuthErrors.EmailTaken)
         {
             // Another first sign-in with this identity (or a signup with its address) committed while this one made
             // the account: once more, against what is there now, which finds the link or refuses the address.
             unitOfWork.Reset();
-            (session, proven) = await signIn.SignInWithProofAsync(ct => verifier.VerifyAsync(grant, command.DeviceToken, ct), command.Client, cancellationToken);
+            (session, proven) = await SignInAsync();
         }
 
         if (session.Error == AuthErrors.EmailTaken)
