@@ -103,6 +103,19 @@ class Processes:
 
 
 def request(base, method, path, body=None, token=None, timeout=30):
+    """One JSON request: (status, parsed body). A 503 overloaded (the bounded hashing queue, still draining a flood
+    that just ended, or a hash pace the flood slowed) is waited out as a client should, by its Retry-After, for up to
+    a minute: seeding is not a measurement. Routes that never hash never answer it, so timed calls are unaffected."""
+    deadline = time.monotonic() + 60
+    while True:
+        status, parsed, retry_after = _request_once(base, method, path, body, token, timeout)
+        overloaded = status == 503 and isinstance(parsed, dict) and parsed.get("code") == "overloaded"
+        if not overloaded or time.monotonic() + retry_after > deadline:
+            return status, parsed
+        time.sleep(retry_after)
+
+
+def _request_once(base, method, path, body, token, timeout):
     headers = {}
     data = None
     if body is not None:
@@ -114,14 +127,20 @@ def request(base, method, path, body=None, token=None, timeout=30):
     try:
         with urllib.request.urlopen(req, timeout=timeout) as response:
             raw = response.read()
-            return response.status, json.loads(raw) if raw else None
+            return response.status, json.loads(raw) if raw else None, 0
     except urllib.error.HTTPError as e:
         # Problem bodies matter to some callers (the mfaToken of a 403 mfa_required).
         raw = e.read()
+        retry_after = int(e.headers.get("Retry-After") or 1)
         try:
-            return e.code, json.loads(raw) if raw else None
+            return e.code, json.loads(raw) if raw else None, retry_after
         except ValueError:
-            return e.code, None
+            return e.code, None, retry_after
+
+
+def problem_code(body):
+    """The stable code of a problem response, for a failure message."""
+    return body.get("code") if isinstance(body, dict) else None
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -267,10 +286,10 @@ class Harness:
         users = cfg["users"]
 
         def signup(i):
-            status, _ = request(self.api, "POST", "/auth/signup",
-                                {"email": f"bench-{i}@bench.local", "password": PASSWORD, "name": f"Bench {i}"})
+            status, body = request(self.api, "POST", "/auth/signup",
+                                   {"email": f"bench-{i}@bench.local", "password": PASSWORD, "name": f"Bench {i}"})
             if status != 201:
-                raise RuntimeError(f"seeding signup {i} answered {status}")
+                raise RuntimeError(f"seeding signup {i} answered {status} {problem_code(body)}")
 
         started = time.monotonic()
         with concurrent.futures.ThreadPoolExecutor(max_workers=CORES * 2) as pool:
@@ -292,7 +311,7 @@ class Harness:
         status, body = request(self.api, "POST", "/auth/login",
                                {"email": f"bench-{i % self.cfg['users']}@bench.local", "password": PASSWORD})
         if status != 200:
-            raise RuntimeError(f"login of seeded user {i} answered {status}")
+            raise RuntimeError(f"login of seeded user {i} answered {status} {problem_code(body)}")
         return body
 
     # --- measurements ------------------------------------------------------------------------------------------
@@ -422,10 +441,10 @@ class Harness:
 
     def seed_users(self, api, label):
         def signup(i):
-            status, _ = request(api, "POST", "/auth/signup",
-                                {"email": f"bench-{i}@bench.local", "password": PASSWORD, "name": f"Bench {i}"})
+            status, body = request(api, "POST", "/auth/signup",
+                                   {"email": f"bench-{i}@bench.local", "password": PASSWORD, "name": f"Bench {i}"})
             if status != 201:
-                raise RuntimeError(f"seeding signup {i} ({label}) answered {status}")
+                raise RuntimeError(f"seeding signup {i} ({label}) answered {status} {problem_code(body)}")
 
         with concurrent.futures.ThreadPoolExecutor(max_workers=CORES * 2) as pool:
             list(pool.map(signup, range(self.cfg["users"])))
@@ -518,7 +537,7 @@ class Harness:
             email = f"mfa-{run}-{i}@bench.local"
             status, body = request(self.api, "POST", "/auth/signup", {"email": email, "password": PASSWORD, "name": f"Mfa {i}"})
             if status != 201:
-                raise RuntimeError(f"mfa seeding signup {i} answered {status}")
+                raise RuntimeError(f"mfa seeding signup {i} answered {status} {problem_code(body)}")
             token = body["accessToken"]
             status, started = request(self.api, "POST", "/auth/mfa/totp", {"currentPassword": PASSWORD}, token)
             if status != 200:
