@@ -622,7 +622,11 @@ class Harness:
             opener = urllib.request.build_opener(_NoRedirect, urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
             timed = {}
             begun = time.monotonic()
-            status, location, _ = hop(opener, f"{self.api}/auth/external/testidp/start?returnUrl={urllib.parse.quote(EXTERNAL_RETURN)}")
+            # The page's proof key (RFC 7636 S256): the exchange sends the verifier.
+            verifier = base64.urlsafe_b64encode(os.urandom(32)).rstrip(b"=").decode()
+            challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+            status, location, _ = hop(opener, f"{self.api}/auth/external/testidp/start?returnUrl={urllib.parse.quote(EXTERNAL_RETURN)}"
+                                              f"&codeChallenge={challenge}")
             timed["start"] = (status == 302, time.monotonic() - begun)
             form = {"sub": f"bench-{run}-{i}", "email": f"ext-{run}-{i}@bench.local", "email_verified": "on", "name": f"Ext {i}"}
             # The provider's login form takes the person once; its consent step then passes on a plain GET.
@@ -638,7 +642,7 @@ class Harness:
             timed["callback"] = (status == 302 and "code=" in (location or ""), time.monotonic() - begun)
             code = urllib.parse.parse_qs(urllib.parse.urlsplit(location or "").query).get("code", [""])[0]
             begun = time.monotonic()
-            status, _ = request(self.api, "POST", "/auth/external/exchange", {"code": code})
+            status, _ = request(self.api, "POST", "/auth/external/exchange", {"code": code, "codeVerifier": verifier})
             timed["exchange"] = (status == 200, time.monotonic() - begun)
             return timed
 

@@ -36,11 +36,14 @@ public sealed class ReactExternalSignInTests(string transport) : ReactAppTest(tr
     /// One start and one authorize before any page: the service reads the provider's metadata, and the provider and the
     /// service each answer their first request (JIT, keys), outside the 15-second waits of the first test on a busy machine.
     /// </summary>
+    // RFC 7636 appendix B's challenge: the warm-up never exchanges a code, so any well-formed one does.
+    private const string WarmUpChallenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+
     [OneTimeSetUp]
     public async Task WarmUp()
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
-        var started = await http.GetAsync($"{ApiUrl}/auth/external/testidp/start?returnUrl={Uri.EscapeDataString(AppUrl + "/external")}");
+        var started = await http.GetAsync($"{ApiUrl}/auth/external/testidp/start?returnUrl={Uri.EscapeDataString(AppUrl + "/external")}&codeChallenge={WarmUpChallenge}");
         Assert.That((int)started.StatusCode, Is.EqualTo(302), await started.Content.ReadAsStringAsync());
         using var authorize = await http.GetAsync(started.Headers.Location);
         Assert.That((int)authorize.StatusCode, Is.LessThan(400), "the provider answers its authorize endpoint");
@@ -193,6 +196,26 @@ public sealed class ReactExternalSignInTests(string transport) : ReactAppTest(tr
 
         await Expect(page.Locator("#external-problem")).ToHaveTextAsync("The sign-in with Test IdP was cancelled.");
         await Expect(page.Locator("#signed-in-as")).ToBeHiddenAsync();
+    }
+
+    [Test]
+    public async Task A_return_link_forwarded_to_another_browser_signs_it_in_to_no_one()
+    {
+        // The sender walks the sign-in with their own provider account and their own proof key, and stops at the way
+        // back: the callback URL, which they send to the victim ("click here").
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
+        var started = await http.GetAsync($"{ApiUrl}/auth/external/testidp/start?returnUrl={Uri.EscapeDataString(AppUrl + "/external")}&codeChallenge={WarmUpChallenge}");
+        Assert.That((int)started.StatusCode, Is.EqualTo(302), await started.Content.ReadAsStringAsync());
+        var callback = await idp!.AuthorizeAsync(started.Headers.Location!, new TestIdpUser(NewSubject(), NewEmail(), true, "Mallory"));
+
+        var victim = await OpenAsync("/login");
+        await victim.GotoAsync(callback.ToString());
+
+        await Expect(victim.Locator("#external-problem")).ToHaveTextAsync(
+            "This sign-in with Test IdP expired, was already used, or was started in another browser. Please sign in again.");
+        await Expect(victim.Locator("#signed-in-as")).ToBeHiddenAsync();
+        await victim.GotoAsync(AppUrl + "/account");
+        await Expect(victim.Locator("#login-form")).ToBeVisibleAsync();
     }
 
     private static string NewSubject() => $"sub-{Guid.NewGuid():N}";

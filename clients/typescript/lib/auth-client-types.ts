@@ -25,6 +25,11 @@ export interface AuthClientOptions {
   storage?: TokenStorage;
   /** Prefix of the storage keys, so two clients can share one storage. Default `auth`. */
   storageKey?: string;
+  /**
+   * Where an external sign-in's proof key waits while the browser is at the provider: it must outlive that
+   * navigation and stay in this tab. Default: `sessionStorage` where there is one, else memory.
+   */
+  flowStorage?: TokenStorage;
   /** Sends every request; default `globalThis.fetch`. Wrap it to log, count or add headers. */
   fetch?: (request: Request) => Promise<Response>;
   /**
@@ -104,13 +109,15 @@ export interface AuthClient {
    * Starts a sign-in with a provider: the URL of the service's start endpoint (it redirects to the provider), which
    * the browser is sent to. The provider's answer comes back to `returnUrl` (a page on a frontend origin the service
    * is configured with), whose query {@link completeExternalSignIn} reads. An unknown `returnUrl` origin is refused
-   * by the service with 400 `invalid_return_url` there, with no redirect.
+   * by the service with 400 `invalid_return_url` there, with no redirect. A fresh proof key's verifier is kept in
+   * `flowStorage` and its challenge sent along: only this tab can exchange the code that comes back.
    */
-  startExternalSignIn(providerId: string, returnUrl: string, navigate?: Navigate): string;
+  startExternalSignIn(providerId: string, returnUrl: string, navigate?: Navigate): Promise<string>;
   /**
    * On the return page: reads `code`, `error` or `linked` from its URL (`location.href`), exchanges a code for the
-   * session (kept as `login` keeps it, with this client's device token), and says what happened. Call it once per
-   * code: the code works once.
+   * session with the verifier {@link startExternalSignIn} kept (the session kept as `login` keeps it, with this
+   * client's device token), and says what happened. Call it once per code: the code works once. A page this tab did
+   * not start (a forwarded link) throws 400 `invalid_exchange_code`, and its code is spent.
    */
   completeExternalSignIn(location: string | URL | { href: string }): Promise<ExternalSignInResult>;
   /**

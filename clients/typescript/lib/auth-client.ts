@@ -20,7 +20,8 @@ class RefreshingAuthClient implements AuthClient {
   readonly client: Client;
   private readonly cookie: boolean;
   private readonly storage: TokenStorage;
-  private readonly keys: { refreshToken: string; deviceToken: string };
+  private readonly flowStorage: TokenStorage;
+  private readonly keys: { refreshToken: string; deviceToken: string; externalVerifier: string };
   private readonly send: (request: Request) => Promise<Response>;
   private accessToken: string | undefined;
   private renewing: Promise<boolean> | undefined;
@@ -32,7 +33,9 @@ class RefreshingAuthClient implements AuthClient {
     this.keys = {
       refreshToken: `${prefix}.refreshToken`,
       deviceToken: `${prefix}.deviceToken`,
+      externalVerifier: `${prefix}.externalVerifier`,
     };
+    this.flowStorage = options.flowStorage ?? (globalThis as { sessionStorage?: TokenStorage }).sessionStorage ?? memoryStorage();
     this.send = options.fetch ?? ((request) => globalThis.fetch(request));
     this.client = createClient(createConfig({
       baseUrl: options.baseUrl,
@@ -61,10 +64,13 @@ class RefreshingAuthClient implements AuthClient {
     return unwrap(await externalSignInProviders({ client: this.client }));
   }
 
-  startExternalSignIn(providerId: string, returnUrl: string, navigate: Navigate = browserNavigate): string {
+  async startExternalSignIn(providerId: string, returnUrl: string, navigate: Navigate = browserNavigate): Promise<string> {
+    const { verifier, challenge } = await newProofKey();
+    this.flowStorage.setItem(this.keys.externalVerifier, verifier);
     // A navigation, not a fetch: the service answers with a redirect to the provider, whose pages the user sees.
     const url = new URL(`auth/external/${encodeURIComponent(providerId)}/start`, withSlash(this.options.baseUrl));
     url.searchParams.set('returnUrl', returnUrl);
+    url.searchParams.set('codeChallenge', challenge);
     navigate(url.href);
     return url.href;
   }
@@ -74,6 +80,7 @@ class RefreshingAuthClient implements AuthClient {
     const provider = query.get('provider') ?? undefined;
     const error = query.get('error');
     if (error) {
+      this.flowStorage.removeItem(this.keys.externalVerifier);
       return { status: 'error', code: error, provider };
     }
 
@@ -87,7 +94,12 @@ class RefreshingAuthClient implements AuthClient {
       return { status: 'none' };
     }
 
-    const result = await externalSignInExchange({ client: this.client, body: { code }, headers: this.deviceHeader() });
+    // Once per start, whatever the answer. A page this tab did not start still sends a verifier (a random one, which
+    // cannot match), so the forwarded code is spent and its sender cannot use it either.
+    const kept = this.flowStorage.getItem(this.keys.externalVerifier);
+    this.flowStorage.removeItem(this.keys.externalVerifier);
+    const codeVerifier = kept ?? (await newProofKey()).verifier;
+    const result = await externalSignInExchange({ client: this.client, body: { code, codeVerifier }, headers: this.deviceHeader() });
     return { ...(await this.signIn(result)), provider };
   }
 
@@ -273,4 +285,15 @@ function browserNavigate(url: string): void {
 /** `new URL('auth/...', base)` keeps a base's path (a service behind `/api/`) only when it ends in a slash. */
 function withSlash(baseUrl: string): string {
   return baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+}
+
+/** RFC 7636 S256: 32 random bytes as the verifier, base64url(SHA-256(verifier)) as the challenge (Web Crypto). */
+async function newProofKey(): Promise<{ verifier: string; challenge: string }> {
+  const verifier = base64Url(globalThis.crypto.getRandomValues(new Uint8Array(32)));
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
+  return { verifier, challenge: base64Url(new Uint8Array(digest)) };
+}
+
+function base64Url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

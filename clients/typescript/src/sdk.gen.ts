@@ -99,6 +99,10 @@ export const externalSignInProviders = <ThrowOnError extends boolean = false>(op
  * Navigate the browser here (not a fetch). The provider sends it back to `/auth/external/{provider}/callback`,
  * which sends it on to `returnUrl` with `?code=` (exchange it at `POST /auth/external/exchange`) or
  * `?error=` (an error code of this document). The redirect lasts 10 minutes.
+ *
+ * The page first makes a random `codeVerifier` (43-128 characters, RFC 7636), keeps it (sessionStorage) and
+ * sends `codeChallenge` = base64url(SHA-256(codeVerifier)); the exchange needs the verifier. So a callback or
+ * return URL that someone forwards cannot sign the browser that opens it in to the sender's account.
  */
 export const externalSignInStart = <ThrowOnError extends boolean = false>(options: Options<ExternalSignInStartData, ThrowOnError>) => (options.client ?? client).get<unknown, ExternalSignInStartErrors, ThrowOnError>({ url: '/auth/external/{provider}/start', ...options });
 
@@ -114,7 +118,7 @@ export const externalSignInStart = <ThrowOnError extends boolean = false>(option
 export const externalSignInCallback = <ThrowOnError extends boolean = false>(options: Options<ExternalSignInCallbackData, ThrowOnError>) => (options.client ?? client).get<unknown, ExternalSignInCallbackErrors, ThrowOnError>({ url: '/auth/external/{provider}/callback', ...options });
 
 /**
- * Finishes a sign-in: the return page's `code` for the session's tokens.
+ * Finishes a sign-in: the return page's `code`, with the start's `codeVerifier`, for the session's tokens.
  *
  * A first sign-in with an identity makes an account (its address confirmed when the provider says it verified it;
  * no password until one is set through the reset flow). An address that already has an account is never joined

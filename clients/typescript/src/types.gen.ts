@@ -229,13 +229,17 @@ export type EmailChangeTokenRequest = {
 };
 
 /**
- * The single-use code the sign-in's callback sent the browser back with (the `code` query parameter of the return page).
+ * The single-use code the sign-in's callback sent the browser back with (the `code` query parameter of the return page), and the proof that this page started the sign-in.
  */
 export type ExternalExchangeRequest = {
     /**
      * Works once, for one minute.
      */
     code: string;
+    /**
+     * The verifier whose S256 challenge started the sign-in (`codeChallenge` of `/auth/external/{provider}/start`).
+     */
+    codeVerifier: string;
 };
 
 /**
@@ -978,13 +982,17 @@ export type ExternalSignInStartData = {
          * The frontend page to come back to; its origin must be one the service is configured with.
          */
         returnUrl?: string;
+        /**
+         * base64url(SHA-256(codeVerifier)), 43 characters without padding (S256).
+         */
+        codeChallenge?: string;
     };
     url: '/auth/external/{provider}/start';
 };
 
 export type ExternalSignInStartErrors = {
     /**
-     * `validation_failed`: no returnUrl; `invalid_return_url`: returnUrl is not on a configured frontend origin (no redirect is made).
+     * `validation_failed`: no returnUrl, or no or a malformed codeChallenge; `invalid_return_url`: returnUrl is not on a configured frontend origin (no redirect is made).
      */
     400: ValidationProblemDetails & {
         code: 'validation_failed' | 'invalid_return_url';
@@ -1053,7 +1061,7 @@ export type ExternalSignInExchangeData = {
 
 export type ExternalSignInExchangeErrors = {
     /**
-     * `validation_failed`: no code; `invalid_exchange_code`: unknown, used or expired; `external_email_missing`: the provider shared no address to make an account with. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
+     * `validation_failed`: no code or codeVerifier; `invalid_exchange_code`: unknown, used, expired, or not this verifier's (the code is spent); `external_email_missing`: the provider shared no address to make an account with. `bad_request`: the body is not JSON; `line` and `column` say where reading stopped.
      */
     400: ValidationProblemDetails & {
         code: 'validation_failed' | 'invalid_exchange_code' | 'external_email_missing' | 'bad_request';

@@ -24,21 +24,36 @@ describe('createAuthClient, sign-in with an external provider (the real test Ope
     const navigated: string[] = [];
 
     const providers = await auth.listProviders();
-    const url = auth.startExternalSignIn(providerId, returnUrl, (to) => navigated.push(to));
+    const url = await auth.startExternalSignIn(providerId, returnUrl, (to) => navigated.push(to));
 
     assert.deepEqual(providers.map((p) => [p.id, p.displayName]), [[providerId, 'Test IdP']]);
     assert.deepEqual(navigated, [url]);
-    assert.equal(url, `${service.baseUrl}/auth/external/${providerId}/start?returnUrl=${encodeURIComponent(returnUrl)}`);
+    const started = new URL(url);
+    assert.equal(`${started.origin}${started.pathname}`, `${service.baseUrl}/auth/external/${providerId}/start`);
+    assert.equal(started.searchParams.get('returnUrl'), returnUrl);
+    assert.match(started.searchParams.get('codeChallenge') ?? '', /^[A-Za-z0-9_-]{43}$/);
+  });
+
+  test('a return page forwarded to another client signs it in to no one, and spends the code', async () => {
+    const { auth: sender } = newClient(service);
+    const back = await signInAtProvider(await sender.startExternalSignIn(providerId, returnUrl, ignore), newIdpUser());
+    const { auth: victim, wire } = newClient(service);
+
+    await assert.rejects(victim.completeExternalSignIn(back), { status: 400, code: 'invalid_exchange_code' });
+    await assert.rejects(sender.completeExternalSignIn(back), { status: 400, code: 'invalid_exchange_code' });
+    assert.equal(wire.count('POST /auth/external/exchange'), 1);
+    assert.equal(victim.signedIn, false);
+    assert.equal(sender.signedIn, false);
   });
 
   test('a first sign-in makes an account and starts its session; the second finds the same account', async () => {
     const user = newIdpUser();
     const { auth, wire } = newClient(service);
 
-    const first = await auth.completeExternalSignIn(await signInAtProvider(auth.startExternalSignIn(providerId, returnUrl, ignore), user));
+    const first = await auth.completeExternalSignIn(await signInAtProvider(await auth.startExternalSignIn(providerId, returnUrl, ignore), user));
     const me = await auth.user();
     const { auth: again } = newClient(service);
-    const second = await again.completeExternalSignIn(await signInAtProvider(again.startExternalSignIn(providerId, returnUrl, ignore), user));
+    const second = await again.completeExternalSignIn(await signInAtProvider(await again.startExternalSignIn(providerId, returnUrl, ignore), user));
 
     assert.equal(first.status, 'signed_in');
     assert.ok(first.status === 'signed_in' && first.provider === providerId && first.auth.user.email === user.email);
@@ -53,7 +68,7 @@ describe('createAuthClient, sign-in with an external provider (the real test Ope
 
   test('the return page\'s code works once: completing the same page again throws invalid_exchange_code', async () => {
     const { auth } = newClient(service);
-    const back = await signInAtProvider(auth.startExternalSignIn(providerId, returnUrl, ignore), newIdpUser());
+    const back = await signInAtProvider(await auth.startExternalSignIn(providerId, returnUrl, ignore), newIdpUser());
     await auth.completeExternalSignIn(new URL(back));
     const { auth: replay } = newClient(service);
 
@@ -63,7 +78,7 @@ describe('createAuthClient, sign-in with an external provider (the real test Ope
 
   test('a cancel at the provider comes back as an error code, with no exchange and no session', async () => {
     const { auth, wire } = newClient(service);
-    const back = await signInAtProvider(auth.startExternalSignIn(providerId, returnUrl, ignore), newIdpUser(), true);
+    const back = await signInAtProvider(await auth.startExternalSignIn(providerId, returnUrl, ignore), newIdpUser(), true);
 
     const result = await auth.completeExternalSignIn(back);
 
@@ -83,7 +98,7 @@ describe('createAuthClient, sign-in with an external provider (the real test Ope
     const email = newEmail();
     await newClient(service).auth.signup({ email, password, name: 'Ada' });
     const { auth } = newClient(service);
-    const back = await signInAtProvider(auth.startExternalSignIn(providerId, returnUrl, ignore), { ...newIdpUser(), email });
+    const back = await signInAtProvider(await auth.startExternalSignIn(providerId, returnUrl, ignore), { ...newIdpUser(), email });
 
     await assert.rejects(auth.completeExternalSignIn(back), { status: 409, code: 'external_account_exists' });
     assert.equal(auth.signedIn, false);
@@ -100,7 +115,7 @@ describe('createAuthClient, sign-in with an external provider (the real test Ope
     const linked = await auth.completeExternalSignIn(await signInAtProvider(authorizationUrl, user));
     const identities = await auth.listIdentities();
     const { auth: elsewhere } = newClient(service);
-    const signedIn = await elsewhere.completeExternalSignIn(await signInAtProvider(elsewhere.startExternalSignIn(providerId, returnUrl, ignore), user));
+    const signedIn = await elsewhere.completeExternalSignIn(await signInAtProvider(await elsewhere.startExternalSignIn(providerId, returnUrl, ignore), user));
     await auth.unlinkIdentity(identities[0].id);
 
     assert.deepEqual(navigated, [authorizationUrl]);
@@ -113,7 +128,7 @@ describe('createAuthClient, sign-in with an external provider (the real test Ope
 
   test('the only way into an account cannot be unlinked: last_sign_in_method', async () => {
     const { auth } = newClient(service);
-    await auth.completeExternalSignIn(await signInAtProvider(auth.startExternalSignIn(providerId, returnUrl, ignore), newIdpUser()));
+    await auth.completeExternalSignIn(await signInAtProvider(await auth.startExternalSignIn(providerId, returnUrl, ignore), newIdpUser()));
     const [identity] = await auth.listIdentities();
 
     await assert.rejects(auth.unlinkIdentity(identity.id), { status: 409, code: 'last_sign_in_method' });
@@ -130,7 +145,7 @@ describe('createAuthClient, sign-in with an external provider (the real test Ope
     await mfaConfirmTotp({ client: owner.client, body: { code: totp(enrolment.secret) }, throwOnError: true });
     const { auth } = newClient(service);
 
-    const first = await auth.completeExternalSignIn(await signInAtProvider(auth.startExternalSignIn(providerId, returnUrl, ignore), user));
+    const first = await auth.completeExternalSignIn(await signInAtProvider(await auth.startExternalSignIn(providerId, returnUrl, ignore), user));
     assert.equal(first.status, 'mfa_required');
     assert.equal(auth.signedIn, false);
     assert.ok(first.status === 'mfa_required' && first.factors.includes('totp') && first.provider === providerId);
@@ -158,7 +173,7 @@ describe('createAuthClient, external sign-in in cookie mode', () => {
     const { auth, wire } = newClient(service, { transport: 'cookie' });
     const user = newIdpUser();
 
-    const result = await auth.completeExternalSignIn(await signInAtProvider(auth.startExternalSignIn(providerId, returnUrl, ignore), user));
+    const result = await auth.completeExternalSignIn(await signInAtProvider(await auth.startExternalSignIn(providerId, returnUrl, ignore), user));
     const { auth: reloaded } = newClient(service, { transport: 'cookie', fetch: wire.fetch });
 
     assert.ok(result.status === 'signed_in' && result.auth.refreshToken == null);

@@ -127,7 +127,7 @@ export function externalProblemText(error: unknown, provider: string): string {
     case 'external_email_missing':
       return `${provider} did not share your email address, which an account needs.`;
     case 'invalid_exchange_code':
-      return `This sign-in with ${provider} expired or was already used. Please sign in again.`;
+      return `This sign-in with ${provider} expired, was already used, or was started in another browser. Please sign in again.`;
     default:
       return typeof error === 'string' ? `The sign-in with ${provider} did not work (${error}).` : problemText(error);
   }

@@ -24,13 +24,18 @@ public sealed record ExternalProviderResponse
     };
 }
 
-/// <summary>The single-use code the sign-in's callback sent the browser back with (the <c>code</c> query parameter of the return page).</summary>
+/// <summary>The single-use code the sign-in's callback sent the browser back with (the <c>code</c> query parameter of the return page), and the proof that this page started the sign-in.</summary>
 public sealed record ExternalExchangeRequest
 {
     /// <summary>Works once, for one minute.</summary>
     /// <example>q6Nf1x2v0b9Lr3sT8kPzYwA7cEuHjM4dGiV5oXnR2lQ</example>
     [RequiredInRequest]
     public string? Code { get; init; }
+
+    /// <summary>The verifier whose S256 challenge started the sign-in (<c>codeChallenge</c> of <c>/auth/external/{provider}/start</c>).</summary>
+    /// <example>dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk</example>
+    [RequiredInRequest]
+    public string? CodeVerifier { get; init; }
 }
 
 /// <summary>The page a link's callback sends the browser back to, on a frontend origin the service knows.</summary>

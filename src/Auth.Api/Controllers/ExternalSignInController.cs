@@ -36,12 +36,17 @@ public sealed class ExternalSignInController(ISender sender, RefreshTokenCookie 
     /// Navigate the browser here (not a fetch). The provider sends it back to <c>/auth/external/{provider}/callback</c>,
     /// which sends it on to <c>returnUrl</c> with <c>?code=</c> (exchange it at <c>POST /auth/external/exchange</c>) or
     /// <c>?error=</c> (an error code of this document). The redirect lasts 10 minutes.
+    ///
+    /// The page first makes a random <c>codeVerifier</c> (43-128 characters, RFC 7636), keeps it (sessionStorage) and
+    /// sends <c>codeChallenge</c> = base64url(SHA-256(codeVerifier)); the exchange needs the verifier. So a callback or
+    /// return URL that someone forwards cannot sign the browser that opens it in to the sender's account.
     /// </remarks>
     /// <param name="provider">A provider's id from <c>GET /auth/providers</c>.</param>
     /// <param name="returnUrl">The frontend page to come back to; its origin must be one the service is configured with.</param>
+    /// <param name="codeChallenge">base64url(SHA-256(codeVerifier)), 43 characters without padding (S256).</param>
     /// <param name="cancellationToken">Aborted with the request.</param>
     /// <response code="302">To the provider's authorization page.</response>
-    /// <response code="400"><c>validation_failed</c>: no returnUrl; <c>invalid_return_url</c>: returnUrl is not on a configured frontend origin (no redirect is made).</response>
+    /// <response code="400"><c>validation_failed</c>: no returnUrl, or no or a malformed codeChallenge; <c>invalid_return_url</c>: returnUrl is not on a configured frontend origin (no redirect is made).</response>
     /// <response code="404"><c>unknown_provider</c>: no provider has this id.</response>
     /// <response code="503"><c>provider_unavailable</c>: the provider's metadata cannot be read; try again after <c>Retry-After</c>.</response>
     [HttpGet("auth/external/{provider}/start")]
@@ -51,9 +56,9 @@ public sealed class ExternalSignInController(ISender sender, RefreshTokenCookie 
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, ProblemJson)]
-    public async Task<IActionResult> Start(string provider, string? returnUrl, CancellationToken cancellationToken)
+    public async Task<IActionResult> Start(string provider, string? returnUrl, string? codeChallenge, CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new StartExternalSignInCommand(provider, returnUrl ?? "", CallbackUrl(provider)), cancellationToken);
+        var result = await sender.Send(new StartExternalSignInCommand(provider, returnUrl ?? "", CallbackUrl(provider), codeChallenge ?? ""), cancellationToken);
         return result.IsSuccess ? Redirect(result.Value.AbsoluteUri) : this.Problem(result.Error!);
     }
 
@@ -91,7 +96,7 @@ public sealed class ExternalSignInController(ISender sender, RefreshTokenCookie 
         return Redirect(QueryHelpers.AddQueryString(outcome.ReturnUrl, query.Where(p => p.Value is not null)));
     }
 
-    /// <summary>Finishes a sign-in: the return page's <c>code</c> for the session's tokens.</summary>
+    /// <summary>Finishes a sign-in: the return page's <c>code</c>, with the start's <c>codeVerifier</c>, for the session's tokens.</summary>
     /// <remarks>
     /// A first sign-in with an identity makes an account (its address confirmed when the provider says it verified it;
     /// no password until one is set through the reset flow). An address that already has an account is never joined
@@ -101,7 +106,7 @@ public sealed class ExternalSignInController(ISender sender, RefreshTokenCookie 
     /// cookie in cookie mode. The session's <c>amr</c> is <c>ext</c> and the provider's own values.
     /// </remarks>
     /// <response code="200">The new session's tokens.</response>
-    /// <response code="400"><c>validation_failed</c>: no code; <c>invalid_exchange_code</c>: unknown, used or expired; <c>external_email_missing</c>: the provider shared no address to make an account with.</response>
+    /// <response code="400"><c>validation_failed</c>: no code or codeVerifier; <c>invalid_exchange_code</c>: unknown, used, expired, or not this verifier's (the code is spent); <c>external_email_missing</c>: the provider shared no address to make an account with.</response>
     /// <response code="403"><c>mfa_required</c> / <c>mfa_enrollment_required</c> (with <c>mfaToken</c>), <c>account_disabled</c>, <c>email_not_confirmed</c>: as for a password login.</response>
     /// <response code="409"><c>external_account_exists</c>: an account has this address; sign in to it and link the provider.</response>
     [HttpPost("auth/external/exchange")]
@@ -115,7 +120,7 @@ public sealed class ExternalSignInController(ISender sender, RefreshTokenCookie 
     public async Task<IActionResult> Exchange(
         ExternalExchangeRequest request, [FromHeader(Name = DeviceTokenTransport.HeaderName)] string? deviceToken, CancellationToken cancellationToken)
     {
-        var command = new ExchangeExternalCodeCommand(request.Code ?? "", HttpContext.GetClientInfo(), deviceTokens.Read(Request, deviceToken));
+        var command = new ExchangeExternalCodeCommand(request.Code ?? "", request.CodeVerifier ?? "", HttpContext.GetClientInfo(), deviceTokens.Read(Request, deviceToken));
         var result = await sender.Send(command, cancellationToken);
         return result.IsSuccess
             ? Ok(deviceTokens.Deliver(Response, refreshCookie.Deliver(Response, AuthResponse.From(result.Value)), DeviceTokenTransport.ExternalCookiePath))
@@ -148,7 +153,7 @@ public sealed class ExternalSignInController(ISender sender, RefreshTokenCookie 
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, ProblemJson)]
     public async Task<IActionResult> StartLink(string provider, ExternalLinkRequest request, CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new StartExternalSignInCommand(provider, request.ReturnUrl ?? "", CallbackUrl(provider), User.GetUserId()), cancellationToken);
+        var result = await sender.Send(new StartExternalSignInCommand(provider, request.ReturnUrl ?? "", CallbackUrl(provider), CodeChallenge: null, User.GetUserId()), cancellationToken);
         return result.IsSuccess ? Ok(new ExternalLinkResponse { AuthorizationUrl = result.Value.AbsoluteUri }) : this.Problem(result.Error!);
     }
 

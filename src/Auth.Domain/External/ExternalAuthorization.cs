@@ -14,7 +14,8 @@ public enum ExternalAuthorizationPurpose
 /// A redirect to an external provider, started and not yet come back: the secrets the callback checks the answer
 /// against (state, nonce, PKCE verifier), kept in the database so any instance can take the callback. The state
 /// travels through the browser, so only its hash is stored. Single use: the callback deletes the row, and only the
-/// caller whose delete removed it goes on. Expires after <see cref="Lifetime"/>.
+/// caller whose delete removed it goes on. Expires after <see cref="Lifetime"/>. A sign-in also holds the frontend's
+/// <see cref="ExchangeChallenge"/>, which the grant it leads to carries on to the exchange.
 /// </summary>
 public sealed class ExternalAuthorization
 {
@@ -27,13 +28,14 @@ public sealed class ExternalAuthorization
     private ExternalAuthorization() => StateHash = Provider = Nonce = CodeVerifier = ReturnUrl = RedirectUri = string.Empty;
 
     private ExternalAuthorization(
-        string stateHash, string provider, ExternalAuthorizationPurpose purpose, Guid? userId, string nonce, string codeVerifier,
-        string returnUrl, string redirectUri, DateTimeOffset now)
+        string stateHash, string provider, ExternalAuthorizationPurpose purpose, Guid? userId, string? exchangeChallenge, string nonce,
+        string codeVerifier, string returnUrl, string redirectUri, DateTimeOffset now)
     {
         StateHash = stateHash;
         Provider = provider;
         Purpose = purpose;
         UserId = userId;
+        ExchangeChallenge = exchangeChallenge;
         Nonce = nonce;
         CodeVerifier = codeVerifier;
         ReturnUrl = returnUrl;
@@ -51,6 +53,13 @@ public sealed class ExternalAuthorization
     /// <summary>The signed-in account a link is for; null for a sign-in.</summary>
     public Guid? UserId { get; private set; }
 
+    /// <summary>
+    /// A sign-in's proof key from the frontend that started it (S256 of a verifier only that page holds); null for a
+    /// link. The exchange needs the verifier, so a callback or return URL forwarded to someone else's browser cannot
+    /// sign that browser in to the sender's account (login CSRF).
+    /// </summary>
+    public string? ExchangeChallenge { get; private set; }
+
     public string Nonce { get; private set; }
 
     public string CodeVerifier { get; private set; }
@@ -65,8 +74,12 @@ public sealed class ExternalAuthorization
 
     public DateTimeOffset ExpiresAt { get; private set; }
 
-    public static ExternalAuthorization Start(
-        string stateHash, string provider, ExternalAuthorizationPurpose purpose, Guid? userId, string nonce, string codeVerifier,
-        string returnUrl, string redirectUri, DateTimeOffset now) =>
-        new(stateHash, provider, purpose, userId, nonce, codeVerifier, returnUrl, redirectUri, now);
+    public static ExternalAuthorization StartSignIn(
+        string stateHash, string provider, string exchangeChallenge, string nonce, string codeVerifier, string returnUrl, string redirectUri,
+        DateTimeOffset now) =>
+        new(stateHash, provider, ExternalAuthorizationPurpose.SignIn, null, exchangeChallenge, nonce, codeVerifier, returnUrl, redirectUri, now);
+
+    public static ExternalAuthorization StartLink(
+        string stateHash, string provider, Guid userId, string nonce, string codeVerifier, string returnUrl, string redirectUri, DateTimeOffset now) =>
+        new(stateHash, provider, ExternalAuthorizationPurpose.Link, userId, null, nonce, codeVerifier, returnUrl, redirectUri, now);
 }

@@ -3,7 +3,8 @@ namespace Auth.Domain.External;
 /// <summary>
 /// An external identity the provider vouched for at the callback, waiting for the frontend to exchange the
 /// single-use code the browser was sent back with (tokens never travel in a URL). Only the code's hash is stored.
-/// Nothing about the account is decided yet: the exchange finds, creates or refuses it.
+/// Nothing about the account is decided yet: the exchange finds, creates or refuses it, and only for the frontend that
+/// started the sign-in (<see cref="ExchangeChallenge"/>).
 /// </summary>
 public sealed class ExternalSignInGrant
 {
@@ -11,11 +12,14 @@ public sealed class ExternalSignInGrant
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
     // For EF Core.
-    private ExternalSignInGrant() => CodeHash = Provider = Subject = Amr = string.Empty;
+    private ExternalSignInGrant() => CodeHash = ExchangeChallenge = Provider = Subject = Amr = string.Empty;
 
-    private ExternalSignInGrant(string codeHash, string provider, string subject, string? email, bool emailVerified, string? name, string amr, DateTimeOffset now)
+    private ExternalSignInGrant(
+        string codeHash, string exchangeChallenge, string provider, string subject, string? email, bool emailVerified, string? name, string amr,
+        DateTimeOffset now)
     {
         CodeHash = codeHash;
+        ExchangeChallenge = exchangeChallenge;
         Provider = provider;
         Subject = subject;
         Email = email;
@@ -27,6 +31,9 @@ public sealed class ExternalSignInGrant
     }
 
     public string CodeHash { get; private set; }
+
+    /// <summary>The sign-in's proof key (<see cref="ExternalAuthorization.ExchangeChallenge"/>): the exchange presents its verifier.</summary>
+    public string ExchangeChallenge { get; private set; }
 
     public string Provider { get; private set; }
 
@@ -46,7 +53,7 @@ public sealed class ExternalSignInGrant
 
     public DateTimeOffset ExpiresAt { get; private set; }
 
-    public static ExternalSignInGrant Issue(string codeHash, string provider, string subject, string? email, bool emailVerified, string? name,
-        IEnumerable<string> amr, DateTimeOffset now) =>
-        new(codeHash, provider, subject, email, emailVerified, name, string.Join(' ', amr), now);
+    public static ExternalSignInGrant Issue(string codeHash, string exchangeChallenge, string provider, string subject, string? email,
+        bool emailVerified, string? name, IEnumerable<string> amr, DateTimeOffset now) =>
+        new(codeHash, exchangeChallenge, provider, subject, email, emailVerified, name, string.Join(' ', amr), now);
 }

@@ -216,11 +216,11 @@ public sealed class OpenApiExamplesTests
                 }
 
             case "unknown_provider":
-                return await client.GetAsync($"/auth/external/nobody/start?returnUrl={Uri.EscapeDataString("http://localhost:3000/back")}");
+                return await client.GetAsync($"/auth/external/nobody/start?{ExternalFlows.StartQuery("http://localhost:3000/back")}");
             case "invalid_state":
                 return await client.GetAsync("/auth/external/nobody/callback?state=not-a-state&code=x");
             case "invalid_exchange_code":
-                return await client.PostAsJsonAsync("/auth/external/exchange", new { code = "not-a-code" });
+                return await client.PostAsJsonAsync("/auth/external/exchange", new { code = "not-a-code", codeVerifier = ExternalFlows.CodeVerifier });
             case "identity_not_found":
                 return await client.SendWithTokenAsync(HttpMethod.Delete, $"/auth/identities/{Guid.NewGuid()}", (await client.SignUpAsync()).AccessToken);
             case "password_not_set":
@@ -242,7 +242,7 @@ public sealed class OpenApiExamplesTests
                     ["ExternalProviders:down:ClientId"] = "client",
                     ["ExternalProviders:down:ClientSecret"] = "secret",
                     ["ExternalSignIn:ReturnOrigins:0"] = "https://app.example.com",
-                }, other => other.GetAsync($"/auth/external/down/start?returnUrl={Uri.EscapeDataString(code == "invalid_return_url" ? "https://evil.example/" : "https://app.example.com/back")}"));
+                }, other => other.GetAsync($"/auth/external/down/start?{ExternalFlows.StartQuery(code == "invalid_return_url" ? "https://evil.example/" : "https://app.example.com/back")}"));
             case "external_account_exists":
                 {
                     await using var idp = await TestIdentityProvider.StartAsync([ExternalFlows.CallbackUrl]);

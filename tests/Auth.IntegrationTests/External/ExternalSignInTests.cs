@@ -113,6 +113,53 @@ public sealed class ExternalSignInTests : ExternalSignInTest
     }
 
     [Test]
+    public async Task A_return_url_forwarded_to_another_browser_signs_it_in_to_no_one()
+    {
+        // Login CSRF: the sender walks the sign-in with their own provider account and page, and stops at the way back.
+        var sender = ExternalFlows.NewProofKey();
+        var authorize = await Browser.StartAsync(codeChallenge: sender.Challenge);
+        var callback = await Idp.AuthorizeAsync(authorize, ExternalFlows.NewIdpUser());
+
+        // The victim's browser opens the forwarded callback; its page holds its own verifier, not the sender's.
+        using var victim = Factory.CreateBrowser();
+        var back = await victim.CallbackAsync(callback);
+        var exchanged = await victim.ExchangeAsync(back["code"], ExternalFlows.NewProofKey().Verifier);
+        var sendersLater = await Browser.ExchangeAsync(back["code"], sender.Verifier);
+
+        await exchanged.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_exchange_code");
+        await sendersLater.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_exchange_code");
+        var (users, sessions) = await Factory.WithDatabaseAsync(async db => (await db.Users.CountAsync(), await db.Sessions.CountAsync()));
+        Assert.That((users, sessions), Is.EqualTo((0, 0)), "no account and no session: the wrong verifier spent the code");
+    }
+
+    [Test]
+    public async Task A_start_without_a_well_formed_code_challenge_or_an_exchange_without_a_verifier_is_refused()
+    {
+        var returnUrl = Uri.EscapeDataString(ExternalFlows.ReturnUrl);
+
+        var none = await Browser.GetAsync($"/auth/external/testidp/start?returnUrl={returnUrl}");
+        var plain = await Browser.GetAsync($"/auth/external/testidp/start?returnUrl={returnUrl}&codeChallenge={ExternalFlows.CodeVerifier}x");
+        var padded = await Browser.GetAsync($"/auth/external/testidp/start?returnUrl={returnUrl}&codeChallenge={ExternalFlows.CodeChallenge}%3D");
+        var back = await Browser.SignInAtProviderAsync(Idp, ExternalFlows.NewIdpUser());
+        var noVerifier = await Browser.PostAsJsonAsync("/auth/external/exchange", new { code = back["code"] });
+        var shortVerifier = await Browser.ExchangeAsync(back["code"], "too-short");
+
+        foreach (var refused in new[] { none, plain, padded })
+        {
+            var problem = await refused.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+            Assert.That(problem.GetProperty("errors").GetProperty("codeChallenge")[0].GetString(), Does.StartWith("codeChallenge"));
+            Assert.That(refused.Headers.Location, Is.Null);
+        }
+
+        (await noVerifier.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors").GetProperty("codeVerifier");
+        await shortVerifier.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var kept = await Browser.ExchangeAsync(back["code"]);
+        Assert.That(kept.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a malformed request is refused before the code is taken");
+        var started = await Factory.WithDatabaseAsync(db => db.ExternalAuthorizations.CountAsync());
+        Assert.That(started, Is.Zero, "nothing was started for the refused starts");
+    }
+
+    [Test]
     public async Task A_wrong_or_replayed_state_is_refused_without_a_redirect()
     {
         var authorize = await Browser.StartAsync();
@@ -131,13 +178,13 @@ public sealed class ExternalSignInTests : ExternalSignInTest
     [Test]
     public async Task A_return_url_on_an_unknown_origin_gets_no_redirect()
     {
-        var started = await Browser.GetAsync($"/auth/external/testidp/start?returnUrl={Uri.EscapeDataString("https://evil.example/steal")}");
+        var started = await Browser.GetAsync($"/auth/external/testidp/start?{ExternalFlows.StartQuery("https://evil.example/steal")}");
 
         await started.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid_return_url");
         Assert.That(started.Headers.Location, Is.Null);
         var missing = await Browser.GetAsync("/auth/external/testidp/start");
         await missing.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
-        var unknown = await Browser.GetAsync($"/auth/external/nobody/start?returnUrl={Uri.EscapeDataString(ExternalFlows.ReturnUrl)}");
+        var unknown = await Browser.GetAsync($"/auth/external/nobody/start?{ExternalFlows.StartQuery()}");
         await unknown.AssertProblemAsync(HttpStatusCode.NotFound, "unknown_provider");
     }
 

@@ -69,7 +69,7 @@ public sealed class GitHubSignInTests
     /// <summary>Start, GitHub's authorize (which signs <see cref="FakeGitHub.Next"/> in at once), and the callback.</summary>
     private async Task<Dictionary<string, string>> SignInAsync()
     {
-        var started = await browser.GetAsync($"/auth/external/github/start?returnUrl={Uri.EscapeDataString(ExternalFlows.ReturnUrl)}");
+        var started = await browser.GetAsync($"/auth/external/github/start?{ExternalFlows.StartQuery()}");
         Assert.That(started.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await started.Content.ReadAsStringAsync());
         var authorized = await outside.GetAsync(started.Headers.Location);
         Assert.That(authorized.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "GitHub accepted the client and the PKCE challenge");

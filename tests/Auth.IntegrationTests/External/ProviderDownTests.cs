@@ -25,7 +25,7 @@ public sealed class ProviderDownTests
         // A fresh service: its first read of the metadata meets the provider down.
         await using var fresh = ExternalFlows.CreateFactory(idp);
         using var freshBrowser = fresh.CreateBrowser();
-        var start = await freshBrowser.GetAsync($"/auth/external/testidp/start?returnUrl={Uri.EscapeDataString(ExternalFlows.ReturnUrl)}");
+        var start = await freshBrowser.GetAsync($"/auth/external/testidp/start?{ExternalFlows.StartQuery()}");
         await start.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "provider_unavailable");
         Assert.That(start.Headers.RetryAfter, Is.Not.Null);
         var made = await factory.WithDatabaseAsync(async db => (await db.Users.CountAsync(), await db.ExternalSignInGrants.CountAsync()));
@@ -34,7 +34,7 @@ public sealed class ProviderDownTests
         await idp.RestartAsync();
         var authorizeAgain = await Eventually.WaitForAsync<Uri?>(async () =>
         {
-            var started = await freshBrowser.GetAsync($"/auth/external/testidp/start?returnUrl={Uri.EscapeDataString(ExternalFlows.ReturnUrl)}");
+            var started = await freshBrowser.GetAsync($"/auth/external/testidp/start?{ExternalFlows.StartQuery()}");
             return started.StatusCode == HttpStatusCode.Redirect ? started.Headers.Location : null;
         }, location => location is not null, "the start to redirect again once the provider is back");
         var recovered = await freshBrowser.CallbackAsync(await idp.AuthorizeAsync(authorizeAgain!, ExternalFlows.NewIdpUser()));

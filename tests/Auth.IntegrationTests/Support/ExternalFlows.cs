@@ -1,5 +1,8 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using Auth.Api.Contracts;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
@@ -16,6 +19,22 @@ public static class ExternalFlows
 
     /// <summary>The callback URL the in-memory service derives (the test client's base address is http://localhost).</summary>
     public const string CallbackUrl = $"http://localhost/auth/external/{Provider}/callback";
+
+    /// <summary>The page's proof key for the exchange (RFC 7636 appendix B's pair): what a frontend keeps in sessionStorage.</summary>
+    public const string CodeVerifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+
+    public const string CodeChallenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+
+    /// <summary>The start's query for the default return page and proof key.</summary>
+    public static string StartQuery(string returnUrl = ReturnUrl, string codeChallenge = CodeChallenge) =>
+        $"returnUrl={Uri.EscapeDataString(returnUrl)}&codeChallenge={codeChallenge}";
+
+    /// <summary>Another browser's proof key: a fresh verifier and its S256 challenge.</summary>
+    public static (string Verifier, string Challenge) NewProofKey()
+    {
+        var verifier = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        return (verifier, Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
+    }
 
     public static Dictionary<string, string?> Settings(TestIdentityProvider idp, IDictionary<string, string?>? more = null)
     {
@@ -46,9 +65,9 @@ public static class ExternalFlows
         new($"sub-{Guid.NewGuid():N}", ApiClientExtensions.NewEmail(), emailVerified, "Ada Lovelace");
 
     /// <summary>GET start: the 302 to the provider.</summary>
-    public static async Task<Uri> StartAsync(this HttpClient browser, string returnUrl = ReturnUrl)
+    public static async Task<Uri> StartAsync(this HttpClient browser, string returnUrl = ReturnUrl, string codeChallenge = CodeChallenge)
     {
-        var started = await browser.GetAsync($"/auth/external/{Provider}/start?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        var started = await browser.GetAsync($"/auth/external/{Provider}/start?{StartQuery(returnUrl, codeChallenge)}");
         Assert.That(started.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await started.Content.ReadAsStringAsync());
         return started.Headers.Location!;
     }
@@ -71,8 +90,8 @@ public static class ExternalFlows
         return await browser.CallbackAsync(await idp.AuthorizeAsync(authorize, user));
     }
 
-    public static Task<HttpResponseMessage> ExchangeAsync(this HttpClient browser, string code) =>
-        browser.PostAsJsonAsync("/auth/external/exchange", new { code });
+    public static Task<HttpResponseMessage> ExchangeAsync(this HttpClient browser, string code, string codeVerifier = CodeVerifier) =>
+        browser.PostAsJsonAsync("/auth/external/exchange", new { code, codeVerifier });
 
     /// <summary>The whole dance and the exchange, which must succeed: the session's tokens.</summary>
     public static async Task<AuthResponse> SignInExternallyAsync(this HttpClient browser, TestIdentityProvider idp, TestIdpUser user)

@@ -51,7 +51,7 @@ public sealed class CompleteExternalSignInHandler(
 
         var code = secrets.Create();
         var vouched = claims.Value;
-        store.Add(ExternalSignInGrant.Issue(code.Hash, started.Provider, vouched.Subject, vouched.Email, vouched.EmailVerified, vouched.Name,
+        store.Add(ExternalSignInGrant.Issue(code.Hash, started.ExchangeChallenge!, started.Provider, vouched.Subject, vouched.Email, vouched.EmailVerified, vouched.Name,
             AuthenticationMethods.ExternalSignIn(vouched.Amr), now));
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         return saved.IsSuccess ? new ExternalCallbackOutcome(started.ReturnUrl, ExchangeCode: code.Value) : Failed(started, saved.Error!);

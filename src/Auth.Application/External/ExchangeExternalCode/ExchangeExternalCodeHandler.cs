@@ -2,6 +2,7 @@ using Auth.Application.Abstractions;
 using Auth.Application.Common.Authentication;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
+using Auth.Application.External.Common;
 using Auth.Application.Sessions.Common;
 using Mediator;
 
@@ -9,7 +10,8 @@ namespace Auth.Application.External.ExchangeExternalCode;
 
 /// <summary>
 /// The frontend's half of an external sign-in: the code, taken once, becomes the session through the same sign-in
-/// as a password's (disabled accounts, confirmed-email policy, second factor, known devices, session cap, audit).
+/// as a password's (disabled accounts, confirmed-email policy, second factor, known devices, session cap, audit). Only
+/// the frontend that started the sign-in can: the code comes with the verifier of its proof key.
 /// </summary>
 public sealed class ExchangeExternalCodeHandler(
     IExternalSignInStore store,
@@ -21,8 +23,9 @@ public sealed class ExchangeExternalCodeHandler(
 {
     public async ValueTask<Result<AuthResult>> Handle(ExchangeExternalCodeCommand command, CancellationToken cancellationToken)
     {
+        // Taken before the proof is checked, so a wrong verifier spends the code: it cannot be tried twice.
         var grant = await store.TakeGrantAsync(secrets.Hash(command.Code), time.GetUtcNow(), cancellationToken);
-        if (grant is null)
+        if (grant is null || !ExchangeProof.Matches(command.CodeVerifier, grant.ExchangeChallenge))
         {
             return AuthErrors.InvalidExchangeCode;
         }

@@ -9,7 +9,9 @@ namespace Auth.Application.External.StartExternalSignIn;
 /// <summary>
 /// Starts the redirect to a provider (authorization code with PKCE): fresh state, nonce and code verifier, kept in
 /// the database for the callback, and the provider's URL carrying them. The return URL is checked here, before any
-/// redirect, so the service never sends a browser to a page it does not know.
+/// redirect, so the service never sends a browser to a page it does not know. A sign-in keeps the frontend's proof key
+/// for the exchange (its validator requires one); a link needs none, as it completes at the callback for the account
+/// that started it.
 /// </summary>
 public sealed class StartExternalSignInHandler(
     IExternalProviders providers,
@@ -38,9 +40,12 @@ public sealed class StartExternalSignInHandler(
             return url.Error!;
         }
 
-        var purpose = command.LinkToUserId is null ? ExternalAuthorizationPurpose.SignIn : ExternalAuthorizationPurpose.Link;
-        store.Add(ExternalAuthorization.Start(state.Hash, command.Provider, purpose, command.LinkToUserId, request.Nonce, request.CodeVerifier,
-            command.ReturnUrl, command.CallbackUrl, time.GetUtcNow()));
+        var now = time.GetUtcNow();
+        store.Add(command.LinkToUserId is { } userId
+            ? ExternalAuthorization.StartLink(state.Hash, command.Provider, userId, request.Nonce, request.CodeVerifier, command.ReturnUrl,
+                command.CallbackUrl, now)
+            : ExternalAuthorization.StartSignIn(state.Hash, command.Provider, command.CodeChallenge!, request.Nonce, request.CodeVerifier,
+                command.ReturnUrl, command.CallbackUrl, now));
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         return saved.IsSuccess ? url.Value : saved.Error!;
     }

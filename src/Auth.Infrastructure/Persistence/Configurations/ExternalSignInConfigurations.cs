@@ -1,3 +1,4 @@
+using Auth.Application.External.Common;
 using Auth.Domain.External;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,6 +14,7 @@ internal sealed class ExternalAuthorizationConfiguration : IEntityTypeConfigurat
         builder.Property(a => a.StateHash).HasMaxLength(128);
         builder.Property(a => a.Provider).HasMaxLength(ExternalIdentity.MaxProviderLength).IsRequired();
         builder.Property(a => a.Purpose).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.ExchangeChallenge).HasMaxLength(ExchangeProof.ChallengeLength);
         builder.Property(a => a.Nonce).HasMaxLength(128).IsRequired();
         builder.Property(a => a.CodeVerifier).HasMaxLength(128).IsRequired();
         builder.Property(a => a.ReturnUrl).HasMaxLength(ExternalAuthorization.MaxUrlLength).IsRequired();
@@ -29,6 +31,7 @@ internal sealed class ExternalSignInGrantConfiguration : IEntityTypeConfiguratio
         builder.ToTable("ExternalSignInGrants");
         builder.HasKey(g => g.CodeHash);
         builder.Property(g => g.CodeHash).HasMaxLength(128);
+        builder.Property(g => g.ExchangeChallenge).HasMaxLength(ExchangeProof.ChallengeLength).IsRequired();
         builder.Property(g => g.Provider).HasMaxLength(ExternalIdentity.MaxProviderLength).IsRequired();
         builder.Property(g => g.Subject).HasMaxLength(ExternalIdentity.MaxSubjectLength).IsRequired();
         builder.Property(g => g.Email).HasMaxLength(Auth.Domain.Users.Email.MaxLength);

@@ -19,6 +19,10 @@ public class ExternalSignInHandlerTests
     private const string ReturnUrl = "https://app.example.com/back";
     private const string Callback = "https://auth.example.com/auth/external/idp/callback";
 
+    // RFC 7636 appendix B's example pair.
+    private const string Verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    private const string Challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+
     private Ports ports = null!;
     private readonly List<ExternalAuthorization> authorizations = [];
     private readonly List<ExternalSignInGrant> grants = [];
@@ -59,14 +63,15 @@ public class ExternalSignInHandlerTests
             r.Nonce == stored.Nonce && r.CodeVerifier == stored.CodeVerifier && r.RedirectUri == Callback
             && ("hash:" + r.State) == stored.StateHash && r.State != r.Nonce), It.IsAny<CancellationToken>()));
         Assert.That(stored.Purpose, Is.EqualTo(ExternalAuthorizationPurpose.SignIn));
+        Assert.That(stored.ExchangeChallenge, Is.EqualTo(Challenge));
         Assert.That(stored.ExpiresAt, Is.EqualTo(ports.Now + ExternalAuthorization.Lifetime));
     }
 
     [Test]
     public async Task A_start_to_an_unknown_origin_or_provider_stores_nothing()
     {
-        var origin = await ports.Handler<StartExternalSignInHandler>().Handle(new(Provider, "https://evil.example/", Callback), CancellationToken.None);
-        var provider = await ports.Handler<StartExternalSignInHandler>().Handle(new("nobody", ReturnUrl, Callback), CancellationToken.None);
+        var origin = await ports.Handler<StartExternalSignInHandler>().Handle(new(Provider, "https://evil.example/", Callback, Challenge), CancellationToken.None);
+        var provider = await ports.Handler<StartExternalSignInHandler>().Handle(new("nobody", ReturnUrl, Callback, Challenge), CancellationToken.None);
 
         Assert.That(origin.Error, Is.EqualTo(AuthErrors.InvalidReturnUrl));
         Assert.That(provider.Error, Is.EqualTo(AuthErrors.UnknownProvider));
@@ -111,6 +116,7 @@ public class ExternalSignInHandlerTests
         var grant = grants.Single();
         Assert.That(outcome.ReturnUrl, Is.EqualTo(ReturnUrl));
         Assert.That(grant.CodeHash, Is.EqualTo("hash:" + outcome.ExchangeCode));
+        Assert.That(grant.ExchangeChallenge, Is.EqualTo(Challenge), "the frontend's proof key goes on to the exchange");
         Assert.That(grant.Amr, Is.EqualTo("ext pwd"), "the provider's mfa does not make two factors here; unknown values go");
         Assert.That(grant.ExpiresAt, Is.EqualTo(ports.Now + ExternalSignInGrant.Lifetime));
         ports.ExternalProviders.Verify(p => p.RedeemAsync(Provider, It.Is<ExternalRedemption>(r =>
@@ -235,9 +241,24 @@ public class ExternalSignInHandlerTests
     [Test]
     public async Task An_unknown_or_spent_code_is_refused()
     {
-        var result = await ports.Handler<ExchangeExternalCodeHandler>().Handle(new("nope", Ports.Client, null), CancellationToken.None);
+        var result = await ports.Handler<ExchangeExternalCodeHandler>().Handle(new("nope", Verifier, Ports.Client, null), CancellationToken.None);
 
         Assert.That(result.Error, Is.EqualTo(AuthErrors.InvalidExchangeCode));
+    }
+
+    [Test]
+    public async Task A_code_with_another_verifier_than_the_start_challenge_is_refused_and_spent()
+    {
+        var grant = Grant("sub-9", "new@example.com", verified: true);
+        var code = grant.CodeHash["hash:".Length..];
+
+        var forwarded = await ports.Handler<ExchangeExternalCodeHandler>().Handle(
+            new(code, "another-browsers-verifier-of-forty-three-chars-x", Ports.Client, null), CancellationToken.None);
+        var owner = await ports.Handler<ExchangeExternalCodeHandler>().Handle(new(code, Verifier, Ports.Client, null), CancellationToken.None);
+
+        Assert.That(forwarded.Error, Is.EqualTo(AuthErrors.InvalidExchangeCode), "a forwarded return URL signs no one in");
+        Assert.That(owner.Error, Is.EqualTo(AuthErrors.InvalidExchangeCode), "the wrong try spent the code");
+        ports.Users.Verify(u => u.Add(It.IsAny<User>()), Times.Never);
     }
 
     [Test]
@@ -263,7 +284,7 @@ public class ExternalSignInHandlerTests
     }
 
     private Task<Result<Uri>> Start(Guid? linkTo = null) =>
-        ports.Handler<StartExternalSignInHandler>().Handle(new(Provider, ReturnUrl, Callback, linkTo), CancellationToken.None).AsTask();
+        ports.Handler<StartExternalSignInHandler>().Handle(new(Provider, ReturnUrl, Callback, linkTo is null ? Challenge : null, linkTo), CancellationToken.None).AsTask();
 
     /// <summary>A started redirect's state as the provider sends it back (the mocked hash is <c>hash:</c> and the value).</summary>
     private async Task<string> StartedState(Guid? linkTo = null)
@@ -280,13 +301,13 @@ public class ExternalSignInHandlerTests
 
     private ExternalSignInGrant Grant(string subject, string? email, bool verified)
     {
-        var grant = ExternalSignInGrant.Issue($"hash:code-{subject}", Provider, subject, email, verified, "Ada", ["ext"], ports.Now);
+        var grant = ExternalSignInGrant.Issue($"hash:code-{subject}", Challenge, Provider, subject, email, verified, "Ada", ["ext"], ports.Now);
         grants.Add(grant);
         return grant;
     }
 
     private Task<Result<Auth.Application.Sessions.Common.AuthResult>> Exchange(ExternalSignInGrant grant) =>
-        ports.Handler<ExchangeExternalCodeHandler>().Handle(new(grant.CodeHash["hash:".Length..], Ports.Client, null), CancellationToken.None).AsTask();
+        ports.Handler<ExchangeExternalCodeHandler>().Handle(new(grant.CodeHash["hash:".Length..], Verifier, Ports.Client, null), CancellationToken.None).AsTask();
 
     private static T? Take<T>(List<T> rows, Func<T, bool> match)
         where T : class

@@ -20,7 +20,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel
                 "Auth.Domain.External.ExternalAuthorization",
                 typeof(ExternalAuthorization),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -49,6 +49,15 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel
                 valueConverter: new UtcInstantConverter());
             createdAt.SetSentinelFromProviderValue(new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             createdAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var exchangeChallenge = runtimeEntityType.AddProperty(
+                "ExchangeChallenge",
+                typeof(string),
+                propertyInfo: typeof(ExternalAuthorization).GetProperty("ExchangeChallenge", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ExternalAuthorization).GetField("<ExchangeChallenge>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 43);
+            exchangeChallenge.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var expiresAt = runtimeEntityType.AddProperty(
                 "ExpiresAt",

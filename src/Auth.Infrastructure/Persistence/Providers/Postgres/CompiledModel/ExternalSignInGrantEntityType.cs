@@ -20,7 +20,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel
                 "Auth.Domain.External.ExternalSignInGrant",
                 typeof(ExternalSignInGrant),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -66,6 +66,14 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel
                 fieldInfo: typeof(ExternalSignInGrant).GetField("<EmailVerified>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             emailVerified.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var exchangeChallenge = runtimeEntityType.AddProperty(
+                "ExchangeChallenge",
+                typeof(string),
+                propertyInfo: typeof(ExternalSignInGrant).GetProperty("ExchangeChallenge", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ExternalSignInGrant).GetField("<ExchangeChallenge>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 43);
+            exchangeChallenge.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var expiresAt = runtimeEntityType.AddProperty(
                 "ExpiresAt",

@@ -12,7 +12,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.CompiledModel
     public partial class PostgresAuthDbContextModel
     {
         private PostgresAuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e55ce218-81ed-4115-804a-707699a5d2dd"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("e8987aa9-6434-4734-896a-9a472dc96d95"), entityTypeCount: 16)
         {
         }
 

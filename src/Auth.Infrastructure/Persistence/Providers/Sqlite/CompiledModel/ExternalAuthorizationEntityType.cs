@@ -19,7 +19,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel
                 "Auth.Domain.External.ExternalAuthorization",
                 typeof(ExternalAuthorization),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -45,6 +45,14 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel
                 fieldInfo: typeof(ExternalAuthorization).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcTicksConverter());
             createdAt.SetSentinelFromProviderValue(0L);
+
+            var exchangeChallenge = runtimeEntityType.AddProperty(
+                "ExchangeChallenge",
+                typeof(string),
+                propertyInfo: typeof(ExternalAuthorization).GetProperty("ExchangeChallenge", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ExternalAuthorization).GetField("<ExchangeChallenge>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 43);
 
             var expiresAt = runtimeEntityType.AddProperty(
                 "ExpiresAt",

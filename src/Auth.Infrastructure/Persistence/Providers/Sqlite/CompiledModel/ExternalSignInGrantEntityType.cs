@@ -19,7 +19,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel
                 "Auth.Domain.External.ExternalSignInGrant",
                 typeof(ExternalSignInGrant),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -60,6 +60,13 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel
                 propertyInfo: typeof(ExternalSignInGrant).GetProperty("EmailVerified", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ExternalSignInGrant).GetField("<EmailVerified>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var exchangeChallenge = runtimeEntityType.AddProperty(
+                "ExchangeChallenge",
+                typeof(string),
+                propertyInfo: typeof(ExternalSignInGrant).GetProperty("ExchangeChallenge", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ExternalSignInGrant).GetField("<ExchangeChallenge>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 43);
 
             var expiresAt = runtimeEntityType.AddProperty(
                 "ExpiresAt",

@@ -11,7 +11,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.CompiledModel
     public partial class SqliteAuthDbContextModel
     {
         private SqliteAuthDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("620fc823-04ad-4da5-b2f5-1f978e623867"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("ee1be326-67b2-4288-b88c-11194ae7d3c0"), entityTypeCount: 16)
         {
         }
 

@@ -117,6 +117,10 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExchangeChallenge")
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
@@ -216,6 +220,11 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
 
                     b.Property<bool>("EmailVerified")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExchangeChallenge")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");

@@ -38,6 +38,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.Migrations
                     Provider = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Purpose = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ExchangeChallenge = table.Column<string>(type: "character varying(43)", maxLength: 43, nullable: true),
                     Nonce = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     CodeVerifier = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     ReturnUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
@@ -55,6 +56,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.Migrations
                 columns: table => new
                 {
                     CodeHash = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    ExchangeChallenge = table.Column<string>(type: "character varying(43)", maxLength: 43, nullable: false),
                     Provider = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Subject = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
                     Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),

@@ -37,6 +37,7 @@ namespace Auth.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     Provider = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     Purpose = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ExchangeChallenge = table.Column<string>(type: "nvarchar(43)", maxLength: 43, nullable: true),
                     Nonce = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
                     CodeVerifier = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
                     ReturnUrl = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: false),
@@ -54,6 +55,7 @@ namespace Auth.Infrastructure.Persistence.Providers.SqlServer.Migrations
                 columns: table => new
                 {
                     CodeHash = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    ExchangeChallenge = table.Column<string>(type: "nvarchar(43)", maxLength: 43, nullable: false),
                     Provider = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     Subject = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
                     Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Auth.Infrastructure.Persistence.Providers.Postgres.Migrations
 {
     [DbContext(typeof(PostgresAuthDbContext))]
-    [Migration("20261202145756_InitialCreate")]
+    [Migration("20261202201706_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -125,6 +125,10 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ExchangeChallenge")
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)");
+
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -224,6 +228,11 @@ namespace Auth.Infrastructure.Persistence.Providers.Postgres.Migrations
 
                     b.Property<bool>("EmailVerified")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("ExchangeChallenge")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)");
 
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");

@@ -37,6 +37,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     Provider = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Purpose = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ExchangeChallenge = table.Column<string>(type: "TEXT", maxLength: 43, nullable: true),
                     Nonce = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     CodeVerifier = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     ReturnUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
@@ -54,6 +55,7 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 columns: table => new
                 {
                     CodeHash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ExchangeChallenge = table.Column<string>(type: "TEXT", maxLength: 43, nullable: false),
                     Provider = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),

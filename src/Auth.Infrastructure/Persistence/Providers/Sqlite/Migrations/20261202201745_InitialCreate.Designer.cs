@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteAuthDbContext))]
-    [Migration("20261202145805_InitialCreate")]
+    [Migration("20261202201745_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -120,6 +120,10 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExchangeChallenge")
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
@@ -219,6 +223,11 @@ namespace Auth.Infrastructure.Persistence.Providers.Sqlite.Migrations
 
                     b.Property<bool>("EmailVerified")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExchangeChallenge")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");

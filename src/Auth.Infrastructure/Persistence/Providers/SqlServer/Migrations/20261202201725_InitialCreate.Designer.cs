@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Auth.Infrastructure.Persistence.Providers.SqlServer.Migrations
 {
     [DbContext(typeof(SqlServerAuthDbContext))]
-    [Migration("20261202145800_InitialCreate")]
+    [Migration("20261202201725_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -125,6 +125,10 @@ namespace Auth.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("ExchangeChallenge")
+                        .HasMaxLength(43)
+                        .HasColumnType("nvarchar(43)");
+
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("datetimeoffset");
 
@@ -224,6 +228,11 @@ namespace Auth.Infrastructure.Persistence.Providers.SqlServer.Migrations
 
                     b.Property<bool>("EmailVerified")
                         .HasColumnType("bit");
+
+                    b.Property<string>("ExchangeChallenge")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("nvarchar(43)");
 
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("datetimeoffset");
