@@ -4,6 +4,7 @@ using System.Text.Json;
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
+using Auth.Application.External.Common;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 
@@ -24,7 +25,7 @@ internal sealed class GitHubProtocol(ResolvedProvider provider, HttpClient http,
             ["redirect_uri"] = request.RedirectUri,
             ["scope"] = string.Join(' ', provider.Scopes),
             ["state"] = request.State,
-            ["code_challenge"] = Pkce.Challenge(request.CodeVerifier),
+            ["code_challenge"] = ExchangeProof.Challenge(request.CodeVerifier),
             ["code_challenge_method"] = "S256",
             ["allow_signup"] = "true",
         })));

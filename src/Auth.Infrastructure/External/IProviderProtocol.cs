@@ -10,10 +10,3 @@ internal interface IProviderProtocol
 
     Task<Result<ExternalClaims>> RedeemAsync(ExternalRedemption redemption, CancellationToken cancellationToken);
 }
-
-internal static class Pkce
-{
-    /// <summary>RFC 7636 S256: the verifier's SHA-256, base64url.</summary>
-    public static string Challenge(string verifier) =>
-        Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier)));
-}

@@ -2,6 +2,7 @@ using System.IdentityModel.Tokens.Jwt;
 using Auth.Application.Abstractions;
 using Auth.Application.Common.Errors;
 using Auth.Application.Common.Results;
+using Auth.Application.External.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
@@ -60,7 +61,7 @@ internal sealed partial class OidcProtocol : IProviderProtocol
             State = request.State,
             Nonce = request.Nonce,
         };
-        message.SetParameter("code_challenge", Pkce.Challenge(request.CodeVerifier));
+        message.SetParameter("code_challenge", ExchangeProof.Challenge(request.CodeVerifier));
         message.SetParameter("code_challenge_method", "S256");
         return new Uri(message.CreateAuthenticationRequestUrl());
     }

@@ -26,11 +26,11 @@ public static class ExchangeProof
     public static bool IsVerifier(string? value) =>
         value is { Length: >= MinVerifierLength and <= MaxVerifierLength } && value.All(c => IsBase64Url(c) || c is '.' or '~');
 
-    public static bool Matches(string verifier, string challenge)
-    {
-        var computed = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(computed), Encoding.ASCII.GetBytes(challenge));
-    }
+    /// <summary>RFC 7636 S256: the verifier's SHA-256, base64url. Also the challenge this service sends its providers.</summary>
+    public static string Challenge(string verifier) => Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+
+    public static bool Matches(string verifier, string challenge) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Challenge(verifier)), Encoding.ASCII.GetBytes(challenge));
 
     private static bool IsBase64Url(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_';
 }
